@@ -1,0 +1,82 @@
+# roadmap — build, demo site and tests.  See README.md.
+#
+#   make            build ./roadmap
+#   make site       build the demo site from content/ into output/
+#   make check      run every test; the last line is "N passed, N failed"
+#   make asan       build with AddressSanitizer+UBSan and run the unit and e2e tests
+#   make valgrind   build the demo site under valgrind (zero errors, zero leaks)
+#   make regen      rewrite golden files in tests/regress/ and show the diff
+#   make clean
+
+CC      ?= cc
+PKGS    := libcmark yaml-0.1 libutf8proc
+DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev pkg-config
+# Tools the tests need (tidy validates HTML; python3 parses outputs independently).
+TESTPKGS := tidy python3 python3-icalendar valgrind
+
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+OPT     ?= -O2 -g
+PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
+CFLAGS  += $(CSTD) $(WARN) $(OPT)
+
+BUILD   ?= build
+SRCS    := $(sort $(wildcard generator/*.c))
+LIBSRCS := $(filter-out generator/main.c,$(SRCS))
+OBJS    := $(SRCS:generator/%.c=$(BUILD)/%.o)
+LIBOBJS := $(LIBSRCS:generator/%.c=$(BUILD)/%.o)
+UNITS   := $(sort $(wildcard tests/unit/*_test.c))
+UNITBINS := $(UNITS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps testdeps site check asan valgrind regen clean fuzz
+
+all: roadmap
+
+# Set-up: install what is missing when we are root with apt; otherwise print
+# the one command to run.  A stamp keeps later runs quiet and fast.
+deps: $(BUILD)/.deps
+$(BUILD)/.deps:
+	@sh tests/deps.sh $(DEBPKGS)
+	@mkdir -p $(BUILD) && touch $@
+
+testdeps: $(BUILD)/.testdeps
+$(BUILD)/.testdeps: $(BUILD)/.deps
+	@sh tests/deps.sh $(TESTPKGS)
+	@touch $@
+
+roadmap: $(BUILD)/.deps $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKGLIBS)
+
+$(BUILD)/%.o: generator/%.c generator/*.h $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%_test: tests/unit/%_test.c tests/unit/t.h $(LIBOBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKGCFLAGS) -Igenerator -o $@ $< $(LIBOBJS) $(PKGLIBS)
+
+site: roadmap
+	./roadmap build -C content -o output
+
+check: roadmap $(UNITBINS) $(BUILD)/.testdeps
+	@BUILD=$(BUILD) ROADMAP=./roadmap sh tests/run
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	        LDFLAGS="-fsanitize=address,undefined" roadmap-asan
+
+roadmap-asan: $(BUILD)/.deps $(OBJS) $(UNITBINS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/roadmap $(OBJS) $(PKGLIBS)
+	@BUILD=$(BUILD) ROADMAP=$(BUILD)/roadmap ASAN_OPTIONS=detect_leaks=1 sh tests/run --fast
+
+valgrind: roadmap $(BUILD)/.testdeps
+	@rm -rf $(BUILD)/vg-out
+	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    ./roadmap build -C content -o $(BUILD)/vg-out --today 2022-03-15 -j 2 -q
+
+regen: roadmap
+	@ROADMAP=./roadmap sh tests/regress/run --regen
+
+clean:
+	rm -rf build build-asan roadmap output tests/out

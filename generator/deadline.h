@@ -1,0 +1,130 @@
+/* deadline.h — the meaning of a Russian deadline phrase («Сроки»).
+ *
+ * The approved wording is shown as written; this module only derives its
+ * normalized meaning (spec/deadlines.md): a kind, an overall interval and the
+ * parts that sorting, overdue marks, quarter reports and calendars iterate.
+ * The parser is pure: no globals, no locale, no I/O; it is reentrant and may
+ * run on several threads at once.
+ *
+ * Conventions beyond the spec (kept consistent by the unit test):
+ *
+ * Placement of months without a year
+ *   - The planning window is the 12 months starting with the month of the
+ *     period start — one month earlier when the period starts in September,
+ *     because the school planning year opens with the August conference.  So
+ *     for 2021-2022 it is August 2021 … July 2022.
+ *   - In a range a year written on one end applies to the other: the start is
+ *     the latest occurrence at or before the end («Декабрь - февраль 2021» →
+ *     2020-12-01…2021-02-28), the end the first occurrence at or after the start.
+ *   - A year written anywhere else in a list moves the whole window by whole
+ *     years so that the first dated month falls in it; other months of the list
+ *     are placed in the moved window («Май, июнь 2019» → May 2019, June 2019).
+ *
+ * Kinds and fields
+ *   - date: start == end == the day.  by: start unset, end the day.
+ *   - «до X» and «к X» are due at the start of X (a day stays that day:
+ *     «до 1 октября» → 1 October; «до сентября» → 1 September); «не позднее X»,
+ *     «по X», «до конца X» at the end of X.  «с X» alone runs to the period end.
+ *   - multi: parts are sorted by end; parts that touch or overlap merge, and a
+ *     list that merges into one interval is a range (or date).  start is the
+ *     earliest start (unset when some part is a "by"), end the latest end.
+ *   - period: start/end and the one part are the edition period.  A school year
+ *     written out («в течение 2020-2021 учебного года», «на 2020-2021 учебный
+ *     год») is the period when it equals it, else a range 1 Sep … 31 Aug.
+ *   - A phrase that names a schedule or event besides its dates keeps those
+ *     words in `event` whatever its kind: «По итогам ГИА, май-июнь 2021» →
+ *     range + event «По итогам ГИА»; «В течение года по графику» → period +
+ *     event «по графику» (it runs all year; the schedule only says when inside
+ *     it).  Event words are the original text, whitespace collapsed, with
+ *     separating punctuation trimmed.  Event words must start with a marker
+ *     («по …», «согласно», «в соответствии», «в период», «в ходе», «при»,
+ *     «после» …); any other word not understood makes the phrase unknown, so
+ *     that `check` reports typos instead of hiding them.
+ *   - event with approximate parts: «по итогам полугодия» → December and May
+ *     (the months the school half-years end), «по итогам четверти» → October,
+ *     December, March, May, «по итогам учебного года» → June (the year's
+ *     results include the state exams), «по итогам квартала» → the last month
+ *     of each calendar quarter.  start/end span the parts; approx is true.
+ *   - School terms are approximate (approx true): четверть 1 Sep–Oct,
+ *     2 Nov–Dec, 3 Jan–Mar, 4 Apr–May; полугодие 1 Sep–Dec, 2 Jan–May;
+ *     триместр 1 Sep–Nov, 2 Dec–Feb, 3 Mar–May.  «1 полугодие 2022» (with a
+ *     year) is the calendar half-year and exact; «квартал» is always the
+ *     calendar quarter, exact.  «в начале / середине / конце месяца» are the
+ *     days 1–10 / 11–20 / 21–end, approximate.
+ *   - recurring: start/end are the period (or the span of the dates given for a
+ *     unit shorter than a year: «ежемесячно с сентября по май»).  Parts are the
+ *     whole calendar weeks (Mon–Sun), months, quarters or half-years whose end
+ *     falls in that span — «ежеквартально» in 2021-2022 is Q3 2021 … Q2 2022,
+ *     four parts; every «year» is the edition period itself.  Dates written
+ *     with the recurrence become the parts instead («до 15 января ежегодно, до
+ *     15 сентября ежегодно» → two "by" parts).  «до 5 числа» with a monthly
+ *     recurrence gives a "by" part on that day of each month.
+ *   - times is stored only when it is 2 or more: «1 раз в квартал» means the
+ *     same as «ежеквартально» and gives the same JSON.  «ежедневно» is period.
+ *   - unknown: no dates, no parts, every/event NULL.  An impossible date
+ *     («31.02.2022», «30 февраля») makes the whole phrase unknown rather than
+ *     a guess, so that `check` reports it; so does a range that ends before it
+ *     starts.  err_off says where.
+ *
+ * JSON (deadline_json): keys text, kind, every?, times?, event?, start, end,
+ * parts?, approx?.  parts is written for multi, recurring and for an event with
+ * parts, as [{"start":…,"end":…}] with null for an unset start; other kinds
+ * keep their one part in the struct only.  "approx":true only when approximate.
+ *
+ * Limits: text longer than DL_MAX_TEXT bytes is unknown (a deadline cell is a
+ * line or two; the bound keeps the work per phrase small and fuzzing fast);
+ * a recurrence that would need more than DL_MAX_PARTS parts (a period of many
+ * years) is unknown. */
+#ifndef ROADMAP_DEADLINE_H
+#define ROADMAP_DEADLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "buf.h"
+#include "date.h"
+
+#define DL_MAX_TEXT 4096
+#define DL_MAX_PARTS 1024
+
+typedef enum { DL_UNKNOWN, DL_DATE, DL_BY, DL_RANGE, DL_MULTI, DL_RECURRING, DL_PERIOD, DL_EVENT } dl_kind;
+
+typedef struct dl_part {
+	date start, end;      /* start unset (y == 0) for a "by" part */
+} dl_part;
+
+typedef struct deadline {
+	dl_kind kind;
+	date start, end;      /* overall interval; unset = JSON null */
+	const char *every;    /* "week" "month" "quarter" "half-year" "year" or NULL (static string) */
+	int times;            /* «2 раза в год» → 2; 0 when not said or once */
+	char *event;          /* heap: the event words (DL_EVENT, or a dated phrase naming an event), else NULL */
+	bool approx;          /* dates are approximate (school terms, «по итогам полугодия») */
+	dl_part *parts;       /* heap; every dated deadline has ≥ 1 part, sorted by end */
+	size_t nparts;
+	size_t err_off;       /* DL_UNKNOWN: byte offset in text of the first thing not understood */
+} deadline;
+
+/* Parses text (UTF-8, any case; NULL reads as "") for an edition whose period
+ * is [pstart, pend] (both valid, pstart <= pend, else the result is unknown).
+ * Fills *out completely; the caller releases it with deadline_free().  Never
+ * fails: what is not understood is DL_UNKNOWN.  text is not kept. */
+void deadline_parse(const char *text, date pstart, date pend, deadline *out);
+
+/* Releases what deadline_parse allocated and leaves *d as an empty unknown;
+ * safe to call twice and on a zeroed struct. */
+void deadline_free(deadline *d);
+
+/* "date", "by", "range", "multi", "recurring", "period", "event", "unknown":
+ * the JSON names; a static string, never NULL. */
+const char *dl_kind_name(dl_kind k);
+
+/* Appends the one-line JSON object of deadlines.md for d (text is the phrase
+ * as written, JSON-escaped; NULL gives null), without a trailing newline. */
+void deadline_json(const deadline *d, const char *text, buf *out);
+
+/* The edition period of "2021-2022": 2021-09-01 … 2022-08-31.  Returns false
+ * (and leaves *start, *end untouched) unless edition is exactly YYYY-YYYY with
+ * the second year the first plus one. */
+bool deadline_edition_period(const char *edition, date *start, date *end);
+
+#endif

@@ -1,0 +1,93 @@
+#include "diag.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diag_vadd(diag_list *l, diag_severity sev, const char *file, int line, int col,
+               const char *fmt, va_list ap)
+{
+	if (sev == DIAG_ERROR)
+		l->errors++;
+	else if (sev == DIAG_WARNING)
+		l->warnings++;
+	if (l->n >= DIAG_MAX)
+		return;
+	xgrow((void **)&l->items, &l->cap, l->n + 1, sizeof(diag));
+	diag *d = &l->items[l->n++];
+	d->file = xstrdup(file ? file : "");
+	d->line = line;
+	d->col = col;
+	d->sev = sev;
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	d->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(d->msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+}
+
+void diag_add(diag_list *l, diag_severity sev, const char *file, int line, int col,
+              const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(l, sev, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_sort(diag_list *l)
+{
+	/* Insertion sort: stable (qsort is not), and lists are capped at DIAG_MAX. */
+	for (size_t i = 1; i < l->n; i++) {
+		diag t = l->items[i];
+		size_t j = i;
+		while (j > 0) {
+			diag *p = &l->items[j - 1];
+			int c = strcmp(p->file, t.file);
+			if (!c)
+				c = p->line != t.line ? (p->line < t.line ? -1 : 1)
+				                      : (p->col != t.col ? (p->col < t.col ? -1 : 1) : 0);
+			if (c <= 0)
+				break;
+			l->items[j] = *p;
+			j--;
+		}
+		l->items[j] = t;
+	}
+}
+
+static const char *sev_word(diag_severity s)
+{
+	return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
+}
+
+void diag_print(const diag_list *l, const char *prefix, FILE *out)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const diag *d = &l->items[i];
+		if (d->file[0])
+			fprintf(out, "%s%s:", d->file[0] == '/' ? "" : (prefix ? prefix : ""), d->file);
+		if (d->file[0] && d->line > 0) {
+			fprintf(out, "%d:", d->line);
+			if (d->col > 0)
+				fprintf(out, "%d:", d->col);
+		}
+		fprintf(out, "%s%s: %s\n", d->file[0] ? " " : "", sev_word(d->sev), d->msg);
+	}
+	size_t total = l->errors + l->warnings;
+	if (total > l->n)
+		fprintf(out, "roadmap: ещё %zu сообщений не показано\n", total - l->n);
+}
+
+void diag_list_free(diag_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].file);
+		free(l->items[i].msg);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = l->cap = l->errors = l->warnings = 0;
+}

@@ -1,0 +1,457 @@
+/* editions/<edition>/edition.yaml and roadmap documents editions/<edition>/<slug>.yaml */
+#include "fields.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "load.h"
+#include "markdown.h"
+#include "mention.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", NULL};
+static const char *const PERIOD_KEYS[] = {"start", "end", NULL};
+static const char *const EDITION_STATUSES[] = {"draft", "approved", "completed", NULL};
+static const char *const DOC_KEYS[] = {"title", "short_title", "approved", "intro", "goal", "tasks",
+                                       "targets", "columns", "sections", NULL};
+static const char *const APPROVED_KEYS[] = {"act", "authority", "number", "date", "signed_by", NULL};
+static const char *const TARGET_KEYS[] = {"indicator", "target", NULL};
+static const char *const COLUMN_KEYS[] = {"number", "title", "deadline", "responsible", "report", "result",
+                                          "status", NULL};
+static const char *const SECTION_KEYS[] = {"title", "number", "activities", NULL};
+static const char *const ACTIVITY_KEYS[] = {"number", "title", "task", "deadline", "responsible",
+                                            "schools", "report", "result", "indicator", "status",
+                                            "done_on", "evidence", "comment", NULL};
+static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "cancelled", NULL};
+static const char *const EVIDENCE_KEYS[] = {"title", "url", NULL};
+
+/* A sequence under key, or NULL (reported when present but not a list). */
+static const ynode *seq_of(const ynode *m, const char *key, diag_list *dl)
+{
+	const ynode *v = y_get(m, key);
+	if (!v || y_is_null(v))
+		return NULL;
+	if (v->kind != Y_SEQ) {
+		diag_add(dl, DIAG_ERROR, v->file, v->line, v->col, "поле «%s»: ожидался список", key);
+		return NULL;
+	}
+	return v;
+}
+
+static pos pos_of(const ynode *n)
+{
+	return (pos){n->file, n->line, n->col};
+}
+
+/* Known ids / groups for the error message, at most a few. */
+static char *known_list(const site *s, bool groups)
+{
+	buf b = BUF_INIT;
+	size_t shown = 0;
+	for (size_t i = 0; i < s->nschools && shown < 8; i++) {
+		const school *sc = &s->schools[i];
+		if (!groups) {
+			buf_printf(&b, "%s%s", shown++ ? ", " : "", sc->id);
+			continue;
+		}
+		for (size_t g = 0; g < sc->ngroups && shown < 8; g++) {
+			if (strstr(b.data ? b.data : "", sc->groups[g]))
+				continue;
+			buf_printf(&b, "%s%s", shown++ ? ", " : "", sc->groups[g]);
+		}
+	}
+	if (shown == 8)
+		buf_puts(&b, ", …");
+	if (!shown)
+		buf_puts(&b, groups ? "групп нет" : "школ нет");
+	return buf_detach(&b);
+}
+
+static bool school_in_group(const school *sc, const char *g)
+{
+	for (size_t i = 0; i < sc->ngroups; i++)
+		if (!strcmp(sc->groups[i], g))
+			return true;
+	return false;
+}
+
+static void load_activity_schools(loader *L, activity *a, const ynode *v)
+{
+	site *s = L->s;
+	if (!v || y_is_null(v))
+		return;
+	if (v->kind == Y_SCALAR && !strcmp(v->s, "all")) {
+		a->all_schools = true;
+		return;
+	}
+	if (v->kind != Y_SEQ) {
+		diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
+		         "поле «schools»: ожидалось all или список вида [sosh-4, group:low-results]");
+		return;
+	}
+	bool *take = xcalloc(s->nschools + 1, sizeof(bool));
+	a->school_refs = arena_alloc(L->a, (v->n ? v->n : 1) * sizeof(char *));
+	for (size_t i = 0; i < v->n; i++) {
+		const ynode *it = v->items[i];
+		if (it->kind != Y_SCALAR) {
+			diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col, "поле «schools»: ожидался код школы");
+			continue;
+		}
+		bool found = false;
+		if (str_starts(it->s, "group:")) {
+			const char *g = it->s + 6;
+			for (size_t k = 0; k < s->nschools; k++)
+				if (school_in_group(&s->schools[k], g))
+					take[k] = found = true;
+			if (!found) {
+				char *known = known_list(s, true);
+				diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
+				         "неизвестная группа школ «%s» (известны: %s)", g, known);
+				free(known);
+			}
+		} else {
+			for (size_t k = 0; k < s->nschools; k++)
+				if (!strcmp(s->schools[k].id, it->s))
+					take[k] = found = true;
+			if (!found) {
+				char *known = known_list(s, false);
+				diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
+				         "неизвестная школа «%s» (известны: %s)", it->s, known);
+				free(known);
+			}
+		}
+		a->school_refs[a->nschool_refs++] = it->s;
+	}
+	size_t n = 0;
+	for (size_t k = 0; k < s->nschools; k++)
+		n += take[k];
+	a->schools = arena_alloc(L->a, (n ? n : 1) * sizeof(school *));
+	for (size_t k = 0; k < s->nschools; k++)
+		if (take[k])
+			a->schools[a->nschools++] = &s->schools[k];
+	free(take);
+}
+
+static void load_evidence(loader *L, activity *a, const ynode *m)
+{
+	const ynode *ev = seq_of(m, "evidence", L->dl);
+	if (!ev)
+		return;
+	a->evidence = arena_alloc(L->a, (ev->n ? ev->n : 1) * sizeof(evidence));
+	for (size_t i = 0; i < ev->n; i++) {
+		const ynode *it = ev->items[i];
+		if (!f_expect_map(it, "подтверждающий документ", L->dl))
+			continue;
+		f_check_keys(it, EVIDENCE_KEYS, "подтверждающем документе", L->dl);
+		evidence *e = &a->evidence[a->nevidence];
+		e->title = f_str(it, "title", true, "подтверждающем документе", L->dl);
+		e->url = f_str(it, "url", true, "подтверждающем документе", L->dl);
+		if (e->url && (!url_is_safe(e->url) || !(str_starts(e->url, "http://") ||
+		                                         str_starts(e->url, "https://")))) {
+			const ynode *u = y_get(it, "url");
+			diag_add(L->dl, DIAG_ERROR, u->file, u->line, u->col,
+			         "поле «url»: ожидался адрес, начинающийся с https:// или http://");
+			continue;
+		}
+		if (e->title && e->url)
+			a->nevidence++;
+	}
+}
+
+static status parse_status(loader *L, const ynode *m)
+{
+	const ynode *v = y_get(m, "status");
+	if (!v || y_is_null(v))
+		return ST_PLANNED;
+	for (int i = 0; STATUS_KEYS[i]; i++)
+		if (v->kind == Y_SCALAR && !strcmp(v->s, STATUS_KEYS[i]))
+			return (status)i;
+	const char *sug = v->kind == Y_SCALAR ? f_suggest(v->s, STATUS_KEYS) : NULL;
+	diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
+	         "поле «status»: допустимы planned, in-progress, done, cancelled%s%s%s", sug ? "; может быть, «" : "",
+	         sug ? sug : "", sug ? "»?" : "");
+	return ST_PLANNED;
+}
+
+static void load_activity(loader *L, edition *ed, section *sec, activity *a, const ynode *m, size_t idx)
+{
+	diag_list *dl = L->dl;
+	const char *what = "мероприятии";
+	f_check_keys(m, ACTIVITY_KEYS, what, dl);
+	a->at = pos_of(m);
+	a->section = sec;
+	a->doc = sec->doc;
+	a->number = f_str(m, "number", false, what, dl);
+	if (!a->number)
+		a->number = arena_printf(L->a, "%s.%zu", sec->number, idx + 1);
+	a->anchor = arena_printf(L->a, "a%s-%zu", sec->anchor + 1, idx + 1); /* s-2 → a-2-3 */
+	const char *title = f_str(m, "title", true, what, dl);
+	a->title_html = md_inline(L->a, title);
+	a->title_text = md_plain(L->a, title);
+	a->task_html = md_inline(L->a, f_str(m, "task", false, what, dl));
+	a->deadline_text = f_str(m, "deadline", false, what, dl);
+	a->responsible = f_str_list(L->a, m, "responsible", &a->nresponsible, dl);
+	load_activity_schools(L, a, y_get(m, "schools"));
+	a->report = f_str(m, "report", false, what, dl);
+	a->result_html = md_block(L->a, f_str(m, "result", false, what, dl));
+	a->indicator = f_str(m, "indicator", false, what, dl);
+	a->st = parse_status(L, m);
+	a->done_on = f_date(m, "done_on", false, dl);
+	if (date_is_set(a->done_on) && a->st != ST_DONE) {
+		const ynode *v = y_get(m, "done_on");
+		diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
+		         "указана дата исполнения, но статус не «done»");
+	}
+	load_evidence(L, a, m);
+	a->comment_html = md_block(L->a, f_str(m, "comment", false, what, dl));
+	if (a->deadline_text) {
+		deadline_parse(a->deadline_text, ed->start, ed->end, &a->dl);
+		if (a->dl.kind == DL_UNKNOWN) {
+			const ynode *v = y_get(m, "deadline");
+			diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
+			         "срок «%s» не распознан: он будет показан как написан, но не попадёт в календарь и таблицу сроков",
+			         a->deadline_text);
+		}
+	} else {
+		deadline_parse("", ed->start, ed->end, &a->dl);
+	}
+	if (!a->all_schools && !a->nschool_refs && title)
+		mention_warn(L->s, title, m, dl);
+}
+
+static void load_section(loader *L, edition *ed, document *doc, section *sec, const ynode *m, size_t idx)
+{
+	const char *what = "разделе";
+	f_check_keys(m, SECTION_KEYS, what, L->dl);
+	sec->doc = doc;
+	sec->title = md_plain(L->a, f_str(m, "title", true, what, L->dl));
+	sec->number = f_str(m, "number", false, what, L->dl);
+	if (!sec->number)
+		sec->number = arena_printf(L->a, "%zu", idx + 1);
+	sec->anchor = arena_printf(L->a, "s-%zu", idx + 1);
+	const ynode *acts = seq_of(m, "activities", L->dl);
+	if (!acts)
+		return;
+	sec->acts = arena_alloc(L->a, (acts->n ? acts->n : 1) * sizeof(activity));
+	for (size_t i = 0; i < acts->n; i++) {
+		if (!f_expect_map(acts->items[i], "мероприятие", L->dl))
+			continue;
+		load_activity(L, ed, sec, &sec->acts[sec->nacts], acts->items[i], sec->nacts);
+		sec->nacts++;
+	}
+}
+
+static void load_approved(loader *L, document *doc, const ynode *m)
+{
+	if (!m)
+		return;
+	if (!f_expect_map(m, "approved", L->dl))
+		return;
+	f_check_keys(m, APPROVED_KEYS, "блоке «approved»", L->dl);
+	doc->has_approved = true;
+	doc->act = f_str(m, "act", false, "", L->dl);
+	doc->authority = f_str(m, "authority", false, "", L->dl);
+	doc->number = f_str(m, "number", false, "", L->dl);
+	doc->signed_by = f_str(m, "signed_by", false, "", L->dl);
+	doc->approved_on = f_date(m, "date", false, L->dl);
+}
+
+static void load_targets(loader *L, document *doc, const ynode *m)
+{
+	const ynode *t = seq_of(m, "targets", L->dl);
+	if (!t)
+		return;
+	doc->targets = arena_alloc(L->a, (t->n ? t->n : 1) * sizeof(target));
+	for (size_t i = 0; i < t->n; i++) {
+		const ynode *it = t->items[i];
+		if (!f_expect_map(it, "целевой показатель", L->dl))
+			continue;
+		f_check_keys(it, TARGET_KEYS, "целевом показателе", L->dl);
+		target *tg = &doc->targets[doc->ntargets];
+		tg->indicator = f_str(it, "indicator", true, "целевом показателе", L->dl);
+		tg->target = f_str(it, "target", false, "целевом показателе", L->dl);
+		tg->at = pos_of(it);
+		if (tg->indicator)
+			doc->ntargets++;
+	}
+}
+
+static void load_columns(loader *L, document *doc, const ynode *m)
+{
+	doc->col_deadline = "Сроки";
+	doc->col_responsible = "Ответственные";
+	doc->col_report = "Отчётная документация";
+	doc->col_result = "Результат";
+	const ynode *c = y_get(m, "columns");
+	if (!c || !f_expect_map(c, "columns", L->dl))
+		return;
+	f_check_keys(c, COLUMN_KEYS, "блоке «columns»", L->dl);
+	const char *v;
+	if ((v = f_str(c, "deadline", false, "", L->dl)))
+		doc->col_deadline = v;
+	if ((v = f_str(c, "responsible", false, "", L->dl)))
+		doc->col_responsible = v;
+	if ((v = f_str(c, "report", false, "", L->dl)))
+		doc->col_report = v;
+	if ((v = f_str(c, "result", false, "", L->dl)))
+		doc->col_result = v;
+}
+
+static void load_document(loader *L, edition *ed, document *doc, const char *rel, const char *slug)
+{
+	ynode *m = load_yaml(L, rel, true);
+	doc->ed = ed;
+	doc->slug = slug;
+	if (!m || !f_expect_map(m, "документ", L->dl))
+		return;
+	const char *what = "документе";
+	doc->at = pos_of(m);
+	f_check_keys(m, DOC_KEYS, what, L->dl);
+	doc->title = md_plain(L->a, f_str(m, "title", true, what, L->dl));
+	doc->short_title = md_plain(L->a, f_str(m, "short_title", false, what, L->dl));
+	if (!doc->short_title)
+		doc->short_title = doc->title;
+	load_approved(L, doc, y_get(m, "approved"));
+	doc->intro_html = md_block(L->a, f_str(m, "intro", false, what, L->dl));
+	doc->goal_html = md_block(L->a, f_str(m, "goal", false, what, L->dl));
+	size_t nt;
+	const char **tasks = f_str_list(L->a, m, "tasks", &nt, L->dl);
+	doc->tasks_html = arena_alloc(L->a, (nt ? nt : 1) * sizeof(char *));
+	for (size_t i = 0; i < nt; i++)
+		doc->tasks_html[i] = md_inline(L->a, tasks[i]);
+	doc->ntasks = nt;
+	load_targets(L, doc, m);
+	load_columns(L, doc, m);
+	const ynode *secs = seq_of(m, "sections", L->dl);
+	if (!secs) {
+		diag_add(L->dl, DIAG_ERROR, rel, m->line, m->col, "в документе нет разделов (поле «sections»)");
+		return;
+	}
+	doc->sections = arena_alloc(L->a, (secs->n ? secs->n : 1) * sizeof(section));
+	for (size_t i = 0; i < secs->n; i++) {
+		if (!f_expect_map(secs->items[i], "раздел", L->dl))
+			continue;
+		load_section(L, ed, doc, &doc->sections[doc->nsections], secs->items[i], doc->nsections);
+		doc->nsections++;
+	}
+}
+
+static void load_edition_yaml(loader *L, edition *ed, const char *dir)
+{
+	char *rel = xasprintf("%s/edition.yaml", dir);
+	const char *relp = arena_strdup(L->a, rel);
+	free(rel);
+	ed->title = arena_printf(L->a, "%.4s/%s учебный год", ed->id, ed->id + 5);
+	ed->status = "approved";
+	ynode *m = load_yaml(L, relp, false);
+	if (!m || !f_expect_map(m, "edition.yaml", L->dl))
+		return;
+	f_check_keys(m, EDITION_KEYS, "edition.yaml", L->dl);
+	const char *t = f_str(m, "title", false, "", L->dl);
+	if (t)
+		ed->title = t;
+	const char *st = f_str(m, "status", false, "", L->dl);
+	if (st) {
+		bool ok = false;
+		for (int i = 0; EDITION_STATUSES[i]; i++)
+			ok |= !strcmp(st, EDITION_STATUSES[i]);
+		const ynode *v = y_get(m, "status");
+		if (ok)
+			ed->status = st;
+		else
+			diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
+			         "поле «status»: допустимы draft, approved, completed");
+	}
+	ed->notes_html = md_block(L->a, f_str(m, "notes", false, "", L->dl));
+	const ynode *p = y_get(m, "period");
+	if (p && f_expect_map(p, "period", L->dl)) {
+		f_check_keys(p, PERIOD_KEYS, "блоке «period»", L->dl);
+		date s = f_date(p, "start", true, L->dl), e = f_date(p, "end", true, L->dl);
+		if (date_is_set(s) && date_is_set(e) && date_cmp(s, e) > 0)
+			diag_add(L->dl, DIAG_ERROR, p->file, p->line, p->col, "начало периода позже его конца");
+		else if (date_is_set(s) && date_is_set(e)) {
+			ed->start = s;
+			ed->end = e;
+		}
+	}
+}
+
+static void load_edition(loader *L, edition *ed, const char *id)
+{
+	char *dir = xasprintf("editions/%s", id);
+	ed->id = arena_strdup(L->a, id);
+	deadline_edition_period(id, &ed->start, &ed->end);
+	load_edition_yaml(L, ed, dir);
+	char *abs = load_path(L, dir);
+	char **names;
+	int n = fs_list(abs, ".yaml", false, &names);
+	free(abs);
+	ed->docs = arena_alloc(L->a, (n > 0 ? (size_t)n : 1) * sizeof(document));
+	for (int i = 0; i < n; i++) {
+		if (!strcmp(names[i], "edition.yaml"))
+			continue;
+		char *rel = xasprintf("%s/%s", dir, names[i]);
+		const char *slug = arena_strndup(L->a, names[i], strlen(names[i]) - 5);
+		const char *relp = arena_strdup(L->a, rel);
+		free(rel);
+		if (!f_valid_id(slug) || !strcmp(slug, "deadlines") || !strcmp(slug, "report") ||
+		    !strcmp(slug, "schools") || !strcmp(slug, "indicators") || !strcmp(slug, "data") ||
+		    !strcmp(slug, "changes")) {
+			diag_add(L->dl, DIAG_ERROR, relp, 0, 0,
+			         "имя файла «%s» не годится для адреса документа: только строчные латинские буквы, цифры и дефис; "
+			         "имена deadlines, report, schools, indicators, data, changes заняты",
+			         names[i]);
+			continue;
+		}
+		load_document(L, ed, &ed->docs[ed->ndocs++], relp, slug);
+	}
+	if (n > 0)
+		fs_names_free(names, n);
+	if (ed->ndocs == 0)
+		diag_add(L->dl, DIAG_WARNING, dir, 0, 0, "в редакции нет ни одного документа");
+	free(dir);
+}
+
+void load_editions(loader *L)
+{
+	site *s = L->s;
+	char *dir = load_path(L, "editions");
+	char **names;
+	int n = fs_list(dir, NULL, true, &names);
+	free(dir);
+	if (n <= 0) {
+		diag_add(L->dl, DIAG_ERROR, "editions", 0, 0, "нет ни одной редакции (папки вида editions/2021-2022)");
+		return;
+	}
+	s->eds = arena_alloc(L->a, (size_t)n * sizeof(edition));
+	for (int i = 0; i < n; i++) {
+		date a, b;
+		if (!deadline_edition_period(names[i], &a, &b)) {
+			char *rel = xasprintf("editions/%s", names[i]);
+			diag_add(L->dl, DIAG_ERROR, rel, 0, 0,
+			         "папка редакции должна называться по учебному году, например 2021-2022");
+			free(rel);
+			continue;
+		}
+		edition *ed = &s->eds[s->neds++];
+		load_edition(L, ed, names[i]);
+		ed->prev = s->neds > 1 ? ed - 1 : NULL;
+	}
+	fs_names_free(names, n);
+	const char *want = s->current ? s->current->id : NULL;
+	s->current = s->neds ? &s->eds[s->neds - 1] : NULL;
+	if (want) {
+		s->current = NULL;
+		for (size_t i = 0; i < s->neds; i++)
+			if (!strcmp(s->eds[i].id, want))
+				s->current = &s->eds[i];
+		if (!s->current) {
+			diag_add(L->dl, DIAG_ERROR, s->current_at.file, s->current_at.line, s->current_at.col,
+			         "поле «current_edition»: редакции «%s» нет в папке editions", want);
+			s->current = s->neds ? &s->eds[s->neds - 1] : NULL;
+		}
+	}
+	if (s->current)
+		s->current->current = true;
+}

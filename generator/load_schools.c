@@ -1,0 +1,166 @@
+/* schools.csv and schools/<id>.md */
+#include "csvread.h"
+#include "fields.h"
+#include "fsutil.h"
+#include "load.h"
+#include "markdown.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { COL_ID, COL_NAME, COL_SHORT, COL_ADDRESS, COL_WEBSITE, COL_PHONE, COL_EMAIL, COL_HEAD, COL_GROUPS, NCOLS };
+
+static const char *const COL_NAMES[NCOLS] = {"id", "name", "short_name", "address", "website",
+                                             "phone", "email", "head", "groups"};
+static const char *const ALIASES[NCOLS][4] = {
+	{"код", NULL},
+	{"наименование", "название", NULL},
+	{"краткое наименование", "краткое название", NULL},
+	{"адрес", NULL},
+	{"сайт", NULL},
+	{"телефон", NULL},
+	{"электронная почта", "e-mail", NULL},
+	{"руководитель", "директор", NULL},
+	{"группы", NULL},
+};
+static const char *const SCHOOL_MD_KEYS[] = {"title", "description", NULL};
+
+static const char *cell(loader *L, const csv_row *r, int col)
+{
+	const char *t = csv_cell_text(r, col);
+	return *t ? arena_strdup(L->a, t) : NULL;
+}
+
+static void split_groups(loader *L, school *sc, const csv_row *r, int col, const char *file)
+{
+	const char *t = csv_cell_text(r, col);
+	size_t cap = strlen(t) / 2 + 1;
+	sc->groups = arena_alloc(L->a, cap * sizeof(char *));
+	for (const char *p = t; *p;) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t n = strcspn(p, " ,");
+		if (!n)
+			break;
+		char *g = arena_strndup(L->a, p, n);
+		if (!f_valid_id(g))
+			diag_add(L->dl, DIAG_ERROR, file, r->cells[col].line, r->cells[col].col,
+			         "группа «%s»: только строчные латинские буквы, цифры и дефис", g);
+		else
+			sc->groups[sc->ngroups++] = g;
+		p += n;
+	}
+}
+
+static void load_row(loader *L, const csv_table *t, const csv_row *r, const int *cols, const char *file)
+{
+	site *s = L->s;
+	school *sc = &s->schools[s->nschools];
+	memset(sc, 0, sizeof *sc);
+	sc->id = cell(L, r, cols[COL_ID]);
+	sc->name = cell(L, r, cols[COL_NAME]);
+	sc->at = (pos){file, r->line, 1};
+	const csv_cell *idc = cols[COL_ID] >= 0 && (size_t)cols[COL_ID] < r->n ? &r->cells[cols[COL_ID]] : NULL;
+	if (!sc->id || !f_valid_id(sc->id)) {
+		diag_add(L->dl, DIAG_ERROR, file, r->line, idc ? idc->col : 1,
+		         "код школы «%s»: нужны строчные латинские буквы, цифры и дефис, например sosh-13",
+		         sc->id ? sc->id : "");
+		return;
+	}
+	for (size_t i = 0; i < s->nschools; i++) {
+		if (!strcmp(s->schools[i].id, sc->id)) {
+			diag_add(L->dl, DIAG_ERROR, file, r->line, idc->col, "код школы «%s» повторяется (первый раз в строке %d)",
+			         sc->id, s->schools[i].at.line);
+			return;
+		}
+	}
+	if (!sc->name) {
+		diag_add(L->dl, DIAG_ERROR, file, r->line, 1, "у школы «%s» не заполнено полное наименование (name)", sc->id);
+		return;
+	}
+	sc->short_name = cell(L, r, cols[COL_SHORT]);
+	if (!sc->short_name)
+		sc->short_name = sc->name;
+	sc->address = cell(L, r, cols[COL_ADDRESS]);
+	sc->website = cell(L, r, cols[COL_WEBSITE]);
+	if (sc->website && !str_starts(sc->website, "https://") && !str_starts(sc->website, "http://")) {
+		const csv_cell *c = &r->cells[cols[COL_WEBSITE]];
+		diag_add(L->dl, DIAG_ERROR, file, c->line, c->col, "сайт школы должен начинаться с https:// или http://");
+		sc->website = NULL;
+	}
+	sc->phone = cell(L, r, cols[COL_PHONE]);
+	sc->email = cell(L, r, cols[COL_EMAIL]);
+	sc->head = cell(L, r, cols[COL_HEAD]);
+	if (cols[COL_GROUPS] >= 0)
+		split_groups(L, sc, r, cols[COL_GROUPS], file);
+	sc->extra = arena_alloc(L->a, (t->header.n ? t->header.n : 1) * sizeof(kv));
+	for (size_t c = 0; c < t->header.n; c++) {
+		bool known = false;
+		for (int k = 0; k < NCOLS; k++)
+			known |= cols[k] == (int)c;
+		const char *v = csv_cell_text(r, (int)c);
+		if (!known && *v && *t->header.cells[c].text)
+			sc->extra[sc->nextra++] = (kv){arena_strdup(L->a, t->header.cells[c].text), arena_strdup(L->a, v)};
+	}
+	s->nschools++;
+}
+
+static int cmp_schools(const void *a, const void *b)
+{
+	return strcmp(((const school *)a)->id, ((const school *)b)->id);
+}
+
+static void load_school_pages(loader *L)
+{
+	char *dir = load_path(L, "schools");
+	char **names;
+	int n = fs_list(dir, ".md", false, &names);
+	free(dir);
+	for (int i = 0; i < n; i++) {
+		const char *rel = arena_printf(L->a, "schools/%s", names[i]);
+		char *id = xstrndup(names[i], strlen(names[i]) - 3);
+		school *sc = site_school(L->s, id);
+		free(id);
+		if (!sc) {
+			diag_add(L->dl, DIAG_ERROR, rel, 0, 0, "школы с кодом из имени файла нет в schools.csv");
+			continue;
+		}
+		const char *body;
+		ynode *meta = load_markdown(L, rel, &body);
+		if (!meta)
+			continue;
+		f_check_keys(meta, SCHOOL_MD_KEYS, "шапке страницы школы", L->dl);
+		sc->description = f_str(meta, "description", false, "", L->dl);
+		sc->body_html = md_block(L->a, body);
+	}
+	if (n > 0)
+		fs_names_free(names, n);
+}
+
+void load_schools(loader *L)
+{
+	char *path = load_path(L, "schools.csv");
+	const char *file = "schools.csv";
+	csv_table t;
+	if (!fs_exists(path)) {
+		diag_add(L->dl, DIAG_ERROR, file, 0, 0, "файл не найден: нужен реестр школ");
+		free(path);
+		return;
+	}
+	csv_read_file(path, file, &t, L->dl);
+	free(path);
+	int cols[NCOLS];
+	for (int k = 0; k < NCOLS; k++)
+		cols[k] = csv_find_col(&t, COL_NAMES[k], ALIASES[k]);
+	if (t.header.n && (cols[COL_ID] < 0 || cols[COL_NAME] < 0)) {
+		diag_add(L->dl, DIAG_ERROR, file, t.header.line, 1, "в строке заголовка нужны столбцы id и name");
+	} else {
+		L->s->schools = arena_alloc(L->a, (t.nrows ? t.nrows : 1) * sizeof(school));
+		for (size_t i = 0; i < t.nrows; i++)
+			load_row(L, &t, &t.rows[i], cols, file);
+		qsort(L->s->schools, L->s->nschools, sizeof(school), cmp_schools);
+	}
+	csv_table_free(&t);
+	load_school_pages(L);
+}

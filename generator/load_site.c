@@ -1,0 +1,117 @@
+/* site.yaml and pages/*.md */
+#include "fields.h"
+#include "fsutil.h"
+#include "load.h"
+#include "markdown.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const SITE_KEYS[] = {"title", "authority", "base_url", "current_edition", "privacy",
+                                        "contacts", "menu", "demo", NULL};
+static const char *const MENU_KEYS[] = {"title", "page", "url", NULL};
+static const char *const PRIVACY_KEYS[] = {"min_group", NULL};
+static const char *const PAGE_KEYS[] = {"title", "weight", "menu", "description", NULL};
+
+static void load_menu(loader *L, const ynode *menu)
+{
+	site *s = L->s;
+	if (!menu || y_is_null(menu))
+		return;
+	if (menu->kind != Y_SEQ) {
+		diag_add(L->dl, DIAG_ERROR, menu->file, menu->line, menu->col, "поле «menu»: ожидался список ссылок");
+		return;
+	}
+	s->menu = arena_alloc(L->a, (menu->n ? menu->n : 1) * sizeof(menu_item));
+	for (size_t i = 0; i < menu->n; i++) {
+		const ynode *it = menu->items[i];
+		if (!f_expect_map(it, "пункт меню", L->dl))
+			continue;
+		f_check_keys(it, MENU_KEYS, "пункте меню", L->dl);
+		menu_item *m = &s->menu[s->nmenu];
+		m->title = f_str(it, "title", true, "пункте меню", L->dl);
+		m->page = f_str(it, "page", false, "пункте меню", L->dl);
+		m->url = f_str(it, "url", false, "пункте меню", L->dl);
+		if (!m->page == !m->url) {
+			diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
+			         "в пункте меню нужно одно из полей: «page» (страница сайта) или «url»");
+			continue;
+		}
+		if (m->title)
+			s->nmenu++;
+	}
+}
+
+void load_site_yaml(loader *L)
+{
+	site *s = L->s;
+	ynode *y = load_yaml(L, "site.yaml", true);
+	if (!y || !f_expect_map(y, "site.yaml", L->dl))
+		return;
+	f_check_keys(y, SITE_KEYS, "site.yaml", L->dl);
+	s->title = f_str(y, "title", true, "site.yaml", L->dl);
+	s->authority = f_str(y, "authority", false, "site.yaml", L->dl);
+	s->base_url = f_str(y, "base_url", false, "site.yaml", L->dl);
+	if (s->base_url && !str_starts(s->base_url, "https://") && !str_starts(s->base_url, "http://")) {
+		const ynode *v = y_get(y, "base_url");
+		diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
+		         "поле «base_url»: адрес должен начинаться с https:// или http://");
+		s->base_url = NULL;
+	}
+	const char *cur = f_str(y, "current_edition", false, "site.yaml", L->dl);
+	s->current = NULL;
+	if (cur) {
+		/* Resolved against the editions after they are loaded. */
+		s->current = arena_alloc(L->a, sizeof(edition));
+		s->current->id = cur;
+		const ynode *v = y_get(y, "current_edition");
+		s->current_at = (pos){v->file, v->line, v->col};
+	}
+	s->demo = f_bool(y, "demo", false, L->dl);
+	s->contacts_html = md_block(L->a, f_str(y, "contacts", false, "site.yaml", L->dl));
+	const ynode *pr = y_get(y, "privacy");
+	if (pr && f_expect_map(pr, "privacy", L->dl)) {
+		f_check_keys(pr, PRIVACY_KEYS, "privacy", L->dl);
+		s->min_group = (int)f_int(pr, "min_group", 5, 1, 1000, L->dl);
+	}
+	load_menu(L, y_get(y, "menu"));
+}
+
+void load_pages(loader *L)
+{
+	site *s = L->s;
+	char *dir = load_path(L, "pages");
+	char **names;
+	int n = fs_list(dir, ".md", false, &names);
+	free(dir);
+	if (n <= 0)
+		return;
+	s->pages = arena_alloc(L->a, (size_t)n * sizeof(page));
+	for (int i = 0; i < n; i++) {
+		char *rel = xasprintf("pages/%s", names[i]);
+		const char *relp = arena_strdup(L->a, rel);
+		free(rel);
+		const char *body;
+		ynode *meta = load_markdown(L, relp, &body);
+		if (!meta)
+			continue;
+		page *p = &s->pages[s->npages];
+		p->slug = arena_strndup(L->a, names[i], strlen(names[i]) - 3);
+		if (!f_valid_id(p->slug)) {
+			diag_add(L->dl, DIAG_ERROR, relp, 0, 0,
+			         "имя файла «%s» не годится для адреса страницы: только строчные латинские буквы, цифры и дефис",
+			         names[i]);
+			continue;
+		}
+		f_check_keys(meta, PAGE_KEYS, "шапке страницы", L->dl);
+		p->title = f_str(meta, "title", true, "шапке страницы", L->dl);
+		p->description = f_str(meta, "description", false, "шапке страницы", L->dl);
+		p->weight = (int)f_int(meta, "weight", 0, -1000, 1000, L->dl);
+		p->menu = f_bool(meta, "menu", true, L->dl);
+		p->body_html = md_block(L->a, body);
+		if (p->title)
+			s->npages++;
+	}
+	fs_names_free(names, n);
+}

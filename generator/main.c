@@ -1,0 +1,292 @@
+/* roadmap — command line.  Only this file prints diagnostics and exits. */
+#include "buf.h"
+#include "date.h"
+#include "deadline.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "load.h"
+#include "output.h"
+#include "pages.h"
+#include "render.h"
+#include "starter.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define VERSION "0.1.0"
+
+enum { EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+typedef struct opts {
+	const char *content, *theme, *out, *edition;
+	date today;
+	int jobs;
+	bool quiet, verbose;
+} opts;
+
+static const char USAGE[] =
+	"Использование:\n"
+	"  roadmap build    [-C CONTENT] [-t THEME] [-o OUT] [--today ГГГГ-ММ-ДД] [-j N] [-q] [-v]\n"
+	"  roadmap check    [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
+	"  roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
+	"  roadmap new      ПАПКА\n"
+	"  roadmap --help | --version | help КОМАНДА\n";
+
+static const struct {
+	const char *name, *text;
+} HELP[] = {
+	{"build", "roadmap build [-C CONTENT] [-t THEME] [-o OUT] [--today ГГГГ-ММ-ДД] [-j N] [-q] [-v]\n"
+	          "  Проверяет содержимое и собирает сайт.\n"
+	          "  -C CONTENT  папка с содержимым (по умолчанию content)\n"
+	          "  -t THEME    папка темы (по умолчанию themes/default)\n"
+	          "  -o OUT      папка вывода (по умолчанию output); заменяется целиком после успешной сборки\n"
+	          "  --today     дата «сегодня» для просрочки и ближайших сроков\n"
+	          "              (иначе SOURCE_DATE_EPOCH, иначе текущая дата)\n"
+	          "  -j N        число потоков (по умолчанию — число процессоров)\n"
+	          "  -q          ничего не печатать, кроме ошибок\n"
+	          "  -v          печатать каждую записанную страницу\n"},
+	{"check", "roadmap check [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
+	          "  Проверяет всё содержимое, ничего не записывает; выводит все ошибки и предупреждения.\n"},
+	{"deadline", "roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
+	             "  Показывает, как понят срок: по одному объекту JSON на строку.\n"},
+	{"new", "roadmap new ПАПКА\n  Создаёт заготовку сайта: site.yaml, schools.csv, одну редакцию, одну страницу.\n"},
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "roadmap: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", USAGE);
+	return EXIT_USAGE;
+}
+
+static date default_today(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t;
+	struct tm tm;
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && !errno && v >= 0) {
+			t = (time_t)v;
+			gmtime_r(&t, &tm);
+			return (date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+		}
+	}
+	t = time(NULL);
+	localtime_r(&t, &tm);
+	return (date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+/* Parses options of build/check/deadline; returns the index of the first
+ * operand, or -1 after printing a usage error. */
+static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
+{
+	static const struct option longs[] = {
+		{"today", required_argument, NULL, 'T'}, {"edition", required_argument, NULL, 'E'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "+C:t:o:j:qv", longs, NULL)) != -1) {
+		if (c != '?' && c != ':' && c != 'h' && !strchr(allowed, c)) {
+			usage_error("этот параметр не подходит к команде: %s", argv[optind - 1]);
+			return -1;
+		}
+		switch (c) {
+		case 'C': o->content = optarg; break;
+		case 't': o->theme = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'q': o->quiet = true; break;
+		case 'v': o->verbose = true; break;
+		case 'E': o->edition = optarg; break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 64) {
+				usage_error("-j: ожидалось число потоков от 1 до 64, а не «%s»", optarg);
+				return -1;
+			}
+			o->jobs = (int)n;
+			break;
+		}
+		case 'T':
+			if (date_parse(optarg, &o->today) != 1) {
+				usage_error("--today: ожидалась дата ГГГГ-ММ-ДД, а не «%s»", optarg);
+				return -1;
+			}
+			break;
+		case 'h': fputs(USAGE, stdout); exit(0);
+		default:
+			usage_error("неизвестный параметр: %s", argv[optind - 1]);
+			return -1;
+		}
+	}
+	return optind;
+}
+
+static void print_diags(diag_list *dl, const char *content)
+{
+	diag_sort(dl);
+	char *prefix = str_ends(content, "/") ? xstrdup(content) : xasprintf("%s/", content);
+	if (!strcmp(content, "."))
+		prefix[0] = '\0';
+	diag_print(dl, prefix, stderr);
+	free(prefix);
+}
+
+static int cmd_check(int argc, char **argv, bool build)
+{
+	opts o = {"content", "themes/default", "output", NULL, DATE_NONE, 0, false, false};
+	int first = parse_opts(argc, argv, &o, build ? "Ctojqv T" : "C T");
+	if (first < 0)
+		return EXIT_USAGE;
+	if (first < argc)
+		return usage_error("лишний аргумент: %s", argv[first]);
+	if (!date_is_set(o.today))
+		o.today = default_today();
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	diag_list dl = DIAG_LIST_INIT;
+	site *s = site_load(o.content, o.today, &dl);
+	theme th = {0};
+	long pages = 0;
+	int rc = 0;
+	if (!dl.errors && build) {
+		char *overrides = fs_join(o.content, "layouts");
+		theme_load(&th, o.theme, overrides, &dl);
+		free(overrides);
+	}
+	if (!dl.errors && build) {
+		output *out = output_begin(o.out, o.content, &dl);
+		if (out) {
+			arena *pa = arena_new();
+			page_plan plan = pages_plan(s, pa);
+			long jobs = o.jobs ? o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
+			pages = render_site(s, &th, &plan, out, (int)(jobs > 0 ? jobs : 1), o.verbose, &dl);
+			if (pages < 0) {
+				output_abort(out);
+				rc = EXIT_IO;
+			} else if (output_commit(out, &dl) != 0) {
+				rc = EXIT_IO;
+			}
+			arena_free(pa);
+		} else {
+			rc = EXIT_IO;
+		}
+	}
+	print_diags(&dl, o.content);
+	if (dl.errors && !rc)
+		rc = EXIT_CONTENT;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (!o.quiet && !rc) {
+		if (build)
+			fprintf(stderr, "roadmap: записано страниц: %ld; редакций: %zu; школ: %zu; предупреждений: %zu; %.2f с\n",
+			        pages, s->neds, s->nschools, dl.warnings, secs);
+		else
+			fprintf(stderr, "roadmap: ошибок нет; предупреждений: %zu\n", dl.warnings);
+	} else if (dl.errors) {
+		fprintf(stderr, "roadmap: ошибок: %zu; сайт не записан\n", dl.errors);
+	}
+	if (build)
+		theme_free(&th);
+	site_free(s);
+	diag_list_free(&dl);
+	return rc;
+}
+
+static int cmd_deadline(int argc, char **argv)
+{
+	opts o = {0};
+	int first = parse_opts(argc, argv, &o, "E");
+	if (first < 0)
+		return EXIT_USAGE;
+	if (first >= argc)
+		return usage_error("%s", "нужен хотя бы один текст срока");
+	date start, end;
+	if (!o.edition) {
+		date t = default_today();
+		int y = t.m >= 9 ? t.y : t.y - 1;
+		o.edition = xasprintf("%d-%d", y, y + 1);
+	} else {
+		o.edition = xstrdup(o.edition);
+	}
+	if (!deadline_edition_period(o.edition, &start, &end)) {
+		int r = usage_error("--edition: ожидался учебный год вида 2021-2022, а не «%s»", o.edition);
+		free((char *)o.edition);
+		return r;
+	}
+	buf b = BUF_INIT;
+	for (int i = first; i < argc; i++) {
+		deadline d;
+		deadline_parse(argv[i], start, end, &d);
+		buf_reset(&b);
+		deadline_json(&d, argv[i], &b);
+		puts(buf_cstr(&b));
+		deadline_free(&d);
+	}
+	buf_free(&b);
+	free((char *)o.edition);
+	return 0;
+}
+
+static int cmd_new(int argc, char **argv)
+{
+	if (argc != 2)
+		return usage_error("%s", "команде new нужна ровно одна папка");
+	diag_list dl = DIAG_LIST_INIT;
+	int rc = starter_create(argv[1], &dl) == 0 ? 0 : EXIT_IO;
+	diag_print(&dl, "", stderr);
+	diag_list_free(&dl);
+	if (!rc)
+		fprintf(stderr, "roadmap: заготовка сайта создана в %s; проверьте её: roadmap check -C %s\n", argv[1],
+		        argv[1]);
+	return rc;
+}
+
+static int cmd_help(const char *topic)
+{
+	for (size_t i = 0; topic && i < ARRAY_LEN(HELP); i++) {
+		if (!strcmp(HELP[i].name, topic)) {
+			fputs(HELP[i].text, stdout);
+			return 0;
+		}
+	}
+	if (topic)
+		return usage_error("нет такой команды: %s", topic);
+	fputs(USAGE, stdout);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("%s", "не указана команда");
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h"))
+		return cmd_help(NULL);
+	if (!strcmp(cmd, "--version")) {
+		puts("roadmap " VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "help"))
+		return cmd_help(argc > 2 ? argv[2] : NULL);
+	if (!strcmp(cmd, "build"))
+		return cmd_check(argc - 1, argv + 1, true);
+	if (!strcmp(cmd, "check"))
+		return cmd_check(argc - 1, argv + 1, false);
+	if (!strcmp(cmd, "deadline"))
+		return cmd_deadline(argc - 1, argv + 1);
+	if (!strcmp(cmd, "new"))
+		return cmd_new(argc - 1, argv + 1);
+	return usage_error("неизвестная команда: %s", cmd);
+}

@@ -1,0 +1,296 @@
+#define _GNU_SOURCE /* renameat2 */
+#include "output.h"
+#include "fsutil.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct output {
+	char *target;   /* absolute path of the final folder */
+	char *tmp;      /* absolute path of the temporary folder */
+};
+
+/* rm -rf without following symlinks: unlinkat on entries, recursion only into real dirs. */
+static int remove_tree_raw(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char *child = fs_join(path, e->d_name);
+		if (remove_tree_raw(child) != 0)
+			rc = -1;
+		free(child);
+	}
+	closedir(d);
+	if (rmdir(path) != 0)
+		rc = -1;
+	return rc;
+}
+
+static bool has_marker(const char *dir)
+{
+	char *m = fs_join(dir, OUTPUT_MARKER);
+	bool ok = fs_exists(m);
+	free(m);
+	return ok;
+}
+
+int output_remove_tree(const char *path)
+{
+	if (!has_marker(path))
+		return -1;
+	return remove_tree_raw(path);
+}
+
+static bool dir_is_empty(const char *path)
+{
+	DIR *d = opendir(path);
+	if (!d)
+		return false;
+	struct dirent *e;
+	bool empty = true;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			empty = false;
+	closedir(d);
+	return empty;
+}
+
+/* Absolute, normalized path of out even when it does not exist yet: realpath of
+ * its parent plus its last component. */
+static char *abs_target(const char *out)
+{
+	char *copy = xstrdup(out);
+	size_t n = strlen(copy);
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = '\0';
+	char *slash = strrchr(copy, '/');
+	const char *base = slash ? slash + 1 : copy;
+	char *parent = slash ? (slash == copy ? xstrdup("/") : xstrndup(copy, (size_t)(slash - copy))) : xstrdup(".");
+	char *rp = realpath(parent, NULL);
+	char *res = NULL;
+	if (rp && *base && strcmp(base, ".") && strcmp(base, ".."))
+		res = fs_join(rp, base);
+	else if (rp && (!*base || !strcmp(base, ".") || !strcmp(base, "..")))
+		res = realpath(out, NULL);
+	free(rp);
+	free(parent);
+	free(copy);
+	return res;
+}
+
+/* Removes "<target>.tmp-*" and "<target>.old-*" folders left by killed builds. */
+static void clean_stale(const char *target)
+{
+	char *slash = strrchr(target, '/');
+	char *parent = xstrndup(target, (size_t)(slash - target) + 1);
+	const char *base = slash + 1;
+	DIR *d = opendir(parent);
+	if (d) {
+		struct dirent *e;
+		size_t bl = strlen(base);
+		while ((e = readdir(d))) {
+			if (strncmp(e->d_name, base, bl) ||
+			    (strncmp(e->d_name + bl, ".tmp-", 5) && strncmp(e->d_name + bl, ".old-", 5)))
+				continue;
+			char *p = fs_join(parent, e->d_name);
+			output_remove_tree(p);
+			free(p);
+		}
+		closedir(d);
+	}
+	free(parent);
+}
+
+static bool refuse(const char *target, const char *content_root, const char *out, diag_list *dl)
+{
+	char *croot = realpath(content_root, NULL);
+	bool bad = false;
+	if (!strcmp(target, "/")) {
+		diag_add(dl, DIAG_ERROR, out, 0, 0, "нельзя писать сайт в корень файловой системы");
+		bad = true;
+	} else if (croot && (!strcmp(croot, target) || fs_inside(target, croot) ||
+	                     (fs_exists(target) && fs_inside(croot, target)))) {
+		diag_add(dl, DIAG_ERROR, out, 0, 0,
+		         "папка вывода совпадает с папкой содержимого, лежит внутри неё или содержит её");
+		bad = true;
+	} else if (fs_exists(target) && !fs_is_dir(target)) {
+		diag_add(dl, DIAG_ERROR, out, 0, 0, "папка вывода существует и не является папкой");
+		bad = true;
+	} else if (fs_is_dir(target) && !dir_is_empty(target) && !has_marker(target)) {
+		diag_add(dl, DIAG_ERROR, out, 0, 0,
+		         "папка вывода не пуста и не создана программой roadmap (нет файла %s); "
+		         "выберите другую папку или очистите эту сами",
+		         OUTPUT_MARKER);
+		bad = true;
+	}
+	free(croot);
+	return bad;
+}
+
+output *output_begin(const char *out, const char *content_root, diag_list *dl)
+{
+	char *target = abs_target(out);
+	if (!target) {
+		diag_add(dl, DIAG_ERROR, out, 0, 0, "папка для папки вывода не существует");
+		return NULL;
+	}
+	if (refuse(target, content_root, out, dl)) {
+		free(target);
+		return NULL;
+	}
+	clean_stale(target);
+	char *tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
+	remove_tree_raw(tmp); /* a leftover of a build with our pid: never a user's folder name */
+	if (mkdir(tmp, 0755) != 0) {
+		diag_add(dl, DIAG_ERROR, out, 0, 0, "не удалось создать временную папку %s: %s", tmp, strerror(errno));
+		free(tmp);
+		free(target);
+		return NULL;
+	}
+	output *o = xcalloc(1, sizeof(output));
+	o->target = target;
+	o->tmp = tmp;
+	output_write(o, OUTPUT_MARKER, "roadmap output folder: the whole folder is replaced on each build\n", 66);
+	return o;
+}
+
+static bool rel_ok(const char *rel)
+{
+	if (!*rel || rel[0] == '/')
+		return false;
+	for (const char *p = rel; *p;) {
+		const char *e = strchr(p, '/');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		p += n + (e ? 1 : 0);
+	}
+	return true;
+}
+
+static int mkdirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int r = mkdir(path, 0755);
+		*p = '/';
+		if (r != 0 && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+int output_write(output *o, const char *rel, const char *data, size_t len)
+{
+	if (!rel_ok(rel)) {
+		errno = EINVAL;
+		return -1;
+	}
+	char *path = fs_join(o->tmp, rel);
+	int rc = -1;
+	if (mkdirs(path) == 0) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+		if (fd >= 0) {
+			size_t off = 0;
+			while (off < len) {
+				ssize_t w = write(fd, data + off, len - off);
+				if (w < 0 && errno == EINTR)
+					continue;
+				if (w <= 0)
+					break;
+				off += (size_t)w;
+			}
+			rc = (close(fd) == 0 && off == len) ? 0 : -1;
+		}
+	}
+	free(path);
+	return rc;
+}
+
+int output_copy_tree(output *o, const char *src_dir, const char *rel)
+{
+	char **names;
+	int rc = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		int n = fs_list(src_dir, NULL, pass == 1, &names);
+		for (int i = 0; i < n; i++) {
+			char *src = fs_join(src_dir, names[i]);
+			char *dst = xasprintf("%s/%s", rel, names[i]);
+			if (pass == 1) {
+				rc |= output_copy_tree(o, src, dst);
+			} else {
+				size_t len;
+				diag_list tmp = DIAG_LIST_INIT;
+				char *data = fs_read_file(src, names[i], 64u << 20, &len, &tmp);
+				rc |= data ? output_write(o, dst, data, len) : -1;
+				free(data);
+				diag_list_free(&tmp);
+			}
+			free(src);
+			free(dst);
+		}
+		if (n > 0)
+			fs_names_free(names, n);
+	}
+	return rc;
+}
+
+int output_commit(output *o, diag_list *dl)
+{
+	int rc = 0;
+	if (!fs_exists(o->target)) {
+		rc = rename(o->tmp, o->target);
+	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->target, RENAME_EXCHANGE) == 0) {
+		/* The old site now sits at o->tmp. */
+		remove_tree_raw(o->tmp);
+	} else {
+		/* No atomic exchange here (old kernel or file system): two renames,
+		 * with the old site kept until the new one is in place. */
+		char *old = xasprintf("%s.old-%ld", o->target, (long)getpid());
+		rc = rename(o->target, old);
+		if (rc == 0 && (rc = rename(o->tmp, o->target)) != 0)
+			rename(old, o->target);
+		if (rc == 0)
+			remove_tree_raw(old);
+		free(old);
+	}
+	if (rc != 0) {
+		diag_add(dl, DIAG_ERROR, o->target, 0, 0, "не удалось заменить папку вывода: %s", strerror(errno));
+		remove_tree_raw(o->tmp);
+	}
+	free(o->tmp);
+	free(o->target);
+	free(o);
+	return rc;
+}
+
+void output_abort(output *o)
+{
+	if (!o)
+		return;
+	remove_tree_raw(o->tmp);
+	free(o->tmp);
+	free(o->target);
+	free(o);
+}

@@ -1,0 +1,42 @@
+/* output.h — the only module that writes the site to disk.
+ *
+ * The site is written into a fresh temporary folder beside the target
+ * ("<out>.tmp-<pid>") and swapped in only when complete, so a failed or killed
+ * build leaves the previous site intact.  Rules (spec/quality.md):
+ *  - never write into the content folder, "/", or the folder holding the
+ *    content; never into a non-empty folder that lacks our marker file
+ *    (".roadmap-output"), because we would delete what we did not create;
+ *  - stale temporary folders of killed builds (they carry the marker too) are
+ *    removed by the next build;
+ *  - nothing is written outside the temporary folder: relative paths are
+ *    checked (no "..", no absolute paths) before use.
+ * output_write may be called from several threads at once. */
+#ifndef ROADMAP_OUTPUT_H
+#define ROADMAP_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "diag.h"
+
+typedef struct output output;
+
+#define OUTPUT_MARKER ".roadmap-output"
+
+/* Checks that out may be (re)written and creates the temporary folder.
+ * Returns NULL after appending an error (no file touched). */
+output *output_begin(const char *out, const char *content_root, diag_list *dl);
+/* Writes data to rel (e.g. "2021-2022/index.html") inside the temporary
+ * folder, creating folders.  Returns 0, or -1 with errno set. */
+int output_write(output *o, const char *rel, const char *data, size_t len);
+/* Copies a file tree (theme assets) into rel inside the temporary folder. */
+int output_copy_tree(output *o, const char *src_dir, const char *rel);
+/* Swaps the finished site in (atomically where the OS allows) and removes the
+ * old one.  Returns 0 or -1 (message in dl).  Frees o. */
+int output_commit(output *o, diag_list *dl);
+/* Removes the temporary folder; frees o. */
+void output_abort(output *o);
+
+/* Removes a tree we created (refuses when the marker is missing).  Exposed for tests. */
+int output_remove_tree(const char *path);
+
+#endif

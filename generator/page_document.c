@@ -1,0 +1,167 @@
+/* Edition home, site home, full document, archive. */
+#include "page_common.h"
+#include "buf.h"
+#include "ru.h"
+#include "util.h"
+
+#include <string.h>
+
+static const char *edition_status_label(const edition *ed)
+{
+	if (!strcmp(ed->status, "draft"))
+		return "Проект";
+	if (!strcmp(ed->status, "completed"))
+		return "Исполнена";
+	return "Утверждена";
+}
+
+static const char *period_text(arena *a, const edition *ed)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, "с ");
+	ru_date(&b, ed->start);
+	buf_puts(&b, " по ");
+	ru_date(&b, ed->end);
+	const char *s = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+static void doc_progress(const site *s, const document *d, progress *p)
+{
+	for (size_t k = 0; k < d->nsections; k++)
+		for (size_t i = 0; i < d->sections[k].nacts; i++)
+			progress_add(s, p, &d->sections[k].acts[i]);
+}
+
+static value *edition_view(const ctx *c, const edition *ed)
+{
+	arena *a = c->a;
+	value *v = v_map(a);
+	v_sets(a, v, "id", ed->id);
+	v_sets(a, v, "title", ed->title);
+	v_sets(a, v, "url", link_to(c, edition_path(a, ed)));
+	v_sets(a, v, "period", period_text(a, ed));
+	v_sets(a, v, "status", edition_status_label(ed));
+	v_sets(a, v, "notes_html", ed->notes_html);
+	v_setb(a, v, "current", ed->current);
+	return v;
+}
+
+/* The blocks of an edition's overview, used by the site home and edition pages. */
+static void edition_blocks(const ctx *c, value *page, const edition *ed)
+{
+	arena *a = c->a;
+	v_set(a, page, "edition", edition_view(c, ed));
+	value *docs = v_set(a, page, "documents", v_list(a));
+	progress all = {0};
+	for (size_t i = 0; i < ed->ndocs; i++) {
+		const document *d = &ed->docs[i];
+		progress p = {0};
+		doc_progress(c->s, d, &p);
+		doc_progress(c->s, d, &all);
+		value *dv = v_push(a, docs, v_map(a));
+		v_sets(a, dv, "title", d->title);
+		v_sets(a, dv, "short_title", d->short_title);
+		v_sets(a, dv, "url", link_to(c, document_path(a, d)));
+		v_sets(a, dv, "approved", approval_text(a, d));
+		v_set(a, dv, "progress", progress_view(c, &p));
+	}
+	v_set(a, page, "progress", progress_view(c, &all));
+	value *schools = v_set(a, page, "schools", v_list(a));
+	for (size_t i = 0; i < c->s->nschools; i++) {
+		const school *sc = &c->s->schools[i];
+		value *it = v_push(a, schools, v_map(a));
+		v_sets(a, it, "short_name", sc->short_name);
+		v_sets(a, it, "url", link_to(c, school_path(a, ed, sc)));
+	}
+}
+
+value *view_edition(const ctx *c)
+{
+	const edition *ed = c->j->ed;
+	bool home = c->j->kind == PG_HOME;
+	value *v = layout(c, home ? c->s->title : arena_printf(c->a, "Редакция %s", ed->title), ed);
+	if (!home)
+		crumb(c, v, ed->title, NULL);
+	v_setb(c->a, v, "is_home", home);
+	edition_blocks(c, v, ed);
+	return v;
+}
+
+static value *section_view(const ctx *c, const section *sec)
+{
+	arena *a = c->a;
+	value *v = v_map(a);
+	v_sets(a, v, "number", sec->number);
+	v_sets(a, v, "title", sec->title);
+	v_sets(a, v, "anchor", sec->anchor);
+	value *acts = v_set(a, v, "activities", v_list(a));
+	progress p = {0};
+	for (size_t i = 0; i < sec->nacts; i++) {
+		v_push(a, acts, activity_view(c, &sec->acts[i], false));
+		progress_add(c->s, &p, &sec->acts[i]);
+	}
+	v_set(a, v, "progress", progress_view(c, &p));
+	return v;
+}
+
+value *view_document(const ctx *c)
+{
+	const document *d = c->j->doc;
+	arena *a = c->a;
+	value *v = layout(c, d->short_title, d->ed);
+	crumb(c, v, d->ed->title, edition_path(a, d->ed));
+	crumb(c, v, d->short_title, NULL);
+	value *dv = v_set(a, v, "document", v_map(a));
+	v_sets(a, dv, "title", d->title);
+	v_sets(a, dv, "short_title", d->short_title);
+	v_sets(a, dv, "approved", approval_text(a, d));
+	if (d->has_approved)
+		v_sets(a, dv, "signed_by", d->signed_by);
+	v_sets(a, dv, "intro_html", d->intro_html);
+	v_sets(a, dv, "goal_html", d->goal_html);
+	value *tasks = v_set(a, dv, "tasks", v_list(a));
+	for (size_t i = 0; i < d->ntasks; i++)
+		v_push(a, tasks, v_str(a, d->tasks_html[i]));
+	v_setb(a, dv, "has_tasks", d->ntasks > 0);
+	v_setb(a, dv, "has_targets", d->ntargets > 0);
+	value *tg = v_set(a, dv, "targets", v_list(a));
+	for (size_t i = 0; i < d->ntargets; i++) {
+		value *t = v_push(a, tg, v_map(a));
+		v_sets(a, t, "indicator", d->targets[i].indicator);
+		v_sets(a, t, "target", d->targets[i].target);
+	}
+	value *cols = v_set(a, dv, "columns", v_map(a));
+	v_sets(a, cols, "deadline", d->col_deadline);
+	v_sets(a, cols, "responsible", d->col_responsible);
+	v_sets(a, cols, "report", d->col_report);
+	v_sets(a, cols, "result", d->col_result);
+	value *secs = v_set(a, dv, "sections", v_list(a));
+	progress p = {0};
+	for (size_t k = 0; k < d->nsections; k++) {
+		v_push(a, secs, section_view(c, &d->sections[k]));
+		for (size_t i = 0; i < d->sections[k].nacts; i++)
+			progress_add(c->s, &p, &d->sections[k].acts[i]);
+	}
+	v_set(a, dv, "progress", progress_view(c, &p));
+	v_set(a, v, "edition", edition_view(c, d->ed));
+	return v;
+}
+
+value *view_archive(const ctx *c)
+{
+	arena *a = c->a;
+	value *v = layout(c, "Архив редакций", NULL);
+	crumb(c, v, "Архив редакций", NULL);
+	value *eds = v_set(a, v, "editions", v_list(a));
+	for (size_t i = c->s->neds; i-- > 0;) {
+		const edition *ed = &c->s->eds[i];
+		value *e = v_push(a, eds, edition_view(c, ed));
+		buf b = BUF_INIT;
+		ru_count(&b, (long)ed->ndocs, "документ", "документа", "документов");
+		v_sets(a, e, "documents", buf_cstr(&b));
+		buf_free(&b);
+	}
+	return v;
+}

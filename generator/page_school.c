@@ -1,0 +1,102 @@
+/* Schools registry and the page of one school in one edition. */
+#include "page_common.h"
+#include "buf.h"
+#include "ru.h"
+#include "util.h"
+
+value *view_registry(const ctx *c)
+{
+	arena *a = c->a;
+	const edition *ed = c->s->current;
+	value *v = layout(c, "Школы", NULL);
+	crumb(c, v, "Школы", NULL);
+	value *list = v_set(a, v, "schools", v_list(a));
+	for (size_t i = 0; i < c->s->nschools; i++) {
+		const school *sc = &c->s->schools[i];
+		value *it = v_push(a, list, school_card(c, sc));
+		v_sets(a, it, "url", link_to(c, arena_printf(a, "schools/%s/", sc->id)));
+		if (ed)
+			v_sets(a, it, "edition_url", link_to(c, school_path(a, ed, sc)));
+	}
+	buf b = BUF_INIT;
+	ru_count(&b, (long)c->s->nschools, "школа", "школы", "школ");
+	v_sets(a, v, "count", buf_cstr(&b));
+	buf_free(&b);
+	return v;
+}
+
+/* The documents of ed with, per section, only the activities that concern sc. */
+static value *school_documents(const ctx *c, const edition *ed, const school *sc, long *count)
+{
+	arena *a = c->a;
+	value *docs = v_list(a);
+	for (size_t d = 0; d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
+		value *secs = v_list(a);
+		for (size_t k = 0; k < doc->nsections; k++) {
+			const section *sec = &doc->sections[k];
+			value *acts = v_list(a);
+			for (size_t i = 0; i < sec->nacts; i++) {
+				if (!activity_concerns(&sec->acts[i], sc))
+					continue;
+				v_push(a, acts, activity_view(c, &sec->acts[i], true));
+				(*count)++;
+			}
+			if (!acts->n)
+				continue;
+			value *sv = v_push(a, secs, v_map(a));
+			v_sets(a, sv, "number", sec->number);
+			v_sets(a, sv, "title", sec->title);
+			v_set(a, sv, "activities", acts);
+		}
+		if (!secs->n)
+			continue;
+		value *dv = v_push(a, docs, v_map(a));
+		v_sets(a, dv, "title", doc->title);
+		v_sets(a, dv, "short_title", doc->short_title);
+		v_sets(a, dv, "url", link_to(c, document_path(a, doc)));
+		value *cols = v_set(a, dv, "columns", v_map(a));
+		v_sets(a, cols, "deadline", doc->col_deadline);
+		v_sets(a, cols, "responsible", doc->col_responsible);
+		v_sets(a, cols, "report", doc->col_report);
+		v_sets(a, cols, "result", doc->col_result);
+		v_set(a, dv, "sections", secs);
+	}
+	return docs;
+}
+
+value *view_school(const ctx *c)
+{
+	arena *a = c->a;
+	const school *sc = c->j->sc;
+	const edition *ed = c->j->ed;
+	value *v = layout(c, sc->short_name, ed);
+	if (c->j->kind == PG_SCHOOL) {
+		crumb(c, v, ed->title, edition_path(a, ed));
+		crumb(c, v, "Школы", "schools/");
+	} else {
+		crumb(c, v, "Школы", "schools/");
+	}
+	crumb(c, v, sc->short_name, NULL);
+	v_set(a, v, "school", school_card(c, sc));
+	long count = 0;
+	v_set(a, v, "documents", school_documents(c, ed, sc, &count));
+	buf b = BUF_INIT;
+	ru_count(&b, count, "мероприятие касается", "мероприятия касаются", "мероприятий касаются");
+	buf_puts(&b, " школы");
+	v_sets(a, v, "count", buf_cstr(&b));
+	buf_free(&b);
+	value *e = v_set(a, v, "edition", v_map(a));
+	v_sets(a, e, "title", ed->title);
+	v_sets(a, e, "url", link_to(c, edition_path(a, ed)));
+	v_sets(a, v, "canonical", link_to(c, school_path(a, ed, sc)));
+	value *others = v_set(a, v, "other_editions", v_list(a));
+	for (size_t i = c->s->neds; i-- > 0;) {
+		const edition *o = &c->s->eds[i];
+		value *it = v_push(a, others, v_map(a));
+		v_sets(a, it, "title", o->title);
+		v_sets(a, it, "url", link_to(c, school_path(a, o, sc)));
+		v_setb(a, it, "current", o == ed);
+	}
+	return v;
+}

@@ -1,0 +1,120 @@
+#include "pages.h"
+#include "page_common.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+value *view_edition(const ctx *c);
+value *view_document(const ctx *c);
+value *view_archive(const ctx *c);
+value *view_registry(const ctx *c);
+value *view_school(const ctx *c);
+value *view_page(const ctx *c);
+value *view_404(const ctx *c);
+value *view_sitemap(const ctx *c, const page_plan *plan);
+value *view_robots(const ctx *c);
+
+typedef struct plan_builder {
+	page_job *jobs;
+	size_t n, cap;
+} plan_builder;
+
+static page_job *add(plan_builder *b, page_kind k, const char *path, const char *tpl)
+{
+	xgrow((void **)&b->jobs, &b->cap, b->n + 1, sizeof(page_job));
+	page_job *j = &b->jobs[b->n++];
+	memset(j, 0, sizeof *j);
+	j->kind = k;
+	j->path = path;
+	j->tpl = tpl;
+	return j;
+}
+
+static int cmp_jobs(const void *pa, const void *pb)
+{
+	return strcmp(((const page_job *)pa)->path, ((const page_job *)pb)->path);
+}
+
+static void plan_edition(plan_builder *b, const site *s, const edition *ed, arena *a)
+{
+	add(b, PG_EDITION, arena_printf(a, "%s/index.html", ed->id), "edition")->ed = ed;
+	for (size_t i = 0; i < ed->ndocs; i++) {
+		page_job *j = add(b, PG_DOCUMENT, arena_printf(a, "%s/%s/index.html", ed->id, ed->docs[i].slug),
+		                  "document");
+		j->ed = ed;
+		j->doc = &ed->docs[i];
+	}
+	for (size_t i = 0; i < s->nschools; i++) {
+		page_job *j = add(b, PG_SCHOOL, arena_printf(a, "%s/schools/%s/index.html", ed->id, s->schools[i].id),
+		                  "school");
+		j->ed = ed;
+		j->sc = &s->schools[i];
+	}
+}
+
+page_plan pages_plan(const site *s, arena *a)
+{
+	plan_builder b = {0};
+	add(&b, PG_HOME, "index.html", "edition")->ed = s->current;
+	add(&b, PG_REGISTRY, "schools/index.html", "registry");
+	add(&b, PG_ARCHIVE, "archive/index.html", "archive");
+	add(&b, PG_404, "404.html", "404");
+	add(&b, PG_ROBOTS, "robots.txt", "robots.txt");
+	if (s->base_url)
+		add(&b, PG_SITEMAP, "sitemap.xml", "sitemap.xml");
+	for (size_t i = 0; i < s->neds; i++)
+		plan_edition(&b, s, &s->eds[i], a);
+	for (size_t i = 0; s->current && i < s->nschools; i++) {
+		page_job *j = add(&b, PG_SCHOOL_SHORT, arena_printf(a, "schools/%s/index.html", s->schools[i].id),
+		                  "school");
+		j->ed = s->current;
+		j->sc = &s->schools[i];
+	}
+	for (size_t i = 0; i < s->npages; i++)
+		add(&b, PG_PAGE, arena_printf(a, "%s/index.html", s->pages[i].slug), "page")->pg = &s->pages[i];
+	qsort(b.jobs, b.n, sizeof(page_job), cmp_jobs);
+	page_job *jobs = arena_alloc(a, (b.n ? b.n : 1) * sizeof(page_job));
+	memcpy(jobs, b.jobs, b.n * sizeof(page_job));
+	free(b.jobs);
+	return (page_plan){jobs, b.n};
+}
+
+/* "../" once per folder level of the page's path. */
+static const char *root_of(arena *a, const char *path)
+{
+	size_t depth = 0;
+	for (const char *p = path; *p; p++)
+		depth += *p == '/';
+	char *r = arena_alloc(a, depth * 3 + 1);
+	for (size_t i = 0; i < depth; i++)
+		memcpy(r + i * 3, "../", 3);
+	return r;
+}
+
+value *page_view(const site *s, const page_job *j, arena *a)
+{
+	ctx c = {s, j, a, root_of(a, j->path)};
+	switch (j->kind) {
+	case PG_HOME:
+	case PG_EDITION: return view_edition(&c);
+	case PG_DOCUMENT: return view_document(&c);
+	case PG_ARCHIVE: return view_archive(&c);
+	case PG_REGISTRY: return view_registry(&c);
+	case PG_SCHOOL:
+	case PG_SCHOOL_SHORT: return view_school(&c);
+	case PG_PAGE: return view_page(&c);
+	case PG_404:
+		/* Served for missing pages at any depth: links must be absolute
+		 * when we know the site's address. */
+		if (s->base_url)
+			c.root = str_ends(s->base_url, "/") ? s->base_url : arena_printf(a, "%s/", s->base_url);
+		return view_404(&c);
+	case PG_ROBOTS: return view_robots(&c);
+	case PG_SITEMAP: {
+		page_plan plan = pages_plan(s, a);
+		return view_sitemap(&c, &plan);
+	}
+	}
+	return v_map(a);
+}

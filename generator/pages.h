@@ -1,0 +1,38 @@
+/* pages.h — the list of pages of a site and one view builder per page type.
+ *
+ * pages_plan() decides every output file (sorted by path, so writing order and
+ * output never depend on threads); page_view() turns the read-only model into
+ * the view tree its template renders.  Builders only read the model. */
+#ifndef ROADMAP_PAGES_H
+#define ROADMAP_PAGES_H
+
+#include "arena.h"
+#include "model.h"
+#include "view.h"
+
+typedef enum {
+	PG_HOME, PG_EDITION, PG_DOCUMENT, PG_REGISTRY, PG_SCHOOL, PG_SCHOOL_SHORT, PG_ARCHIVE,
+	PG_PAGE, PG_404, PG_SITEMAP, PG_ROBOTS
+} page_kind;
+
+typedef struct page_job {
+	page_kind kind;
+	const char *path;          /* output path, e.g. "2021-2022/schools/sosh-1/index.html" */
+	const char *tpl;           /* template name, e.g. "school" */
+	const edition *ed;
+	const document *doc;
+	const school *sc;
+	const page *pg;
+} page_job;
+
+typedef struct page_plan {
+	page_job *jobs;
+	size_t n;
+} page_plan;
+
+/* All pages of s, allocated in a. */
+page_plan pages_plan(const site *s, arena *a);
+/* The view tree of one page (allocated in a). */
+value *page_view(const site *s, const page_job *j, arena *a);
+
+#endif

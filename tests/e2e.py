@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""End-to-end tests: run the roadmap binary on fixture sites and inspect what it wrote.
+
+Fixtures: tests/sites/minimal (a small valid site), tests/sites/broken/<rule>/
+(files laid over a copy of minimal, plus expected.txt: the exact diagnostic
+lines, in order), and the demo content/.  Prints "e2e: N passed, N failed".
+"""
+import html.parser
+import http.server
+import os
+import re
+import shutil
+import socketserver
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.parse
+import urllib.request
+import xml.dom.minidom
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROADMAP = os.path.abspath(os.path.join(ROOT, os.environ.get("ROADMAP", "./roadmap")))
+SITES = os.path.join(ROOT, "tests", "sites")
+TODAY = "2022-03-15"
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL " + what)
+
+
+def run(*args, cwd=ROOT):
+    p = subprocess.run([ROADMAP, *args], cwd=cwd, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def tmpdir():
+    d = tempfile.mkdtemp(prefix="roadmap-e2e-")
+    return d
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+class Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for k in ("href", "src"):
+            if k in a and a[k] is not None:
+                self.links.append(a[k])
+
+
+def parse(path):
+    p = Links()
+    p.feed(read(path))
+    return p
+
+
+def html_files(out):
+    for d, _, files in os.walk(out):
+        for f in sorted(files):
+            if f.endswith(".html"):
+                yield os.path.join(d, f)
+
+
+def check_links_on_disk(out):
+    """file:// semantics: every relative link resolves to an existing file (and anchor)."""
+    bad = []
+    cache = {}
+    for page in html_files(out):
+        if os.path.basename(page) == "404.html":
+            continue
+        for link in parse(page).links:
+            u = urllib.parse.urlsplit(link)
+            if u.scheme or link.startswith("//"):
+                continue
+            target = os.path.normpath(os.path.join(os.path.dirname(page), urllib.parse.unquote(u.path))) if u.path else page
+            if not target.startswith(os.path.abspath(out)):
+                bad.append((page, link, "leaves the site"))
+                continue
+            if os.path.isdir(target) or not os.path.isfile(target):
+                bad.append((page, link, "no such file"))
+                continue
+            if u.fragment and target.endswith(".html"):
+                ids = cache.setdefault(target, parse(target).ids)
+                if u.fragment not in ids:
+                    bad.append((page, link, "no such anchor"))
+    return bad
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+
+def crawl(docroot, start):
+    """Serve docroot on loopback and follow every internal link from start; return broken ones."""
+    handler = lambda *a, **k: Quiet(*a, directory=docroot, **k)
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as srv:
+        port = srv.server_address[1]
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        base = "http://127.0.0.1:%d" % port
+        seen, todo, bad = set(), [base + start], []
+        while todo:
+            url = todo.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            try:
+                with urllib.request.urlopen(url) as r:
+                    body = r.read().decode("utf-8", "replace")
+                    ctype = r.headers.get("Content-Type", "")
+            except Exception as e:
+                bad.append((url, str(e)))
+                continue
+            if "html" not in ctype:
+                continue
+            p = Links()
+            p.feed(body)
+            for link in p.links:
+                full = urllib.parse.urljoin(url, link).split("#")[0]
+                if full.startswith(base):
+                    todo.append(full)
+        srv.shutdown()
+    return bad, len(seen)
+
+
+def build(content, out, *extra):
+    return run("build", "-C", content, "-o", out, "--today", TODAY, "-q", *extra)
+
+
+def test_demo():
+    out = os.path.join(tmpdir(), "site")
+    rc, _, err = build("content", out)
+    check(rc == 0, "demo build exits 0: " + err[-2000:])
+    if rc:
+        return
+    for rel in ["index.html", "2021-2022/index.html", "2020-2021/index.html",
+                "2021-2022/quality-objectivity/index.html", "2020-2021/support-low-results/index.html",
+                "schools/index.html", "schools/sosh-13/index.html", "2021-2022/schools/sosh-4/index.html",
+                "archive/index.html", "parents/index.html", "404.html", "sitemap.xml", "robots.txt",
+                "assets/style.css", ".roadmap-output"]:
+        check(os.path.isfile(os.path.join(out, rel)), "demo has " + rel)
+    doc = read(os.path.join(out, "2021-2022/quality-objectivity/index.html"))
+    check("27 августа 2021\u00a0г." in doc, "approval date in Russian on the document page")
+    check("ежеквартал ьно" in doc, "deadline text shown exactly as approved")
+    check("Демонстрационные данные" in doc, "demo notice on the document page")
+    for p in html_files(out):
+        if "Демонстрационные данные" not in read(p):
+            check(False, "demo notice on " + p)
+    # Every activity title of the seed-based documents appears on its page, in order.
+    for ed, slug in (("2021-2022", "quality-objectivity"), ("2020-2021", "support-low-results")):
+        src = read(os.path.join(ROOT, "content/editions", ed, slug + ".yaml"))
+        numbers = re.findall(r'^\s+- number: "([^"]+)"', src, re.M)
+        page = read(os.path.join(out, ed, slug, "index.html"))
+        rows = re.findall(r'<th scope="row" class="num" data-label="№">([^<]+)</th>', page)
+        check(rows == numbers, "%s: activities in approved order (%d rows, %d in source)" % (slug, len(rows), len(numbers)))
+    arch = read(os.path.join(out, "2020-2021/index.html"))
+    check("Архивная редакция" in arch, "archive banner on the old edition")
+    check("Архивная редакция" not in read(os.path.join(out, "2021-2022/index.html")), "no banner on current")
+    sosh4 = read(os.path.join(out, "2021-2022/schools/sosh-4/index.html"))
+    sosh2 = read(os.path.join(out, "2021-2022/schools/sosh-2/index.html"))
+    check("Выездные совещания" in sosh4, "activity addressed to sosh-4 is on its page")
+    check("Выездные совещания" not in sosh2, "activity addressed to sosh-4, sosh-7 is not on sosh-2's page")
+    bad = check_links_on_disk(out)
+    check(not bad, "all links resolve on disk (file://): %s" % bad[:5])
+    xml.dom.minidom.parse(os.path.join(out, "sitemap.xml"))
+    check("https://example.org/roadmaps/2021-2022/" in read(os.path.join(out, "sitemap.xml")), "sitemap has absolute URLs")
+    # Domain root and sub-folder: serve and crawl.
+    bad, n = crawl(out, "/index.html")
+    check(not bad and n > 30, "crawl at domain root: %d pages, broken %s" % (n, bad[:3]))
+    www = tmpdir()
+    shutil.copytree(out, os.path.join(www, "school-site", "roadmap"))
+    bad, n = crawl(www, "/school-site/roadmap/index.html")
+    check(not bad and n > 30, "crawl inside a sub-folder: %d pages, broken %s" % (n, bad[:3]))
+    # Reproducible: a second build with the same --today is byte-identical, whatever -j.
+    out2 = os.path.join(tmpdir(), "site")
+    rc, _, _ = build("content", out2, "-j", "1")
+    diff = subprocess.run(["diff", "-r", out, out2], capture_output=True, text=True)
+    check(rc == 0 and diff.returncode == 0, "two builds are identical: " + diff.stdout[:500])
+
+
+def test_minimal():
+    out = os.path.join(tmpdir(), "out")
+    rc, _, err = build(os.path.join(SITES, "minimal"), out)
+    check(rc == 0, "minimal builds: " + err)
+    if rc:
+        return
+    check("в тексте мероприятия упомянуты школы" not in err, "no mention warning where schools: is set")
+    s1 = read(os.path.join(out, "2021-2022/schools/s-1/index.html"))
+    s2 = read(os.path.join(out, "2021-2022/schools/s-2/index.html"))
+    check("Адресная помощь" in s1 and "Адресная помощь" not in s2, "group:low-results addresses s-1, not s-2")
+    check("Собеседования" not in s1, "an activity with no schools is on no school page")
+    check("Лицензия" in s1 and "№ 1 от 2015" in s1, "unknown schools.csv columns shown as properties")
+    check("<strong>1960</strong>" in s1, "school Markdown rendered")
+    doc = read(os.path.join(out, "2021-2022/plan/index.html"))
+    check('id="a-2-1"' in doc and "../schools/s-1/index.html" not in doc, "anchors on activities")
+    check("Выполнено 1 из 4 мероприятий" in doc, "progress text: " + (re.findall("Выполнено[^<]*", doc) or [""])[0])
+    check("Просрочено" in doc, "overdue activity marked in text (до 15.10.2021, today %s)" % TODAY)
+    check("Справка" in doc and 'href="https://example.org/docs/1.pdf"' in doc, "evidence link")
+    short = read(os.path.join(out, "schools/s-1/index.html"))
+    check('href="../../2021-2022/plan/index.html#a-1-1"' in short, "stable school address links into the document")
+    robots = read(os.path.join(out, "robots.txt"))
+    check("Sitemap: https://example.org/test/sitemap.xml" in robots, "robots.txt names the sitemap")
+
+
+def overlay(rule):
+    d = os.path.join(tmpdir(), "site")
+    shutil.copytree(os.path.join(SITES, "minimal"), d)
+    src = os.path.join(SITES, "broken", rule)
+    for base, _, files in os.walk(src):
+        for f in files:
+            if f == "expected.txt":
+                continue
+            rel = os.path.relpath(os.path.join(base, f), src)
+            os.makedirs(os.path.dirname(os.path.join(d, rel)), exist_ok=True)
+            shutil.copy(os.path.join(base, f), os.path.join(d, rel))
+    return d
+
+
+def test_broken():
+    for rule in sorted(os.listdir(os.path.join(SITES, "broken"))):
+        site = overlay(rule)
+        expected = read(os.path.join(SITES, "broken", rule, "expected.txt")).splitlines()
+        out = os.path.join(os.path.dirname(site), "out")
+        for cmd in (["check", "-C", site], ["build", "-C", site, "-o", out, "-q"]):
+            rc, _, err = run(*cmd, cwd=os.path.dirname(site))
+            lines = [l.replace(site + "/", "") for l in err.splitlines() if ": error: " in l or ": warning: " in l]
+            check(rc == 1, "%s: %s exits 1 (got %d)" % (rule, cmd[0], rc))
+            check(lines == expected, "%s: %s messages\n  got:  %s\n  want: %s" % (rule, cmd[0], lines, expected))
+        check(not os.path.exists(out), "%s: nothing written on errors" % rule)
+
+
+def test_cli():
+    rc, out, _ = run("--version")
+    check(rc == 0 and out.startswith("roadmap "), "--version")
+    rc, out, _ = run("--help")
+    check(rc == 0 and "roadmap build" in out, "--help")
+    rc, out, _ = run("help", "build")
+    check(rc == 0 and "--today" in out, "help build")
+    check(run("frobnicate")[0] == 2, "unknown command exits 2")
+    check(run("build", "--bogus")[0] == 2, "unknown option exits 2")
+    check(run("build", "--today", "2022-02-31")[0] == 2, "impossible --today exits 2")
+    check(run("check", "-o", "x")[0] == 2, "option of another command exits 2")
+    rc, out, _ = run("deadline", "--edition", "2021-2022", "ноябрь")
+    check(rc == 0 and '"start":"2021-11-01","end":"2021-11-30"' in out, "deadline command: " + out)
+
+
+def test_new():
+    d = os.path.join(tmpdir(), "newsite")
+    rc, _, err = run("new", d)
+    check(rc == 0, "new creates a site: " + err)
+    rc, _, err = run("check", "-C", d)
+    check(rc == 0 and "warning" not in err, "the starter site passes check: " + err)
+    rc, _, err = run("build", "-C", d, "-o", os.path.join(os.path.dirname(d), "out"), "-q")
+    check(rc == 0, "the starter site builds: " + err)
+    rc, _, _ = run("new", d)
+    check(rc != 0, "new refuses a non-empty folder")
+
+
+def test_output_safety():
+    base = tmpdir()
+    site = os.path.join(SITES, "minimal")
+    # A non-empty folder we did not create is refused and left alone.
+    foreign = os.path.join(base, "foreign")
+    os.makedirs(foreign)
+    open(os.path.join(foreign, "precious.txt"), "w").write("keep")
+    rc, _, err = build(site, foreign)
+    check(rc == 3 and "не создана программой roadmap" in err, "refuses a foreign non-empty folder: %d %s" % (rc, err))
+    check(os.listdir(foreign) == ["precious.txt"], "foreign folder untouched")
+    rc, _, _ = build(site, site)
+    check(rc == 3, "refuses to write into the content folder")
+    rc, _, _ = build(site, os.path.join(site, "editions"))
+    check(rc == 3, "refuses to write inside the content folder")
+    rc, _, _ = build(site, "/")
+    check(rc == 3, "refuses /")
+    # A failed build leaves the previous output untouched.
+    out = os.path.join(base, "out")
+    rc, _, _ = build(site, out)
+    before = subprocess.run(["find", out, "-type", "f", "-newer", "/", "-printf", "%P %s\n"], capture_output=True, text=True).stdout
+    broken = overlay("unknown-school")
+    rc, _, _ = build(broken, out)
+    after = subprocess.run(["find", out, "-type", "f", "-newer", "/", "-printf", "%P %s\n"], capture_output=True, text=True).stdout
+    check(rc == 1 and before == after and "index.html" in before, "failed build keeps the previous site")
+    check(not [n for n in os.listdir(base) if ".tmp-" in n], "no temporary folder left behind")
+    # A rebuild replaces our own previous output.
+    open(os.path.join(out, "stale.html"), "w").write("old")
+    rc, _, _ = build(site, out)
+    check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
+
+
+for t in (test_cli, test_minimal, test_broken, test_new, test_output_safety, test_demo):
+    try:
+        t()
+    except Exception as e:  # a crashing test is a failure, never a skip
+        import traceback
+        traceback.print_exc()
+        check(False, "%s raised %r" % (t.__name__, e))
+print("e2e: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
