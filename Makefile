@@ -50,11 +50,13 @@ roadmap: $(BUILD)/.deps $(OBJS)
 
 $(BUILD)/%.o: generator/%.c generator/*.h $(BUILD)/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%_test: tests/unit/%_test.c tests/unit/t.h $(LIBOBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKGCFLAGS) -Igenerator -o $@ $< $(LIBOBJS) $(PKGLIBS)
+	@echo "  TEST    $<"
+	@$(CC) $(CFLAGS) $(PKGCFLAGS) -Igenerator -o $@ $< $(LIBOBJS) $(PKGLIBS)
 
 site: roadmap
 	./roadmap build -C content -o output

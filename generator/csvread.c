@@ -243,8 +243,10 @@ static void feed(reader *r, struct csv_parser *p, const char *s, size_t n, utf8_
 		r->next_col = pos->col;
 		if (csv_parse(p, s + start, end - start, on_field, on_row, r) != end - start)
 			fatal(r, r->cell_line, r->cell_col, "не удалось разобрать ячейку");
-		/* entry_pos is libcsv's (public) length of the field being collected. */
-		else if (p->entry_pos > CSV_MAX_CELL)
+		/* entry_pos is libcsv's (public) length of the field being collected;
+		 * the exact check is in on_field, this one bounds memory, with slack
+		 * for a closing quote and trailing spaces that libcsv drops later. */
+		else if (p->entry_pos > CSV_MAX_CELL + CHUNK)
 			fatal(r, r->cell_line, r->cell_col,
 			      "ячейка больше 1 МиБ (возможно, не закрыта кавычка)");
 	}
@@ -313,31 +315,31 @@ static utf8_pos locate(const char *s, size_t off)
 	return locate_bytes(s, off);
 }
 
-static bool has_non_ascii(const char *s, size_t n)
+/* Whether text that failed UTF-8 validation was nevertheless written as UTF-8
+ * (and got a few bytes damaged): most of its non-ASCII bytes form valid UTF-8
+ * sequences.  Russian Windows-1251 text almost never does, since its letters
+ * are C0..FF bytes in a row; the odd valid pair (as «Ш»» D8 BB) is outnumbered.
+ * Reading damaged UTF-8 as Windows-1251 would silently turn every letter into
+ * mojibake, so that case is an error. */
+static bool looks_utf8(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return true;
-	return false;
-}
-
-/* Neither UTF-8 nor Windows-1251: name the byte the author most likely has to
- * fix.  When valid UTF-8 letters come before the first UTF-8 error, the file
- * was meant as UTF-8 (its «И» is D0 98, and 0x98 is not Windows-1251, so the
- * Windows-1251 error would point at a good letter); otherwise it was meant as
- * Windows-1251 and its first byte without a character is the culprit. */
-static void report_bad_byte(const char *s, size_t n, size_t cp_bad, const char *file,
-                            diag_list *dl)
-{
-	utf8_pos bad;
-	utf8_validate(s, n, &bad);
-	if (has_non_ascii(s, bad.off) || cp_bad >= n)
-		cp_bad = bad.off;
-	else
-		bad = locate_bytes(s, cp_bad);
-	diag_add(dl, DIAG_ERROR, file, bad.line, bad.col,
-	         "недопустимый байт 0x%02X: файл не в UTF-8 и не в Windows-1251",
-	         (unsigned)(unsigned char)s[cp_bad]);
+	size_t good = 0, bad = 0;
+	int32_t cp;
+	for (size_t i = 0; i < n;) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (k) {
+			good++;
+			i += k;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return good > 2 * bad;
 }
 
 /* Makes *text (*tn bytes) the file's content as UTF-8 without BOM; conv holds it when
@@ -368,16 +370,24 @@ static int decode(const char *s, size_t n, csv_table *t, buf *conv, const char *
 		*tn = n;
 		return 0;
 	}
-	if (t->had_bom) {
-		/* The BOM says UTF-8; reading Windows-1251 instead would be a guess. */
+	if (t->had_bom || looks_utf8(s, n)) {
+		/* The BOM or the bulk of the text says UTF-8: reading Windows-1251
+		 * instead would be a wrong guess. */
 		diag_add(dl, DIAG_ERROR, t->file, bad.line, bad.col,
-		         "недопустимый байт 0x%02X: файл начинается с метки UTF-8 (BOM), "
-		         "но дальше не UTF-8", (unsigned)(unsigned char)s[bad.off]);
+		         t->had_bom ? "недопустимый байт 0x%02X: файл начинается с метки UTF-8 (BOM), "
+		                      "но дальше не UTF-8"
+		                    : "недопустимый байт 0x%02X: файл в UTF-8, но этот байт в UTF-8 "
+		                      "недопустим (файл повреждён?)",
+		         (unsigned)(unsigned char)s[bad.off]);
 		return -1;
 	}
 	size_t cp_bad;
 	if (utf8_from_cp1251(s, n, conv, &cp_bad) < 0) {
-		report_bad_byte(s, n, cp_bad, t->file, dl);
+		/* cp_bad == n: iconv lacks Windows-1251; name the first non-UTF-8 byte. */
+		utf8_pos p = cp_bad < n ? locate_bytes(s, cp_bad) : bad;
+		diag_add(dl, DIAG_ERROR, t->file, p.line, p.col,
+		         "недопустимый байт 0x%02X: файл не в UTF-8 и не в Windows-1251",
+		         (unsigned)(unsigned char)s[p.off]);
 		return -1;
 	}
 	t->was_cp1251 = true;
@@ -472,6 +482,8 @@ static unsigned char detect_delim(const char *s, size_t n)
 
 /* ---- public ---- */
 
+static const char msg_too_big[] = "файл больше 64 МиБ: это не таблица сайта?";
+
 static void table_init(csv_table *t, const char *display)
 {
 	memset(t, 0, sizeof *t);
@@ -483,7 +495,7 @@ int csv_read_mem(const char *data, size_t len, const char *display, csv_table *o
 {
 	table_init(out, display);
 	if (len > CSV_MAX_FILE) {
-		diag_add(dl, DIAG_ERROR, out->file, 0, 0, "файл больше 64 МиБ: это не таблица сайта?");
+		diag_add(dl, DIAG_ERROR, out->file, 0, 0, "%s", msg_too_big);
 		return -1;
 	}
 	buf conv = BUF_INIT;
@@ -521,36 +533,40 @@ static const char *open_error(int err)
 	}
 }
 
-/* Reads the whole regular file; the size is checked on the open descriptor
- * before any allocation, so a 200 MB file is refused without reading it. */
-static int read_whole(const char *path, const char *file, char **data, size_t *len,
-                      diag_list *dl)
+/* Opens path if it is a regular file of at most CSV_MAX_FILE bytes: returns
+ * the descriptor and stores the size, or reports why not and returns -1.  The
+ * size comes from fstat before anything is allocated or read, so a 200 MB file
+ * costs nothing. */
+static int open_regular(const char *path, const char *file, size_t *size, diag_list *dl)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	struct stat st;
-	const char *why = NULL;
-	int err = 0;
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		err = errno;
-		why = open_error(err);
-	} else if (S_ISDIR(st.st_mode)) {
-		why = "это папка, а не файл CSV";
-	} else if (!S_ISREG(st.st_mode)) {
-		why = "это не обычный файл";
-	} else if (st.st_size > CSV_MAX_FILE) {
-		why = "файл больше 64 МиБ: это не таблица сайта?";
+	int err = fd < 0 || fstat(fd, &st) < 0 ? errno : 0;
+	const char *why = err                        ? open_error(err)
+	                  : S_ISDIR(st.st_mode)      ? "это папка, а не файл CSV"
+	                  : !S_ISREG(st.st_mode)     ? "это не обычный файл"
+	                  : st.st_size > CSV_MAX_FILE ? msg_too_big
+	                                             : NULL;
+	if (!err && !why) {
+		*size = (size_t)st.st_size;
+		return fd;
 	}
-	if (why || err) {
-		if (why)
-			diag_add(dl, DIAG_ERROR, file, 0, 0, "%s", why);
-		else
-			diag_add(dl, DIAG_ERROR, file, 0, 0, "не удалось открыть файл (ошибка %d)", err);
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	size_t size = (size_t)st.st_size, got = 0;
+	if (why)
+		diag_add(dl, DIAG_ERROR, file, 0, 0, "%s", why);
+	else
+		diag_add(dl, DIAG_ERROR, file, 0, 0, "не удалось открыть файл (ошибка %d)", err);
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+/* Reads up to size bytes of fd into a fresh buffer (*data, *len); a file that
+ * shrank since fstat gives what is there, one that grew is cut at size. */
+static int read_all(int fd, size_t size, const char *file, char **data, size_t *len,
+                    diag_list *dl)
+{
+	size_t got = 0;
 	char *d = xmalloc(size + 1);
 	while (got < size) {
 		ssize_t k = read(fd, d + got, size - got);
@@ -559,14 +575,12 @@ static int read_whole(const char *path, const char *file, char **data, size_t *l
 		if (k < 0) {
 			diag_add(dl, DIAG_ERROR, file, 0, 0, "не удалось прочитать файл (ошибка %d)", errno);
 			free(d);
-			close(fd);
 			return -1;
 		}
 		if (!k)
-			break; /* shrank since fstat: take what is there */
+			break;
 		got += (size_t)k;
 	}
-	close(fd);
 	*data = d;
 	*len = got;
 	return 0;
@@ -576,12 +590,16 @@ int csv_read_file(const char *path, const char *display, csv_table *out, diag_li
 {
 	const char *file = display ? display : path;
 	char *data;
-	size_t len;
-	if (read_whole(path, file, &data, &len, dl) < 0) {
+	size_t size, len;
+	int fd = open_regular(path, file, &size, dl);
+	int rc = fd < 0 ? -1 : read_all(fd, size, file, &data, &len, dl);
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0) {
 		table_init(out, file);
 		return -1;
 	}
-	int rc = csv_read_mem(data, len, file, out, dl);
+	rc = csv_read_mem(data, len, file, out, dl);
 	free(data);
 	return rc;
 }
@@ -601,7 +619,8 @@ void csv_table_free(csv_table *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Header names and aliases compare in this form. */
+/* Header names and aliases compare in this form: trimmed, case-folded, «ё» as
+ * «е», and every run of spaces (NBSP from Word included) as one ASCII space. */
 static char *header_key(const char *s)
 {
 	size_t n;
@@ -610,6 +629,23 @@ static char *header_key(const char *s)
 	if (!k)
 		k = xstrndup(t, n);
 	utf8_fold_yo(k);
+	char *o = k;
+	size_t len = strlen(k), step;
+	int32_t cp;
+	for (size_t i = 0; i < len; i += step) {
+		step = utf8_decode(k + i, len - i, &cp);
+		if (!step) {
+			step = 1;
+			cp = -1;
+		}
+		if (!utf8_is_space(cp)) {
+			memmove(o, k + i, step);
+			o += step;
+		} else if (o == k || o[-1] != ' ') {
+			*o++ = ' ';
+		}
+	}
+	*o = '\0';
 	return k;
 }
 

@@ -19,14 +19,22 @@
 #include "buf.h"
 #include "diag.h"
 
-/* Limits: a site's tables are a few thousand rows; anything far beyond these
- * is a wrong file (an export of a whole database, a binary renamed to .csv)
- * and would otherwise cost gigabytes of memory before any error is seen. */
+/* Limits.  A site's tables are a few thousand rows of a few dozen columns;
+ * far beyond that the file is a wrong one (a database dump, a binary renamed to
+ * .csv, a quote left open) and would cost gigabytes before any error showed. */
 enum {
-	CSV_MAX_FILE = 64 * 1024 * 1024, /* bytes; checked by stat before reading */
-	CSV_MAX_COLS = 1000,             /* fields per row */
-	CSV_MAX_CELL = 1024 * 1024,      /* bytes of one cell */
-	CSV_MAX_ROWS = 1000000           /* data rows (header not counted) */
+	/* 64 MiB: far above any table of a municipal site; checked with fstat
+	 * before reading, so a 200 MB file costs no memory. */
+	CSV_MAX_FILE = 64 * 1024 * 1024,
+	/* 1000 fields per row: real tables have < 100; more means a wrong
+	 * delimiter or a non-CSV file, and each field costs memory. */
+	CSV_MAX_COLS = 1000,
+	/* 1 MiB per cell (bytes): prose in a cell is a few KB; a bigger cell is
+	 * almost always a quote left open that swallowed the rest of the file. */
+	CSV_MAX_CELL = 1024 * 1024,
+	/* 1 000 000 data rows (header not counted): more than one row per pupil
+	 * of a large region; bounds the row array of a file of tiny rows. */
+	CSV_MAX_ROWS = 1000000
 };
 
 typedef struct csv_cell {
@@ -92,9 +100,10 @@ int csv_read_mem(const char *data, size_t len, const char *display, csv_table *o
 void csv_table_free(csv_table *t);
 
 /* Index of the first header column whose name equals name or one of aliases
- * (a NULL-terminated list, or NULL) ignoring case, surrounding spaces and the
- * difference of «ё» and «е»; e.g. name "school" with aliases {"оо", "школа",
- * NULL} finds a column headed « Школа ».  Returns -1 when none matches. */
+ * (a NULL-terminated list, or NULL) ignoring case, surrounding spaces, the
+ * kind and number of spaces between words, and the difference of «ё» and «е»;
+ * e.g. name "school" with aliases {"оо", "школа", NULL} finds a column headed
+ * « Школа ».  Returns -1 when none matches. */
 int csv_find_col(const csv_table *t, const char *name, const char *const *aliases);
 
 /* Text of row->cells[col], or "" when col is negative or beyond the row, so

@@ -14,17 +14,17 @@ int f_distance(const char *a, const char *b)
 	for (size_t j = 0; j <= lb; j++)
 		row[j] = (int)j;
 	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
+		int prev = row[0];
 		row[0] = (int)i;
 		for (size_t j = 1; j <= lb; j++) {
 			int up = row[j];
-			int best = diag + (a[i - 1] != b[j - 1]);
+			int best = prev + (a[i - 1] != b[j - 1]);
 			if (up + 1 < best)
 				best = up + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
 			row[j] = best;
-			diag = up;
+			prev = up;
 		}
 	}
 	return row[lb];
@@ -84,7 +84,10 @@ bool f_expect_map(const ynode *n, const char *what, diag_list *dl)
 /* Where an absent key should be reported: at the map itself. */
 static void missing(const ynode *m, const char *key, const char *what, diag_list *dl)
 {
-	diag_add(dl, DIAG_ERROR, m->file, m->line, m->col, "в %s нет обязательного поля «%s»", what, key);
+	if (what && *what)
+		diag_add(dl, DIAG_ERROR, m->file, m->line, m->col, "в %s нет обязательного поля «%s»", what, key);
+	else
+		diag_add(dl, DIAG_ERROR, m->file, m->line, m->col, "нет обязательного поля «%s»", key);
 }
 
 static const char *type_name(const ynode *v)

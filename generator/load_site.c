@@ -1,4 +1,4 @@
-/* site.yaml and pages/*.md */
+/* site.yaml and the free pages (pages/NAME.md) */
 #include "fields.h"
 #include "fsutil.h"
 #include "load.h"

@@ -74,9 +74,9 @@ static value *nav_view(const ctx *c, const edition *ed)
 	return nav;
 }
 
-void crumb(const ctx *c, value *page, const char *title, const char *path)
+void crumb(const ctx *c, value *pv, const char *title, const char *path)
 {
-	value *list = (value *)v_get(page, "breadcrumbs");
+	value *list = (value *)v_get(pv, "breadcrumbs");
 	value *it = v_push(c->a, list, v_map(c->a));
 	v_sets(c->a, it, "title", title);
 	if (path)
@@ -103,6 +103,7 @@ value *layout(const ctx *c, const char *title, const edition *ed)
 	v_sets(a, v, "today", ru_date_str(a, s->today));
 	v_set(a, v, "nav", nav_view(c, ed));
 	v_set(a, v, "breadcrumbs", v_list(a));
+	v_setb(a, v, "has_breadcrumbs", c->j->kind != PG_HOME);
 	if (c->j->kind != PG_HOME)
 		crumb(c, v, "Главная", "");
 	if (ed && !ed->current && s->current) {
@@ -171,8 +172,11 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	v_sets(a, v, "done_on", ru_date_str(a, act->done_on));
 	v_sets(a, v, "schools", schools_label(c, act));
 	if (link_to_doc) {
-		v_sets(a, v, "url", arena_printf(a, "%s#%s", link_to(c, document_path(a, act->doc)), act->anchor));
-		v_sets(a, v, "document", act->doc->short_title);
+		v_sets(a, v, "doc_url", arena_printf(a, "%s#%s", link_to(c, document_path(a, act->doc)), act->anchor));
+		v_sets(a, v, "doc_title", act->doc->short_title);
+	} else {
+		v_sets(a, v, "doc_url", NULL);
+		v_sets(a, v, "doc_title", NULL);
 	}
 	value *ev = v_set(a, v, "evidence", v_list(a));
 	for (size_t i = 0; i < act->nevidence; i++) {
@@ -240,14 +244,12 @@ value *progress_view(const ctx *c, const progress *p)
 
 const char *approval_text(arena *a, const document *d)
 {
+	/* «Приказ от 27 августа 2021 г. № 218»: the act's own noun stays in the
+	 * nominative, so the phrase is right for any act (приказ, распоряжение …). */
 	if (!d->has_approved)
 		return NULL;
 	buf b = BUF_INIT;
-	buf_puts(&b, "Утверждено");
-	if (d->act)
-		buf_printf(&b, " документом «%s»", d->act);
-	if (d->authority)
-		buf_printf(&b, " (%s)", d->authority);
+	buf_puts(&b, d->act ? d->act : "Утверждено");
 	if (date_is_set(d->approved_on)) {
 		buf_puts(&b, " от ");
 		ru_date(&b, d->approved_on);

@@ -22,7 +22,7 @@ const char *school_path(arena *a, const edition *ed, const school *sc); /* "2021
 /* The layout keys every page has (title, nav, breadcrumbs, footer …). */
 value *layout(const ctx *c, const char *title, const edition *ed);
 /* Appends a breadcrumb (url NULL for the current page). */
-void crumb(const ctx *c, value *page, const char *title, const char *path);
+void crumb(const ctx *c, value *pv, const char *title, const char *path);
 /* One activity as a table row. */
 value *activity_view(const ctx *c, const activity *a, bool link_to_doc);
 /* Progress counts of a set of activities, with text and bar segments.

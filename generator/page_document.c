@@ -49,11 +49,11 @@ static value *edition_view(const ctx *c, const edition *ed)
 }
 
 /* The blocks of an edition's overview, used by the site home and edition pages. */
-static void edition_blocks(const ctx *c, value *page, const edition *ed)
+static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 {
 	arena *a = c->a;
-	v_set(a, page, "edition", edition_view(c, ed));
-	value *docs = v_set(a, page, "documents", v_list(a));
+	v_set(a, pv, "edition", edition_view(c, ed));
+	value *docs = v_set(a, pv, "documents", v_list(a));
 	progress all = {0};
 	for (size_t i = 0; i < ed->ndocs; i++) {
 		const document *d = &ed->docs[i];
@@ -67,8 +67,8 @@ static void edition_blocks(const ctx *c, value *page, const edition *ed)
 		v_sets(a, dv, "approved", approval_text(a, d));
 		v_set(a, dv, "progress", progress_view(c, &p));
 	}
-	v_set(a, page, "progress", progress_view(c, &all));
-	value *schools = v_set(a, page, "schools", v_list(a));
+	v_set(a, pv, "progress", progress_view(c, &all));
+	value *schools = v_set(a, pv, "schools", v_list(a));
 	for (size_t i = 0; i < c->s->nschools; i++) {
 		const school *sc = &c->s->schools[i];
 		value *it = v_push(a, schools, v_map(a));
@@ -117,8 +117,10 @@ value *view_document(const ctx *c)
 	v_sets(a, dv, "title", d->title);
 	v_sets(a, dv, "short_title", d->short_title);
 	v_sets(a, dv, "approved", approval_text(a, d));
-	if (d->has_approved)
+	if (d->has_approved) {
+		v_sets(a, dv, "approved_by", d->authority);
 		v_sets(a, dv, "signed_by", d->signed_by);
+	}
 	v_sets(a, dv, "intro_html", d->intro_html);
 	v_sets(a, dv, "goal_html", d->goal_html);
 	value *tasks = v_set(a, dv, "tasks", v_list(a));
@@ -146,6 +148,9 @@ value *view_document(const ctx *c)
 	}
 	v_set(a, dv, "progress", progress_view(c, &p));
 	v_set(a, v, "edition", edition_view(c, d->ed));
+	/* Each table follows a heading with the same words: keep the caption for
+	 * screen readers, hide it on screen. */
+	v_setb(a, v, "hide_caption", true);
 	return v;
 }
 

@@ -109,8 +109,7 @@ value *v_set(arena *a, value *map, const char *key, value *v)
 
 void v_sets(arena *a, value *map, const char *key, const char *s)
 {
-	if (s)
-		v_set(a, map, key, v_str(a, s));
+	v_set(a, map, key, v_str(a, s));
 }
 
 void v_setb(arena *a, value *map, const char *key, bool b)

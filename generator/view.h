@@ -38,7 +38,9 @@ value *v_map(arena *a);
 value *v_push(arena *a, value *list, value *v);
 /* Sets key (copied) in map, replacing an existing key; returns v. */
 value *v_set(arena *a, value *map, const char *key, value *v);
-/* Convenience: v_set(a, map, key, v_str(a, s)); NULL s sets nothing. */
+/* Convenience: v_set(a, map, key, v_str(a, s)).  A NULL s sets the key to
+ * null rather than leaving it out, so that a template looking the key up does
+ * not fall through to a same-named key of an enclosing context. */
 void v_sets(arena *a, value *map, const char *key, const char *s);
 void v_setb(arena *a, value *map, const char *key, bool b);
 /* Lookup of one key (no dots); NULL when absent or map is not a map. */

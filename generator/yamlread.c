@@ -58,16 +58,49 @@ static ynode **vec_to_arena(builder *b, vec *v)
 
 static ynode *parse_node(builder *b, yaml_parser_t *p, yaml_event_t *ev, int depth);
 
+/* libyaml explains problems in English; authors read Russian.  The common
+ * problems are translated; anything else keeps libyaml's words after a
+ * Russian lead so that nothing is hidden. */
+static const struct {
+	const char *en, *ru;
+} YAML_PROBLEMS[] = {
+	{"did not find expected key", "ожидался ключ «имя:» — проверьте отступы и кавычки"},
+	{"did not find expected ',' or ']'", "список в квадратных скобках не закрыт «]» или элементы не разделены запятой"},
+	{"did not find expected ',' or '}'", "набор в фигурных скобках не закрыт «}» или поля не разделены запятой"},
+	{"mapping values are not allowed", "двоеточие с пробелом внутри значения: возьмите значение в кавычки"},
+	{"found character that cannot start any token", "значение начинается с символа, который нельзя писать без кавычек: возьмите значение в кавычки"},
+	{"could not find expected ':'", "после ключа нет двоеточия"},
+	{"did not find expected '-' indicator", "ожидался элемент списка «- …» — проверьте отступы"},
+	{"found unexpected end of stream", "файл оборвался: не закрыты кавычки или скобки"},
+	{"tab character", "для отступов нельзя использовать табуляцию — только пробелы"},
+	{"did not find expected node content", "ожидалось значение"},
+	{"block sequence entries are not allowed", "элемент списка «- …» стоит не на своём месте — проверьте отступы"},
+	{"found unknown escape character", "неизвестная последовательность с обратной косой чертой в кавычках"},
+	{"control characters are not allowed", "в файле есть управляющие символы"},
+	{"found undefined tag handle", "неизвестный тег YAML (значение, начинающееся с «!»): возьмите значение в кавычки"},
+	{"did not find URI escaped octet", "неверный тег YAML: возьмите значение в кавычки"},
+	{"found unexpected ':'", "лишнее двоеточие: возьмите значение в кавычки"},
+	{"invalid leading UTF-8 octet", "неверная кодировка: файл должен быть в UTF-8"},
+	{"incomplete UTF-8 octet sequence", "неверная кодировка: файл должен быть в UTF-8"},
+	{"found incompatible YAML document", "неподдерживаемая версия YAML"},
+};
+
 static bool next(builder *b, yaml_parser_t *p, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(p, ev))
 		return true;
 	const yaml_mark_t *m = &p->problem_mark;
-	builder *bb = b;
-	int col = (m->index >= m->column) ? char_col(bb, m) : (int)m->column + 1;
-	diag_add(b->dl, DIAG_ERROR, b->file, (int)m->line + 1, col, "ошибка YAML: %s%s%s",
-	         p->problem ? p->problem : "неизвестная ошибка", p->context ? " " : "",
-	         p->context ? p->context : "");
+	const char *problem = p->problem ? p->problem : "";
+	const char *ru = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(YAML_PROBLEMS) && !ru; i++)
+		if (strstr(problem, YAML_PROBLEMS[i].en))
+			ru = YAML_PROBLEMS[i].ru;
+	int col = m->index >= m->column ? char_col(b, m) : (int)m->column + 1;
+	if (ru)
+		diag_add(b->dl, DIAG_ERROR, b->file, (int)m->line + 1, col, "ошибка YAML: %s", ru);
+	else
+		diag_add(b->dl, DIAG_ERROR, b->file, (int)m->line + 1, col, "ошибка YAML (%s%s%s)", problem,
+		         p->context ? ", " : "", p->context ? p->context : "");
 	return false;
 }
 

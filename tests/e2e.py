@@ -165,7 +165,7 @@ def test_demo():
     # Every activity title of the seed-based documents appears on its page, in order.
     for ed, slug in (("2021-2022", "quality-objectivity"), ("2020-2021", "support-low-results")):
         src = read(os.path.join(ROOT, "content/editions", ed, slug + ".yaml"))
-        numbers = re.findall(r'^\s+- number: "([^"]+)"', src, re.M)
+        numbers = re.findall(r'^      - number: "([^"]+)"', src, re.M)
         page = read(os.path.join(out, ed, slug, "index.html"))
         rows = re.findall(r'<th scope="row" class="num" data-label="№">([^<]+)</th>', page)
         check(rows == numbers, "%s: activities in approved order (%d rows, %d in source)" % (slug, len(rows), len(numbers)))

@@ -1,0 +1,1756 @@
+/* deadline.c — Russian deadline phrases → normalized deadlines (deadline.h).
+ *
+ * Three steps, each over a token array owned by one call (no shared state):
+ *   1. tokenize: words lower-cased with ё→е, numbers, dashes of any kind,
+ *      punctuation; words broken by line wrapping are joined back;
+ *   2. scan: constructs (dates, ranges, "by", period words, recurrences,
+ *      «по итогам …») are matched left to right into unresolved items; what no
+ *      construct takes is left over and must read as event words;
+ *   3. resolve: years are placed (planning window, range rules), items become
+ *      parts, parts merge, and the kind follows from what was found. */
+#include "deadline.h"
+#include "escape.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ tokens */
+
+enum tk { TK_WORD, TK_NUM, TK_DASH, TK_COMMA, TK_SEMI, TK_COLON, TK_DOT, TK_OPEN, TK_CLOSE, TK_SLASH, TK_OTHER };
+
+/* Bytes of a normalized word.  The longest vocabulary word is far shorter; a
+ * longer word can only be event text, which is copied from the original. */
+#define WORD_MAX 64
+/* Numbers are capped: anything larger is no day, month or year anyway. */
+#define NUM_CAP 1000000
+
+typedef struct tok {
+	enum tk type;
+	size_t b, e;          /* bytes [b, e) of the original text */
+	char w[WORD_MAX];     /* TK_WORD: lower case, ё→е; "" when too long */
+	int num, ndig;        /* TK_NUM: value (capped) and number of digits */
+	bool ord;             /* TK_NUM written as an ordinal: «2-е», «1-й» */
+	bool sp;              /* whitespace before the token */
+	int use;              /* 0 left over, 1 understood, 2 event words of a construct */
+} tok;
+
+typedef struct toks {
+	tok *t;
+	size_t n, cap;
+} toks;
+
+static size_t u_space(const unsigned char *s)
+{
+	if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0) /* no-break space */
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 &&
+	    ((s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0xA8 || s[2] == 0xA9 || s[2] == 0xAF))
+		return 3;
+	if ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) || (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) ||
+	    (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF))
+		return 3;
+	return 0;
+}
+
+/* Soft hyphen: Word leaves it where it hyphenated a word; it joins, never splits. */
+static bool u_shy(const unsigned char *s)
+{
+	return s[0] == 0xC2 && s[1] == 0xAD;
+}
+
+/* HTML remnants (<p>, </li>, <br/>) that pasted tables carry: read as space. */
+static size_t u_tag(const unsigned char *s)
+{
+	size_t i = 1;
+	if (s[i] == '/')
+		i++;
+	if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		return 0;
+	for (; i < 200 && s[i] && s[i] != '<'; i++)
+		if (s[i] == '>')
+			return i + 1;
+	return 0;
+}
+
+static size_t u_dash(const unsigned char *s)
+{
+	if (*s == '-')
+		return 1;
+	if (s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0x95) /* ‐ ‑ ‒ – — ― */
+		return 3;
+	if (s[0] == 0xE2 && s[1] == 0x88 && s[2] == 0x92) /* − minus */
+		return 3;
+	return 0;
+}
+
+static bool ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool cyr_letter(const unsigned char *s)
+{
+	return (s[0] == 0xD0 && s[1] >= 0x80 && s[1] <= 0xBF) || (s[0] == 0xD1 && s[1] >= 0x80 && s[1] <= 0xBF);
+}
+
+/* Lower case and ё→е of one Cyrillic letter, into o[2]. */
+static void cyr_fold(const unsigned char *s, char o[2])
+{
+	unsigned char a = s[0], b = s[1];
+	if ((a == 0xD0 && b == 0x81) || (a == 0xD1 && b == 0x91)) {
+		a = 0xD0, b = 0xB5;
+	} else if (a == 0xD0 && b >= 0x90 && b <= 0x9F) {
+		b = (unsigned char)(b + 0x20);
+	} else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) {
+		a = 0xD1, b = (unsigned char)(b - 0x20);
+	}
+	o[0] = (char)a, o[1] = (char)b;
+}
+
+/* Latin letters typed inside a Cyrillic word («ceнтябрь» with a Latin c) are
+ * read as the Cyrillic letter they look like. */
+static const char *latin_lookalike(char c)
+{
+	static const char from[] = "aceopxykmthb";
+	static const char *const to[] = {"а", "с", "е", "о", "р", "х", "у", "к", "м", "т", "н", "в"};
+	const char *f = strchr(from, c);
+	return f && c ? to[f - from] : NULL;
+}
+
+static void word_put(char *w, size_t *len, const char *s, size_t n)
+{
+	if (*len + n >= WORD_MAX) {
+		*len = WORD_MAX; /* marks the word as too long */
+		return;
+	}
+	memcpy(w + *len, s, n);
+	*len += n;
+}
+
+/* Scans one word at s into t->w; returns its byte length. */
+static size_t scan_word(const unsigned char *s, tok *t)
+{
+	char raw[WORD_MAX];
+	size_t i = 0, len = 0;
+	bool latin = false, cyr = false;
+	for (;;) {
+		if (ascii_letter(s[i])) {
+			char c = (char)(s[i] | 0x20);
+			latin = true;
+			word_put(raw, &len, &c, 1);
+			i++;
+		} else if (cyr_letter(s + i)) {
+			char o[2];
+			cyr_fold(s + i, o);
+			cyr = true;
+			word_put(raw, &len, o, 2);
+			i += 2;
+		} else if (u_shy(s + i)) {
+			i += 2;
+		} else {
+			break;
+		}
+	}
+	size_t n = 0;
+	for (size_t k = 0; k < len && len < WORD_MAX; k++) {
+		const char *cy = latin && cyr ? latin_lookalike(raw[k]) : NULL;
+		if (cy)
+			word_put(t->w, &n, cy, strlen(cy));
+		else
+			word_put(t->w, &n, raw + k, 1);
+	}
+	if (len >= WORD_MAX || n >= WORD_MAX)
+		n = 0;
+	t->w[n] = '\0';
+	return i;
+}
+
+static size_t scan_num(const unsigned char *s, tok *t)
+{
+	size_t i = 0;
+	long v = 0;
+	for (; s[i] >= '0' && s[i] <= '9'; i++) {
+		v = v * 10 + (s[i] - '0');
+		if (v > NUM_CAP)
+			v = NUM_CAP;
+	}
+	t->num = (int)v;
+	t->ndig = i > 99 ? 99 : (int)i;
+	return i;
+}
+
+static enum tk punct_type(unsigned char c)
+{
+	switch (c) {
+	case ',': return TK_COMMA;
+	case ';': return TK_SEMI;
+	case ':': return TK_COLON;
+	case '.': return TK_DOT;
+	case '(': case '[': return TK_OPEN;
+	case ')': case ']': return TK_CLOSE;
+	case '/': case '\\': return TK_SLASH;
+	default: return TK_OTHER;
+	}
+}
+
+/* Length of the UTF-8 sequence led by c (1 for stray continuation bytes). */
+static size_t u_len(const unsigned char *s)
+{
+	size_t n = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
+	for (size_t k = 1; k < n; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return k;
+	return n;
+}
+
+static void tokenize(const char *text, toks *ts)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+	bool sp = true;
+	while (s[i]) {
+		size_t k;
+		if ((k = u_space(s + i)) || (s[i] == '<' && (k = u_tag(s + i)))) {
+			i += k, sp = true;
+			continue;
+		}
+		if (u_shy(s + i)) {
+			i += 2;
+			continue;
+		}
+		xgrow((void **)&ts->t, &ts->cap, ts->n + 1, sizeof *ts->t);
+		tok *t = &ts->t[ts->n++];
+		memset(t, 0, sizeof *t);
+		t->b = i, t->sp = sp, sp = false;
+		if (ascii_letter(s[i]) || cyr_letter(s + i)) {
+			t->type = TK_WORD;
+			k = scan_word(s + i, t);
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			t->type = TK_NUM;
+			k = scan_num(s + i, t);
+		} else if ((k = u_dash(s + i))) {
+			t->type = TK_DASH;
+		} else {
+			t->type = s[i] < 0x80 ? punct_type(s[i]) : TK_OTHER;
+			k = u_len(s + i);
+		}
+		i += k;
+		t->e = i;
+	}
+}
+
+static void tok_remove(toks *ts, size_t i, size_t count)
+{
+	memmove(ts->t + i, ts->t + i + count, (ts->n - i - count) * sizeof *ts->t);
+	ts->n -= count;
+}
+
+/* ------------------------------------------------------------- vocabulary */
+
+static bool in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return true;
+	return false;
+}
+
+/* Month of a word in any case form or common abbreviation, else 0. */
+static int month_of(const char *w)
+{
+	static const char *const soft[] = {"ь", "я", "е", "ю", "ем", NULL};
+	static const char *const hard[] = {"", "а", "е", "у", "ом", NULL};
+	static const char *const may[] = {"й", "я", "е", "ю", "ем", NULL};
+	static const struct { const char *stem; const char *const *ends; } full[12] = {
+		{"январ", soft}, {"феврал", soft}, {"март", hard}, {"апрел", soft},
+		{"ма", may}, {"июн", soft}, {"июл", soft}, {"август", hard},
+		{"сентябр", soft}, {"октябр", soft}, {"ноябр", soft}, {"декабр", soft},
+	};
+	static const struct { const char *w; int m; } abbr[] = {
+		{"янв", 1}, {"фев", 2}, {"февр", 2}, {"мар", 3}, {"апр", 4}, {"авг", 8}, {"сен", 9},
+		{"сент", 9}, {"окт", 10}, {"ноя", 11}, {"нояб", 11}, {"дек", 12},
+	};
+	for (int m = 0; m < 12; m++) {
+		size_t n = strlen(full[m].stem);
+		if (!strncmp(w, full[m].stem, n) && in_list(w + n, full[m].ends))
+			return m + 1;
+	}
+	for (size_t k = 0; k < ARRAY_LEN(abbr); k++)
+		if (!strcmp(w, abbr[k].w))
+			return abbr[k].m;
+	return 0;
+}
+
+enum unit { U_NONE, U_QUARTER, U_SCHOOLQ, U_HALF, U_TRIM };
+
+/* «квартал», «кв», «четверть», «полугодие», «триместр» in their case forms. */
+static enum unit unit_of(const char *w)
+{
+	static const char *const q4[] = {"ь", "и", "ей", "ях", "ям", "ью", "ями", NULL};
+	if (!strncmp(w, "квартал", strlen("квартал")) || !strcmp(w, "кв"))
+		return U_QUARTER;
+	if (!strncmp(w, "четверт", strlen("четверт")) && in_list(w + strlen("четверт"), q4))
+		return U_SCHOOLQ;
+	if (!strncmp(w, "полугоди", strlen("полугоди")))
+		return U_HALF;
+	if (!strncmp(w, "триместр", strlen("триместр")))
+		return U_TRIM;
+	return U_NONE;
+}
+
+/* 1..4 for «I»…«IV» and «первый»…«четвертый» in their forms, else 0. */
+static int ordinal_word(const char *w)
+{
+	static const char *const roman[] = {"i", "ii", "iii", "iv", NULL};
+	static const char *const adj[] = {"ый", "ая", "ое", "ого", "ой", "ом", "ую", "ым", NULL};
+	static const char *const third[] = {"ий", "ья", "ье", "ьего", "ьей", "ьем", "ью", NULL};
+	for (int k = 0; roman[k]; k++)
+		if (!strcmp(w, roman[k]))
+			return k + 1;
+	if (!strncmp(w, "перв", strlen("перв")) && in_list(w + strlen("перв"), adj))
+		return 1;
+	if (!strncmp(w, "втор", strlen("втор")) && in_list(w + strlen("втор"), adj))
+		return 2;
+	if (!strncmp(w, "трет", strlen("трет")) && in_list(w + strlen("трет"), third))
+		return 3;
+	if (!strncmp(w, "четверт", strlen("четверт")) && in_list(w + strlen("четверт"), adj))
+		return 4;
+	return 0;
+}
+
+/* Words the grammar knows.  Used only to repair words broken by wrapping: a
+ * join is kept when it makes a known word out of a piece that is not one. */
+static bool known(const char *w)
+{
+	static const char *const words[] = {
+		"в", "во", "на", "за", "с", "со", "до", "к", "по", "не", "и", "позднее", "позже", "срок",
+		"сроки", "течение", "протяжении", "весь", "всего", "всей", "текущего", "текущий", "данного",
+		"учебного", "учебный", "учебном", "уч", "календарного", "года", "год", "году", "годы",
+		"годов", "гг", "г", "периода", "период", "постоянно", "систематически", "регулярно",
+		"ежедневно", "круглогодично", "периодически", "постоянном", "режиме", "постоянной",
+		"основе", "ежеквартально", "ежемесячно", "еженедельно", "ежегодно", "ежеполугодно", "раз",
+		"раза", "дважды", "трижды", "два", "две", "три", "четыре", "один", "одного", "каждый",
+		"каждую", "каждое", "каждого", "каждом", "месяц", "месяца", "неделю", "недели", "полгода",
+		"итогам", "результатам", "окончании", "завершении", "конца", "концу", "конце", "конец",
+		"начала", "началу", "начале", "начало", "середины", "середине", "середина", "окончания",
+		"завершения", "числа", "включительно", "ориентировочно", "примерно", "около",
+		"необходимости", "мере", "графику", "графиком", "плану", "планом", "планами", "отдельному",
+		"отдельным", "соответствии", "согласно", "проведения", "ходе", "рамках", "время", "после",
+		"перед", "при", "накануне", "случае", "запросу", NULL,
+	};
+	return *w && (month_of(w) || unit_of(w) || ordinal_word(w) || in_list(w, words));
+}
+
+/* ------------------------------------------------------ token repair passes */
+
+static bool adjacent_words(const toks *ts, size_t i, size_t k)
+{
+	return i + k < ts->n && ts->t[i + k].type == TK_WORD && ts->t[i + k].sp && *ts->t[i + k].w;
+}
+
+/* The words i .. i+count-1 written together into out; false when too long. */
+static bool concat(char out[WORD_MAX], const toks *ts, size_t i, size_t count)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < count; k++)
+		word_put(out, &n, ts->t[i + k].w, strlen(ts->t[i + k].w));
+	if (n >= WORD_MAX)
+		return false;
+	out[n] = '\0';
+	return true;
+}
+
+static void merge_into(toks *ts, size_t i, size_t count, const char *w)
+{
+	strcpy(ts->t[i].w, w);
+	ts->t[i].e = ts->t[i + count - 1].e;
+	ts->t[i].type = TK_WORD;
+	tok_remove(ts, i + 1, count - 1);
+}
+
+/* Joins word i with the one or two words after it when the pieces are not all
+ * known words and the join is one: «ежеквартал ьно», «в течение го да». */
+static bool join_wrapped_at(toks *ts, size_t i)
+{
+	if (ts->t[i].type != TK_WORD || !*ts->t[i].w)
+		return false;
+	bool unknown_piece = !known(ts->t[i].w);
+	for (size_t count = 2; count <= 3 && adjacent_words(ts, i, count - 1); count++) {
+		char w[WORD_MAX];
+		unknown_piece |= !known(ts->t[i + count - 1].w);
+		if (unknown_piece && concat(w, ts, i, count) && known(w)) {
+			merge_into(ts, i, count, w);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void join_wrapped(toks *ts)
+{
+	for (size_t i = 0; i < ts->n;)
+		if (!join_wrapped_at(ts, i)) /* a joined word is tried again: it may join further */
+			i++;
+}
+
+static bool glued(const toks *ts, size_t i)
+{
+	return i < ts->n && !ts->t[i].sp;
+}
+
+/* «2-е», «1-й», «3-го»: a number written as an ordinal. */
+static void join_ordinals(toks *ts)
+{
+	static const char *const sfx[] = {"е", "й", "го", "ое", "ая", "я", "м", "ом", "ый", "ий", "ой", "ье", NULL};
+	for (size_t i = 0; i + 2 < ts->n; i++) {
+		tok *t = ts->t + i;
+		if (t->type == TK_NUM && t[1].type == TK_DASH && glued(ts, i + 1) && t[2].type == TK_WORD &&
+		    glued(ts, i + 2) && in_list(t[2].w, sfx)) {
+			t->ord = true;
+			t->e = t[2].e;
+			tok_remove(ts, i + 1, 2);
+		}
+	}
+}
+
+/* «ГИА-2020», «информационно-разъяснительной»: hyphenated names stay one word,
+ * so that their number is never read as a year.  Months and other known words
+ * are left apart: «сентябрь-май» is a range. */
+static bool join_hyphenated_at(toks *ts, size_t i)
+{
+	tok *t = ts->t + i;
+	if (i + 2 >= ts->n || t->type != TK_WORD || !*t->w || known(t->w) || t[1].type != TK_DASH ||
+	    !glued(ts, i + 1) || !glued(ts, i + 2))
+		return false;
+	char w[WORD_MAX], digits[12];
+		const char *right;
+	if (t[2].type == TK_WORD && *t[2].w && !known(t[2].w)) {
+		right = t[2].w;
+	} else if (t[2].type == TK_NUM && t[2].ndig <= 8) {
+		size_t d = sizeof digits - 1;
+		digits[d] = '\0';
+		for (int v = t[2].num, k = 0; k < t[2].ndig; k++, v /= 10)
+			digits[--d] = (char)('0' + v % 10);
+		right = digits + d;
+	} else {
+		return false;
+	}
+	size_t n = 0;
+	word_put(w, &n, t->w, strlen(t->w));
+	word_put(w, &n, "-", 1);
+	word_put(w, &n, right, strlen(right));
+	if (n >= WORD_MAX)
+		return false;
+	w[n] = '\0';
+	merge_into(ts, i, 3, w);
+	return true;
+}
+
+static void join_hyphenated(toks *ts)
+{
+	for (size_t i = 0; i < ts->n;)
+		if (!join_hyphenated_at(ts, i)) /* «ГИА-9-11» joins twice */
+			i++;
+}
+
+/* ------------------------------------------------------------------ parser */
+
+/* A date expression as written, before its year is placed.  Months run m1..m2;
+ * m2 > 12 continues into the following years (a school year is 9..20). */
+typedef struct atom {
+	int y;                /* year written, 0 when none */
+	int m1, m2;
+	int d1, d2;           /* first day in m1, last day in m2; 0 = whole month */
+	bool day;             /* one day was written */
+	bool approx;
+	bool period;          /* the edition period itself */
+} atom;
+
+enum ri { RI_ONE, RI_RANGE, RI_BY, RI_FROM };
+
+typedef struct ritem {
+	enum ri kind;
+	atom a, b;
+	bool at_end;          /* RI_BY: due at the end of a, not at its start */
+	size_t tok0;          /* first token, for err_off */
+} ritem;
+
+typedef struct parser {
+	const char *text;
+	tok *t;
+	size_t n;
+	date ps, pe;
+	long w0;              /* planning window: first month as y*12 + m-1 */
+	ritem *items;
+	size_t nitems, capitems;
+	atom ev[8];           /* approximate parts implied by «по итогам …» */
+	size_t nev;
+	const char *every;
+	int times;
+	int mday;             /* «до 5 числа»: day of month of a monthly recurrence */
+	bool approx;          /* «ориентировочно» */
+	bool bad;
+	size_t bad_off;
+} parser;
+
+static bool is_type(const parser *p, size_t i, enum tk ty)
+{
+	return i < p->n && p->t[i].type == ty;
+}
+
+static bool is_w(const parser *p, size_t i, const char *w)
+{
+	return is_type(p, i, TK_WORD) && !strcmp(p->t[i].w, w);
+}
+
+static bool is_wany(const parser *p, size_t i, const char *const *ws)
+{
+	return is_type(p, i, TK_WORD) && in_list(p->t[i].w, ws);
+}
+
+static bool is_num(const parser *p, size_t i)
+{
+	return is_type(p, i, TK_NUM) && !p->t[i].ord;
+}
+
+static void set_bad(parser *p, size_t i)
+{
+	if (p->bad)
+		return;
+	p->bad = true;
+	p->bad_off = i < p->n ? p->t[i].b : strlen(p->text);
+}
+
+static void add_item(parser *p, enum ri kind, atom a, atom b, bool at_end, size_t tok0)
+{
+	xgrow((void **)&p->items, &p->capitems, p->nitems + 1, sizeof *p->items);
+	p->items[p->nitems++] = (ritem){kind, a, b, at_end, tok0};
+}
+
+static atom a_month(int m, int y)
+{
+	return (atom){.y = y, .m1 = m, .m2 = m};
+}
+
+static atom a_day(int d, int m, int y)
+{
+	return (atom){.y = y, .m1 = m, .m2 = m, .d1 = d, .d2 = d, .day = true};
+}
+
+static atom a_period(void)
+{
+	return (atom){.m1 = 9, .m2 = 20, .period = true};
+}
+
+/* Years we accept as written: wider than any plan, narrow enough for date math. */
+static bool is_year(const parser *p, size_t i)
+{
+	return is_num(p, i) && p->t[i].ndig == 4 && p->t[i].num >= 1900 && p->t[i].num <= 2100;
+}
+
+static const char *const year_words[] = {"г", "гг", "год", "года", "году", "годы", "годов", "годах", NULL};
+
+/* «2021», «2021 г.», «2021 года», «2021г» */
+static size_t p_year(const parser *p, size_t i, int *y)
+{
+	if (!is_year(p, i) || (is_type(p, i + 1, TK_DASH) && is_year(p, i + 2)))
+		return 0;
+	*y = p->t[i].num;
+	size_t j = i + 1;
+	if (is_wany(p, j, year_words)) {
+		j++;
+		if (is_type(p, j, TK_DOT) && (is_w(p, j - 1, "г") || is_w(p, j - 1, "гг")))
+			j++;
+	}
+	return j;
+}
+
+/* A month word, with the dot of an abbreviation («сент.»). */
+static size_t p_month(const parser *p, size_t i, int *m)
+{
+	if (!is_type(p, i, TK_WORD) || !(*m = month_of(p->t[i].w)))
+		return 0;
+	return i + 1 + (is_type(p, i + 1, TK_DOT) && !p->t[i + 1].sp);
+}
+
+static bool day_ok(int d, int m, int y)
+{
+	return date_valid(y ? y : 2000, m, d); /* 2000 is leap: 29.02 without a year may still be right */
+}
+
+/* «15.08.2020», «09.01. 2020г.», «01.09.21», «15.08», «09.2021» */
+static size_t p_numdate(parser *p, size_t i, atom *a)
+{
+	const tok *t = p->t;
+	if (!is_num(p, i) || t[i].ndig > 2 || !is_type(p, i + 1, TK_DOT) || t[i + 1].sp || !is_num(p, i + 2) ||
+	    t[i + 2].sp)
+		return 0;
+	if (t[i + 2].ndig == 4) { /* month.year */
+		if (t[i].num < 1 || t[i].num > 12 || !is_year(p, i + 2)) {
+			set_bad(p, i);
+			return 0;
+		}
+		*a = a_month(t[i].num, t[i + 2].num);
+		int y;
+		size_t j = p_year(p, i + 2, &y);
+		return j ? j : i + 3;
+	}
+	if (t[i + 2].ndig > 2)
+		return 0;
+	int d = t[i].num, m = t[i + 2].num, y = 0;
+	size_t j = i + 3;
+	if (is_type(p, j, TK_DOT) && !t[j].sp) {
+		j++;
+		if (is_num(p, j) && t[j].ndig == 2 && !t[j].sp) {
+			y = 2000 + t[j].num, j++;
+		} else if (is_num(p, j) && t[j].ndig == 4) {
+			size_t k = p_year(p, j, &y);
+			if (!k) {
+				set_bad(p, i);
+				return 0;
+			}
+			j = k;
+		}
+	}
+	if (m < 1 || m > 12 || !day_ok(d, m, y)) {
+		set_bad(p, i);
+		return 0;
+	}
+	*a = a_day(d, m, y);
+	return j;
+}
+
+/* «27 августа 2021 г.», «1 октября» */
+static size_t p_daymonth(parser *p, size_t i, atom *a)
+{
+	int m, y = 0;
+	size_t j;
+	if (!is_num(p, i) || p->t[i].ndig > 2 || !(j = p_month(p, i + 1, &m)))
+		return 0;
+	size_t k = p_year(p, j, &y);
+	if (!day_ok(p->t[i].num, m, y)) {
+		set_bad(p, i);
+		return 0;
+	}
+	*a = a_day(p->t[i].num, m, y);
+	return k ? k : j;
+}
+
+/* «сентябрь», «Декабрь 2020», «сент. 2021 г.» */
+static size_t p_monthyear(const parser *p, size_t i, atom *a)
+{
+	int m, y = 0;
+	size_t j = p_month(p, i, &m);
+	if (!j)
+		return 0;
+	size_t k = p_year(p, j, &y);
+	*a = a_month(m, y);
+	return k ? k : j;
+}
+
+static const char *const pnoun_mods[] = {
+	"всего", "весь", "всей", "текущего", "текущий", "текущем", "данного", "этого",
+	"учебного", "учебный", "учебном", "уч", "календарного", NULL,
+};
+static const char *const pnoun_heads[] = {"года", "год", "году", "периода", "период", "г", NULL};
+
+/* «2020-2021», «2020-2021 учебный год», «2020-2022 гг.»: a school year when the
+ * years follow each other (editions are named so), else whole calendar years. */
+static size_t p_yearpair(parser *p, size_t i, atom *a)
+{
+	if (!is_year(p, i) || !is_type(p, i + 1, TK_DASH) || !is_year(p, i + 2))
+		return 0;
+	int y1 = p->t[i].num, y2 = p->t[i + 2].num;
+	bool calendar = false;
+	size_t j = i + 3;
+	while (is_wany(p, j, pnoun_mods) || is_wany(p, j, year_words) || is_w(p, j, "гг")) {
+		calendar |= is_w(p, j, "гг") || is_w(p, j, "годы") || is_w(p, j, "годов") || is_w(p, j, "годах");
+		j++;
+		if (is_type(p, j, TK_DOT))
+			j++;
+	}
+	if (y2 < y1 || y2 - y1 > 50) {
+		set_bad(p, i);
+		return 0;
+	}
+	if (y2 == y1 + 1 && !calendar)
+		*a = (atom){.y = y1, .m1 = 9, .m2 = 20};
+	else
+		*a = (atom){.y = y1, .m1 = 1, .m2 = 12 * (y2 - y1 + 1)};
+	return j;
+}
+
+/* How p_atom may read the period words: not at all, only with a modifier
+ * («в учебном году», but «в период проведения» is no period), or bare as well
+ * («в течение года», «до конца года»). */
+enum pn { PN_NO, PN_MOD, PN_BARE };
+
+/* «года», «учебного года», «всего периода», «2020-2021 учебного года»: the
+ * period, or the school year written inside. */
+static size_t p_pnoun(parser *p, size_t i, atom *a, enum pn pn)
+{
+	size_t j = i;
+	bool pair = false, mod = false;
+	for (;;) {
+		if (is_wany(p, j, pnoun_mods)) {
+			mod = true;
+			j++;
+			if (is_type(p, j, TK_DOT))
+				j++;
+		} else if (!pair && is_year(p, j) && is_type(p, j + 1, TK_DASH) && is_year(p, j + 2)) {
+			size_t k = p_yearpair(p, j, a);
+			if (!k)
+				return 0;
+			pair = true;
+			if (k > j + 3) /* the pair took the head words itself */
+				return k;
+			j = k;
+		} else {
+			break;
+		}
+	}
+	if (!is_wany(p, j, pnoun_heads) || (!mod && !pair && pn != PN_BARE))
+		return 0;
+	j++;
+	if (is_type(p, j, TK_DOT))
+		j++;
+	if (!pair)
+		*a = a_period();
+	return j;
+}
+
+/* «2 четверть», «I квартал», «второе полугодие», «IV кв.», «3-го триместра» */
+static size_t p_ord(const parser *p, size_t i, int *n)
+{
+	if (is_type(p, i, TK_NUM)) {
+		if (p->t[i].ndig != 1 || p->t[i].num < 1)
+			return 0;
+		*n = p->t[i].num;
+		return i + 1;
+	}
+	if (is_type(p, i, TK_WORD) && (*n = ordinal_word(p->t[i].w)))
+		return i + 1;
+	return 0;
+}
+
+static bool unit_atom(enum unit u, int n, int y, atom *a)
+{
+	static const int schoolq[4][2] = {{9, 10}, {11, 12}, {1, 3}, {4, 5}};
+	static const int trim[3][2] = {{9, 11}, {12, 14}, {3, 5}};
+	switch (u) {
+	case U_QUARTER:
+		if (n > 4)
+			return false;
+		*a = (atom){.y = y, .m1 = 3 * n - 2, .m2 = 3 * n};
+		return true;
+	case U_HALF:
+		if (n > 2)
+			return false;
+		if (y) /* with a year it is the calendar half-year */
+			*a = (atom){.y = y, .m1 = 6 * n - 5, .m2 = 6 * n};
+		else
+			*a = (atom){.m1 = n == 1 ? 9 : 1, .m2 = n == 1 ? 12 : 5, .approx = true};
+		return true;
+	case U_SCHOOLQ:
+		if (n > 4)
+			return false;
+		*a = (atom){.y = y, .m1 = schoolq[n - 1][0], .m2 = schoolq[n - 1][1], .approx = true};
+		return true;
+	case U_TRIM:
+		if (n > 3)
+			return false;
+		*a = (atom){.y = y, .m1 = trim[n - 1][0], .m2 = trim[n - 1][1], .approx = true};
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A school year written after a term («1 полугодие 2021-2022 учебного года»):
+ * its first year in *sy; returns the end, 0 when there is none. */
+static size_t p_school_anchor(parser *p, size_t j, int *sy)
+{
+	atom a;
+	size_t k = p_yearpair(p, j, &a);
+	if (!k || a.m1 != 9 || a.m2 != 20)
+		return 0;
+	*sy = a.y;
+	return k;
+}
+
+/* The year of month m in the school year starting in sy (0: not written). */
+static int anchored_year(int sy, int m)
+{
+	return !sy ? 0 : m >= 8 ? sy : sy + 1;
+}
+
+#define MAX_UNITS 8
+
+typedef struct unitlist {
+	atom a[MAX_UNITS];
+	bool dash[MAX_UNITS]; /* a[k] runs to a[k+1] */
+	size_t n;
+} unitlist;
+
+/* «I квартал 2022», «1-2 четверть», «I и III кварталы»: numbers sharing one noun. */
+static size_t p_units(parser *p, size_t i, unitlist *ul)
+{
+	int n[MAX_UNITS];
+	size_t cnt = 0, j = i, k;
+	memset(ul, 0, sizeof *ul);
+	while (cnt < MAX_UNITS && (k = p_ord(p, j, &n[cnt]))) {
+		j = k, cnt++;
+		bool dash = is_type(p, j, TK_DASH);
+		if ((dash || is_type(p, j, TK_COMMA) || is_w(p, j, "и")) && cnt < MAX_UNITS && p_ord(p, j + 1, &n[cnt])) {
+			ul->dash[cnt - 1] = dash;
+			j++;
+			continue;
+		}
+		break;
+	}
+	enum unit u = cnt && is_type(p, j, TK_WORD) ? unit_of(p->t[j].w) : U_NONE;
+	if (u == U_NONE)
+		return 0;
+	j++;
+	if (is_type(p, j, TK_DOT) && !p->t[j].sp)
+		j++;
+	int y = 0, sy = 0;
+	size_t ky = p_school_anchor(p, j, &sy);
+	if (!ky)
+		ky = p_year(p, j, &y);
+	for (size_t q = 0; q < cnt; q++) {
+		if (!unit_atom(u, n[q], y, &ul->a[q])) {
+			set_bad(p, i);
+			return 0;
+		}
+		if (sy)
+			ul->a[q].y = anchored_year(sy, ul->a[q].m1);
+	}
+	ul->n = cnt;
+	return ky ? ky : j;
+}
+
+/* One date expression; pn: whether the period words count as one. */
+static size_t p_atom(parser *p, size_t i, atom *a, enum pn pn)
+{
+	unitlist ul;
+	size_t k;
+	if ((k = p_numdate(p, i, a)) || (k = p_yearpair(p, i, a)) || (k = p_daymonth(p, i, a)) ||
+	    (k = p_monthyear(p, i, a)))
+		return k;
+	if (p->bad)
+		return 0;
+	if ((k = p_units(p, i, &ul)) && ul.n == 1) {
+		*a = ul.a[0];
+		return k;
+	}
+	int y;
+	if ((k = p_year(p, i, &y))) {
+		*a = (atom){.y = y, .m1 = 1, .m2 = 12};
+		return k;
+	}
+	if (pn != PN_NO && (k = p_pnoun(p, i, a, pn)))
+		return k;
+	return 0;
+}
+
+/* «10-20 сентября», «с 1 по 15 октября 2021 г.» (connector at i+1) */
+static size_t p_dayrange(parser *p, size_t i)
+{
+	int m, y = 0;
+	size_t j;
+	if (!is_num(p, i) || p->t[i].ndig > 2 || !is_num(p, i + 2) || p->t[i + 2].ndig > 2 ||
+	    !(is_type(p, i + 1, TK_DASH) || is_w(p, i + 1, "по") || is_w(p, i + 1, "до")) ||
+	    !(j = p_month(p, i + 3, &m)))
+		return 0;
+	size_t k = p_year(p, j, &y);
+	int d1 = p->t[i].num, d2 = p->t[i + 2].num;
+	if (!day_ok(d1, m, y) || !day_ok(d2, m, y) || d1 > d2) {
+		set_bad(p, i);
+		return 0;
+	}
+	atom a = {.y = y, .m1 = m, .m2 = m, .d1 = d1, .d2 = d2, .day = d1 == d2};
+	add_item(p, RI_ONE, a, a, false, i);
+	return k ? k : j;
+}
+
+/* «в конце сентября», «в начале учебного года», «конец 2021 года»: approximate. */
+static size_t p_third(parser *p, size_t i)
+{
+	static const char *const start[] = {"начале", "начало", "начала", NULL};
+	static const char *const mid[] = {"середине", "середина", "середины", NULL};
+	static const char *const end[] = {"конце", "конец", "конца", NULL};
+	int which = is_wany(p, i, start) ? 0 : is_wany(p, i, mid) ? 1 : is_wany(p, i, end) ? 2 : -1;
+	atom a;
+	size_t k;
+	if (which < 0 || !(k = p_atom(p, i + 1, &a, PN_BARE)) || a.day)
+		return 0;
+	if (a.period) { /* the school year: September, January, May */
+		static const int sm[3] = {9, 1, 5};
+		a = a_month(sm[which], 0);
+	} else if (a.m1 == a.m2) {
+		static const int d1[3] = {1, 11, 21}, d2[3] = {10, 20, 0};
+		a.d1 = d1[which], a.d2 = d2[which];
+	} else {
+		int m = which == 0 ? a.m1 : which == 1 ? (a.m1 + a.m2) / 2 : a.m2;
+		a.m1 = a.m2 = m;
+	}
+	a.approx = true;
+	add_item(p, RI_ONE, a, a, false, i);
+	return k;
+}
+
+/* «до 06.09.2021», «к 1 сентября», «не позднее 1 октября», «до конца учебного года» */
+static size_t p_by(parser *p, size_t i)
+{
+	static const char *const ends[] = {"конца", "концу", "окончания", "завершения", NULL};
+	static const char *const starts[] = {"начала", "началу", NULL};
+	size_t j = i;
+	bool at_end;
+	if (is_w(p, j, "в") && is_w(p, j + 1, "срок"))
+		j += 2;
+	else if (is_w(p, j, "срок"))
+		j++;
+	if (is_w(p, j, "до") || is_w(p, j, "к")) {
+		at_end = false, j++;
+	} else if (is_w(p, j, "не") && (is_w(p, j + 1, "позднее") || is_w(p, j + 1, "позже"))) {
+		at_end = true, j += 2;
+	} else if (is_w(p, j, "по")) {
+		at_end = true, j++;
+	} else {
+		return 0;
+	}
+	bool edge = false;
+	if (is_wany(p, j, ends) || is_wany(p, j, starts)) {
+		edge = true;
+		at_end = is_wany(p, j, ends);
+		j++;
+	}
+	atom a;
+	size_t k = p_atom(p, j, &a, edge ? PN_BARE : PN_NO);
+	if (!k)
+		return 0;
+	add_item(p, RI_BY, a, a, at_end, i);
+	return k;
+}
+
+/* «с октября по декабрь», «с 1 по 15 октября», «с 01.09.2021», «с сентября до конца года» */
+static size_t p_from(parser *p, size_t i)
+{
+	if (!is_w(p, i, "с") && !is_w(p, i, "со"))
+		return 0;
+	size_t k = p_dayrange(p, i + 1);
+	if (k || p->bad)
+		return k;
+	atom a, b;
+	if (!(k = p_atom(p, i + 1, &a, PN_NO)))
+		return 0;
+	if (is_w(p, k, "по") || is_w(p, k, "до") || is_type(p, k, TK_DASH)) {
+		size_t j = k + 1;
+		bool edge = is_w(p, j, "конца") || is_w(p, j, "окончания");
+		size_t k2 = p_atom(p, j + edge, &b, edge ? PN_BARE : PN_NO);
+		if (k2) {
+			add_item(p, RI_RANGE, a, b, false, i);
+			return k2;
+		}
+	}
+	add_item(p, RI_FROM, a, a, false, i);
+	return k;
+}
+
+/* One dated item, with its preposition: «в сентябре», «на 2020-2021 учебный год»,
+ * «сентябрь- апрель», «Ноябрь 2020- февраль 2021», «I-II квартал». */
+static size_t p_item(parser *p, size_t i)
+{
+	static const char *const preps[] = {"в", "во", "на", "за", NULL};
+	size_t j = i, k;
+	enum pn pn = PN_NO;
+	if (is_w(p, j, "срок") || is_w(p, j, "сроки")) {
+		j++;
+		if (is_type(p, j, TK_COLON) || is_type(p, j, TK_DASH))
+			j++;
+	}
+	if ((k = p_from(p, j)) || (k = p_by(p, j)) || p->bad)
+		return k;
+	if ((is_w(p, j, "в") && is_w(p, j + 1, "течение")) || (is_w(p, j, "на") && is_w(p, j + 1, "протяжении")))
+		j += 2, pn = PN_BARE;
+	else if (is_wany(p, j, preps))
+		j++, pn = PN_MOD;
+	unitlist ul;
+	if ((k = p_third(p, j)) || (k = p_dayrange(p, j)) || p->bad)
+		return k;
+	if ((k = p_units(p, j, &ul)) && ul.n > 1) {
+		for (size_t q = 0; q < ul.n; q++) {
+			bool dash = ul.dash[q] && q + 1 < ul.n;
+			add_item(p, dash ? RI_RANGE : RI_ONE, ul.a[q], ul.a[q + dash], false, i);
+			q += dash;
+		}
+		return k;
+	}
+	atom a, b;
+	if (!(k = p_atom(p, j, &a, pn)))
+		return 0;
+	size_t k2;
+	if (is_type(p, k, TK_DASH) && (k2 = p_atom(p, k + 1, &b, PN_NO))) {
+		add_item(p, RI_RANGE, a, b, false, i);
+		return k2;
+	}
+	add_item(p, RI_ONE, a, a, false, i);
+	return k;
+}
+
+/* «в течение года», «постоянно», «в течение всего периода», «весь учебный год» */
+static size_t p_period(parser *p, size_t i)
+{
+	static const char *const always[] = {
+		"постоянно", "систематически", "регулярно", "ежедневно", "круглогодично", "периодически", NULL,
+	};
+	static const char *const whole[] = {"весь", "всего", "всей", NULL};
+	atom a = a_period();
+	size_t j, k;
+	if (is_wany(p, i, always)) {
+		add_item(p, RI_ONE, a, a, false, i);
+		return i + 1;
+	}
+	if ((is_w(p, i, "в") && is_w(p, i + 1, "постоянном") && is_w(p, i + 2, "режиме")) ||
+	    (is_w(p, i, "на") && is_w(p, i + 1, "постоянной") && is_w(p, i + 2, "основе"))) {
+		add_item(p, RI_ONE, a, a, false, i);
+		return i + 3;
+	}
+	if ((is_w(p, i, "в") && is_w(p, i + 1, "течение")) || (is_w(p, i, "на") && is_w(p, i + 1, "протяжении")))
+		j = i + 2;
+	else if (is_wany(p, i, whole))
+		j = i;
+	else
+		return 0;
+	if (!(k = p_pnoun(p, j, &a, j == i ? PN_MOD : PN_BARE)))
+		return 0;
+	add_item(p, RI_ONE, a, a, false, i);
+	return k;
+}
+
+static bool set_every(parser *p, size_t i, const char *every, int times)
+{
+	if (p->every && strcmp(p->every, every)) { /* «ежемесячно, ежеквартально»: no one meaning */
+		set_bad(p, i);
+		return false;
+	}
+	p->every = every;
+	if (times >= 2)
+		p->times = times;
+	return true;
+}
+
+/* The recurrence unit after «раз в», «каждый», …; NULL when none. */
+static const char *recur_unit(const parser *p, size_t i, size_t *next)
+{
+	static const struct { const char *w; const char *every; } units[] = {
+		{"год", "year"}, {"года", "year"}, {"квартал", "quarter"}, {"квартала", "quarter"},
+		{"четверть", "quarter"}, {"четверти", "quarter"}, {"месяц", "month"}, {"месяца", "month"},
+		{"неделю", "week"}, {"недели", "week"}, {"неделя", "week"}, {"полугодие", "half-year"},
+		{"полугодия", "half-year"}, {"полгода", "half-year"},
+	};
+	size_t j = i;
+	if (is_w(p, j, "учебный") || is_w(p, j, "учебного"))
+		j++;
+	for (size_t k = 0; k < ARRAY_LEN(units); k++) {
+		if (is_w(p, j, units[k].w)) {
+			*next = j + 1;
+			return units[k].every;
+		}
+	}
+	return NULL;
+}
+
+/* «ежеквартально», «1 раз в квартал», «2 раза в год», «дважды в год», «каждый месяц» */
+static size_t p_recur(parser *p, size_t i)
+{
+	static const struct { const char *w; const char *every; } adverbs[] = {
+		{"ежеквартально", "quarter"}, {"ежемесячно", "month"}, {"еженедельно", "week"},
+		{"ежегодно", "year"}, {"ежеполугодно", "half-year"},
+	};
+	static const struct { const char *w; int n; } counts[] = {
+		{"один", 1}, {"одного", 1}, {"два", 2}, {"две", 2}, {"три", 3}, {"четыре", 4},
+	};
+	static const char *const each[] = {"каждый", "каждую", "каждое", "каждого", "каждом", NULL};
+	for (size_t k = 0; k < ARRAY_LEN(adverbs); k++)
+		if (is_w(p, i, adverbs[k].w))
+			return set_every(p, i, adverbs[k].every, 0) ? i + 1 : 0;
+	size_t j = i, next;
+	int n = 0;
+	const char *every;
+	if (is_wany(p, j, each)) {
+		if (!(every = recur_unit(p, j + 1, &next)))
+			return 0;
+		return set_every(p, i, every, 0) ? next : 0;
+	}
+	if (is_num(p, j) && p->t[j].ndig <= 2) {
+		n = p->t[j++].num;
+	} else {
+		for (size_t k = 0; k < ARRAY_LEN(counts); k++)
+			if (is_w(p, j, counts[k].w))
+				n = counts[k].n;
+		j += n > 0;
+	}
+	if (is_w(p, i, "дважды") || is_w(p, i, "трижды")) {
+		n = is_w(p, i, "дважды") ? 2 : 3;
+		j = i + 1;
+	} else if (is_w(p, j, "раз") || is_w(p, j, "раза")) {
+		j++;
+	} else {
+		return 0;
+	}
+	if (!is_w(p, j, "в") || !(every = recur_unit(p, j + 1, &next)))
+		return 0;
+	return set_every(p, i, every, n) ? next : 0;
+}
+
+/* «до 5 числа», «не позднее 10-го числа»: a day of each month. */
+static size_t p_mday(parser *p, size_t i)
+{
+	size_t j = i;
+	if (is_w(p, j, "до") || is_w(p, j, "к"))
+		j++;
+	else if (is_w(p, j, "не") && is_w(p, j + 1, "позднее"))
+		j += 2;
+	if (!is_type(p, j, TK_NUM) || p->t[j].ndig > 2 || !is_w(p, j + 1, "числа"))
+		return 0;
+	if (p->t[j].num < 1 || p->t[j].num > 31 || (p->mday && p->mday != p->t[j].num)) {
+		set_bad(p, j);
+		return 0;
+	}
+	p->mday = p->t[j].num;
+	return j + 2;
+}
+
+static void add_ev(parser *p, int m, int y)
+{
+	if (p->nev < ARRAY_LEN(p->ev)) {
+		p->ev[p->nev] = a_month(m, y);
+		p->ev[p->nev++].approx = true;
+	}
+}
+
+/* «по итогам полугодия», «По итогам учебного года», «по результатам 2 четверти»:
+ * an event whose approximate dates are the months the terms end. */
+static size_t p_results(parser *p, size_t i)
+{
+	static const char *const lead[] = {"итогам", "результатам", "окончании", "завершении", NULL};
+	static const int last[5][4] = {{0}, {3, 6, 9, 12}, {10, 12, 3, 5}, {12, 5}, {11, 2, 5}};
+	static const int count[5] = {0, 4, 4, 2, 3};
+	if (!is_w(p, i, "по") || !is_wany(p, i + 1, lead))
+		return 0;
+	size_t j = i + 2, k;
+	int n = 0, sy = 0;
+	if ((k = p_ord(p, j, &n)))
+		j = k;
+	if (!n && (k = p_school_anchor(p, j, &sy))) { /* «по итогам 2020-2021 учебного года» */
+		add_ev(p, 6, anchored_year(sy, 6));
+		return k;
+	}
+	if (!n && (is_w(p, j, "года") || (is_w(p, j, "учебного") && is_w(p, j + 1, "года")))) {
+		add_ev(p, 6, 0);
+		return j + 1 + is_w(p, j, "учебного");
+	}
+	enum unit u = is_type(p, j, TK_WORD) ? unit_of(p->t[j].w) : U_NONE;
+	if (u == U_NONE || n > count[u])
+		return 0;
+	if ((k = p_school_anchor(p, ++j, &sy)))
+		j = k;
+	for (int q = 0; q < count[u]; q++)
+		if (!n || n == q + 1)
+			add_ev(p, last[u][q], anchored_year(sy, last[u][q]));
+	return j;
+}
+
+/* «ориентировочно», «включительно»: words that only qualify the dates. */
+static size_t p_filler(parser *p, size_t i)
+{
+	static const char *const approx[] = {"ориентировочно", "примерно", "около", NULL};
+	if (is_wany(p, i, approx)) {
+		p->approx = true;
+		return i + 1;
+	}
+	return is_w(p, i, "включительно") ? i + 1 : 0;
+}
+
+/* Punctuation and «и» join or separate constructs; left over they mean nothing. */
+static bool neutral(const parser *p, size_t i)
+{
+	return p->t[i].type != TK_WORD && p->t[i].type != TK_NUM ? true : is_w(p, i, "и");
+}
+
+/* The construct at i: its end (0 when none) and whether its words are event words. */
+static size_t construct(parser *p, size_t i, int *use)
+{
+	size_t k;
+	*use = 1;
+	if ((k = p_results(p, i))) {
+		*use = 2;
+		return k;
+	}
+	if ((k = p_recur(p, i)) || p->bad || (k = p_period(p, i)) || p->bad || (k = p_mday(p, i)) || p->bad ||
+	    (k = p_item(p, i)) || p->bad)
+		return k;
+	return p_filler(p, i);
+}
+
+static void scan(parser *p)
+{
+	for (size_t i = 0; i < p->n && !p->bad;) {
+		int use;
+		size_t k = neutral(p, i) ? 0 : construct(p, i, &use);
+		if (!k) {
+			i++;
+			continue;
+		}
+		for (size_t q = i; q < k; q++)
+			p->t[q].use = use;
+		i = k;
+	}
+}
+
+/* ----------------------------------------------------------------- resolve */
+
+static long month_index(int y, int m)
+{
+	return (long)y * 12 + (m - 1);
+}
+
+/* The year that puts month m (1..12) inside the 12-month window starting at w0. */
+static int window_year(long w0, int m)
+{
+	long off = ((m - 1) - w0 % 12 + 12) % 12;
+	return (int)((w0 + off) / 12);
+}
+
+/* Dates of a in year y; false when a day does not exist in that year. */
+static bool atom_dates(const parser *p, const atom *a, int y, date *s, date *e)
+{
+	if (a->period) {
+		*s = p->ps, *e = p->pe;
+		return true;
+	}
+	int sy = y + (a->m1 - 1) / 12, sm = (a->m1 - 1) % 12 + 1;
+	int ey = y + (a->m2 - 1) / 12, em = (a->m2 - 1) % 12 + 1;
+	int sd = a->d1 ? a->d1 : 1;
+	int ed = a->d2 ? a->d2 : date_days_in_month(ey, em);
+	if (!date_valid(sy, sm, sd) || !date_valid(ey, em, ed))
+		return false;
+	*s = (date){sy, sm, sd}, *e = (date){ey, em, ed};
+	return true;
+}
+
+static bool has_year(const atom *a)
+{
+	return a->y || a->period;
+}
+
+static bool place(const parser *p, const atom *a, date *s, date *e)
+{
+	return atom_dates(p, a, a->y ? a->y : window_year(p->w0, a->m1), s, e);
+}
+
+/* The end of a range whose start is known: the first occurrence at or after it. */
+static bool place_after(const parser *p, const atom *b, date from, date *s, date *e)
+{
+	if (has_year(b))
+		return atom_dates(p, b, b->y, s, e);
+	for (int y = from.y - 1; y <= from.y + 2; y++)
+		if (atom_dates(p, b, y, s, e) && date_cmp(*s, from) >= 0)
+			return true;
+	return false;
+}
+
+/* The start of a range whose end carries the year: the latest occurrence at or before it. */
+static bool place_before(const parser *p, const atom *a, date to, date *s, date *e)
+{
+	for (int y = to.y + 1; y >= to.y - 2; y--)
+		if (atom_dates(p, a, y, s, e) && date_cmp(*s, to) <= 0)
+			return true;
+	return false;
+}
+
+static bool range_dates(const parser *p, const ritem *it, date *s, date *e)
+{
+	date as, ae, bs, be;
+	if (has_year(&it->a) || !has_year(&it->b)) {
+		if (!place(p, &it->a, &as, &ae) || !place_after(p, &it->b, as, &bs, &be))
+			return false;
+	} else if (!atom_dates(p, &it->b, it->b.y, &bs, &be) || !place_before(p, &it->a, bs, &as, &ae)) {
+		return false;
+	}
+	*s = as, *e = be;
+	return date_cmp(as, be) <= 0;
+}
+
+/* A year written in a list moves the window so that its month falls inside. */
+static void shift_window(parser *p)
+{
+	for (size_t k = 0; k < p->nitems; k++) {
+		const atom *ab[2] = {&p->items[k].a, &p->items[k].b};
+		for (int q = 0; q < 2; q++) {
+			if (!ab[q]->y || ab[q]->period)
+				continue;
+			long d = month_index(ab[q]->y, ab[q]->m1) - p->w0;
+			p->w0 += 12 * (d >= 0 ? d / 12 : -((-d + 11) / 12));
+			return;
+		}
+	}
+}
+
+static bool is_school_year(const atom *a)
+{
+	return a->period || (a->m1 == 9 && a->m2 == 20 && !a->d1 && !a->d2);
+}
+
+static bool same_interval(date s, date e, date s2, date e2)
+{
+	return date_cmp(s, s2) == 0 && date_cmp(e, e2) == 0;
+}
+
+/* The part of one item; *whole when it stands for the edition period. */
+static bool item_part(const parser *p, const ritem *it, dl_part *out, bool *whole)
+{
+	date s, e;
+	*whole = false;
+	if (it->kind == RI_RANGE)
+		return range_dates(p, it, &out->start, &out->end);
+	if (!place(p, &it->a, &s, &e))
+		return false;
+	switch (it->kind) {
+	case RI_BY:
+		*out = (dl_part){DATE_NONE, it->at_end ? e : s};
+		break;
+	case RI_FROM:
+		*out = (dl_part){s, date_cmp(s, p->pe) <= 0 ? p->pe : e};
+		break;
+	default:
+		*whole = is_school_year(&it->a) && same_interval(s, e, p->ps, p->pe);
+		*out = (dl_part){s, e};
+	}
+	return true;
+}
+
+typedef struct plist {
+	dl_part *v;
+	size_t n, cap;
+} plist;
+
+static bool push(plist *pl, date s, date e)
+{
+	if (pl->n >= DL_MAX_PARTS)
+		return false;
+	xgrow((void **)&pl->v, &pl->cap, pl->n + 1, sizeof *pl->v);
+	pl->v[pl->n++] = (dl_part){s, e};
+	return true;
+}
+
+static int cmp_start(const void *x, const void *y)
+{
+	const dl_part *a = x, *b = y;
+	int c = date_cmp(a->start, b->start);
+	return c ? c : date_cmp(a->end, b->end);
+}
+
+static int cmp_end(const void *x, const void *y)
+{
+	const dl_part *a = x, *b = y;
+	int c = date_cmp(a->end, b->end);
+	return c ? c : date_cmp(a->start, b->start);
+}
+
+/* Touching or overlapping intervals become one; equal "by" parts one; then by end. */
+static void merge_parts(plist *pl)
+{
+	size_t out = 0;
+	if (!pl->n)
+		return;
+	qsort(pl->v, pl->n, sizeof *pl->v, cmp_start); /* "by" parts (no start) first */
+	for (size_t k = 0; k < pl->n; k++) {
+		dl_part q = pl->v[k];
+		if (out) {
+			dl_part *r = &pl->v[out - 1];
+			bool rby = !date_is_set(r->start), qby = !date_is_set(q.start);
+			if (rby && qby && !date_cmp(r->end, q.end))
+				continue;
+			if (!rby && !qby && date_to_days(q.start) <= date_to_days(r->end) + 1) {
+				if (date_cmp(q.end, r->end) > 0)
+					r->end = q.end;
+				continue;
+			}
+		}
+		pl->v[out++] = q;
+	}
+	pl->n = out;
+	qsort(pl->v, pl->n, sizeof *pl->v, cmp_end);
+}
+
+/* Calendar weeks, months, quarters or half-years whose end lies in [lo, hi],
+ * the first one cut at lo: the occurrences due inside the span. */
+static bool gen_units(const char *every, date lo, date hi, plist *pl)
+{
+	if (!strcmp(every, "year"))
+		return push(pl, lo, hi);
+	if (!strcmp(every, "week")) {
+		for (date s = date_add_days(lo, -date_weekday(lo)); date_cmp(s, hi) <= 0; s = date_add_days(s, 7)) {
+			date e = date_add_days(s, 6);
+			if (date_cmp(e, lo) >= 0 && date_cmp(e, hi) <= 0 && !push(pl, date_cmp(s, lo) < 0 ? lo : s, e))
+				return false;
+		}
+		return true;
+	}
+	int step = !strcmp(every, "month") ? 1 : !strcmp(every, "quarter") ? 3 : 6;
+	long mi = month_index(lo.y, lo.m);
+	for (mi -= mi % step;; mi += step) {
+		date s = {(int)(mi / 12), (int)(mi % 12) + 1, 1};
+		long me = mi + step - 1;
+		date e = date_month_end((int)(me / 12), (int)(me % 12) + 1);
+		if (date_cmp(s, hi) > 0)
+			return true;
+		if (date_cmp(e, lo) >= 0 && date_cmp(e, hi) <= 0 && !push(pl, date_cmp(s, lo) < 0 ? lo : s, e))
+			return false;
+	}
+}
+
+/* «до 5 числа» each month of [lo, hi]; the 31st is the last day of a short month. */
+static bool gen_mday(int mday, date lo, date hi, plist *pl)
+{
+	for (long mi = month_index(lo.y, lo.m);; mi++) {
+		int y = (int)(mi / 12), m = (int)(mi % 12) + 1;
+		int dim = date_days_in_month(y, m);
+		date d = {y, m, mday < dim ? mday : dim};
+		if (date_cmp((date){y, m, 1}, hi) > 0)
+			return true;
+		if (date_cmp(d, lo) >= 0 && date_cmp(d, hi) <= 0 && !push(pl, DATE_NONE, d))
+			return false;
+	}
+}
+
+static date part_first(const dl_part *q)
+{
+	return date_is_set(q->start) ? q->start : q->end;
+}
+
+/* Recurring: the written dates are the occurrences for a yearly recurrence and
+ * bound the span for a shorter unit; otherwise the span is the period. */
+static bool build_recurring(const parser *p, const char *every, plist *pl, deadline *out)
+{
+	date lo = p->ps, hi = p->pe;
+	bool yearly = !strcmp(every, "year");
+	if (p->mday && strcmp(every, "month"))
+		return false;
+	if (pl->n && !yearly) {
+		lo = part_first(&pl->v[0]), hi = pl->v[pl->n - 1].end;
+		for (size_t k = 1; k < pl->n; k++)
+			if (date_cmp(part_first(&pl->v[k]), lo) < 0)
+				lo = part_first(&pl->v[k]);
+		pl->n = 0;
+	}
+	if (p->mday ? !gen_mday(p->mday, lo, hi, pl) : !pl->n && !gen_units(every, lo, hi, pl))
+		return false;
+	if (!pl->n) /* a span shorter than the unit: it is the one occurrence */
+		push(pl, lo, hi);
+	out->kind = DL_RECURRING;
+	out->every = every;
+	out->times = p->times;
+	out->start = lo, out->end = hi;
+	return true;
+}
+
+static void build_dated(const plist *pl, bool whole, const parser *p, deadline *out)
+{
+	const dl_part *q = &pl->v[0];
+	out->start = q->start;
+	out->end = pl->v[pl->n - 1].end;
+	for (size_t k = 1; k < pl->n && date_is_set(out->start); k++)
+		if (!date_is_set(pl->v[k].start) || date_cmp(pl->v[k].start, out->start) < 0)
+			out->start = pl->v[k].start;
+	if (pl->n > 1)
+		out->kind = DL_MULTI;
+	else if (!date_is_set(q->start))
+		out->kind = DL_BY;
+	else if (whole && same_interval(q->start, q->end, p->ps, p->pe))
+		out->kind = DL_PERIOD;
+	else if (!date_cmp(q->start, q->end))
+		out->kind = DL_DATE;
+	else
+		out->kind = DL_RANGE;
+}
+
+/* Items, recurrence and event parts into *out; false when a date is impossible. */
+static bool build(parser *p, bool has_event, deadline *out)
+{
+	plist pl = {0};
+	bool whole = false, approx = p->approx;
+	shift_window(p);
+	for (size_t k = 0; k < p->nitems; k++) {
+		const ritem *it = &p->items[k];
+		dl_part part;
+		bool w;
+		if (!item_part(p, it, &part, &w) || !push(&pl, part.start, part.end)) {
+			set_bad(p, it->tok0);
+			free(pl.v);
+			return false;
+		}
+		whole |= w;
+		approx |= it->a.approx || it->b.approx;
+	}
+	merge_parts(&pl);
+	const char *every = p->every ? p->every : p->mday ? "month" : NULL;
+	bool ok = true;
+	if (every) {
+		ok = build_recurring(p, every, &pl, out);
+	} else if (pl.n) {
+		build_dated(&pl, whole, p, out);
+	} else if (p->nev) {
+		for (size_t k = 0; k < p->nev; k++) {
+			date s, e;
+			if (place(p, &p->ev[k], &s, &e))
+				push(&pl, s, e);
+		}
+		merge_parts(&pl);
+		build_dated(&pl, false, p, out);
+		out->kind = DL_EVENT;
+		approx = true;
+	} else {
+		out->kind = has_event ? DL_EVENT : DL_UNKNOWN;
+	}
+	if (!ok || pl.n > DL_MAX_PARTS) {
+		set_bad(p, 0);
+		free(pl.v);
+		return false;
+	}
+	out->approx = approx && out->kind != DL_UNKNOWN;
+	out->parts = pl.v;
+	out->nparts = pl.n;
+	return true;
+}
+
+/* ------------------------------------------------------------- event words */
+
+static bool trimmable(const parser *p, size_t i)
+{
+	enum tk ty = p->t[i].type;
+	return ty == TK_COMMA || ty == TK_SEMI || ty == TK_COLON || ty == TK_DOT || ty == TK_DASH || ty == TK_SLASH ||
+	       is_w(p, i, "и");
+}
+
+static bool span_has(const parser *p, size_t a, size_t b, enum tk ty)
+{
+	for (size_t i = a; i < b; i++)
+		if (p->t[i].type == ty)
+			return true;
+	return false;
+}
+
+/* Separating punctuation and unbalanced brackets at the ends of a span. */
+static void trim_span(const parser *p, size_t *a, size_t *b)
+{
+	while (*a < *b) {
+		if (trimmable(p, *a) || (p->t[*a].type == TK_OPEN && !span_has(p, *a, *b, TK_CLOSE)))
+			(*a)++;
+		else if (trimmable(p, *b - 1) || (p->t[*b - 1].type == TK_CLOSE && !span_has(p, *a, *b, TK_OPEN)))
+			(*b)--;
+		else if (*a + 1 < *b && p->t[*a].type == TK_OPEN && p->t[*b - 1].type == TK_CLOSE)
+			(*a)++, (*b)--;
+		else
+			break;
+	}
+}
+
+/* Words that introduce an event or schedule: «по …», «в соответствии», «в период» … */
+static bool marker_at(const parser *p, size_t i, size_t b)
+{
+	static const char *const one[] = {"по", "согласно", "при", "после", "перед", "накануне", NULL};
+	static const char *const after_v[] = {
+		"соответствии", "соответствие", "период", "ходе", "рамках", "дни", "день", "сроки", "срок",
+		"зависимости", "случае", NULL,
+	};
+	static const char *const after_do[] = {"начала", "окончания", "завершения", NULL};
+	static const char *const after_k[] = {"началу", "окончанию", "завершению", NULL};
+	if (is_wany(p, i, one))
+		return true;
+	if (i + 1 >= b)
+		return false;
+	return (is_w(p, i, "во") && is_w(p, i + 1, "время")) || (is_w(p, i, "в") && is_wany(p, i + 1, after_v)) ||
+	       (is_w(p, i, "до") && is_wany(p, i + 1, after_do)) || (is_w(p, i, "к") && is_wany(p, i + 1, after_k));
+}
+
+/* The original bytes [b, e) with every run of spaces, line breaks and tags as one space. */
+static void copy_collapsed(const char *text, size_t b, size_t e, buf *out)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	bool pending = false;
+	for (size_t i = b; i < e;) {
+		size_t k;
+		if ((k = u_space(s + i)) || (s[i] == '<' && (k = u_tag(s + i)))) {
+			pending = true, i += k;
+			continue;
+		}
+		if (u_shy(s + i)) {
+			i += 2;
+			continue;
+		}
+		if (pending)
+			buf_putc(out, ' ');
+		pending = false;
+		buf_putc(out, (char)s[i++]);
+	}
+}
+
+/* Left-over spans must be event words; they are joined into ev with "; ".
+ * Returns false (bad_off set) at the first span that is not. */
+static bool collect_events(parser *p, buf *ev)
+{
+	for (size_t i = 0; i < p->n;) {
+		if (p->t[i].use == 1) {
+			i++;
+			continue;
+		}
+		size_t a = i, b = i;
+		while (b < p->n && p->t[b].use != 1)
+			b++;
+		i = b;
+		trim_span(p, &a, &b);
+		size_t words = 0;
+		for (size_t k = a; k < b; k++)
+			words += p->t[k].type == TK_WORD || p->t[k].type == TK_NUM;
+		if (!words)
+			continue;
+		if (words < 2 || !marker_at(p, a, b)) { /* a marker needs what it refers to */
+			set_bad(p, a);
+			return false;
+		}
+		if (ev->len)
+			buf_puts(ev, "; ");
+		copy_collapsed(p->text, p->t[a].b, p->t[b - 1].e, ev);
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------------ public */
+
+static bool period_ok(date s, date e)
+{
+	return date_valid(s.y, s.m, s.d) && date_valid(e.y, e.m, e.d) && date_cmp(s, e) <= 0;
+}
+
+void deadline_parse(const char *text, date pstart, date pend, deadline *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!text)
+		text = "";
+	if (strlen(text) > DL_MAX_TEXT) {
+		out->err_off = DL_MAX_TEXT;
+		return;
+	}
+	if (!period_ok(pstart, pend))
+		return;
+	toks ts = {0};
+	tokenize(text, &ts);
+	join_wrapped(&ts);
+	join_ordinals(&ts);
+	join_hyphenated(&ts);
+	parser p = {.text = text, .t = ts.t, .n = ts.n, .ps = pstart, .pe = pend};
+	/* The school planning year opens with the August conference. */
+	p.w0 = month_index(pstart.y, pstart.m) - (pstart.m == 9);
+	scan(&p);
+	buf ev = BUF_INIT;
+	if (!p.bad && collect_events(&p, &ev) && build(&p, ev.len > 0, out) && out->kind != DL_UNKNOWN) {
+		out->event = ev.len ? buf_detach(&ev) : NULL;
+	} else {
+		deadline_free(out);
+		out->err_off = p.bad ? p.bad_off : 0;
+	}
+	buf_free(&ev);
+	free(ts.t);
+	free(p.items);
+}
+
+void deadline_free(deadline *d)
+{
+	free(d->parts);
+	free(d->event);
+	memset(d, 0, sizeof *d);
+}
+
+const char *dl_kind_name(dl_kind k)
+{
+	switch (k) {
+	case DL_DATE: return "date";
+	case DL_BY: return "by";
+	case DL_RANGE: return "range";
+	case DL_MULTI: return "multi";
+	case DL_RECURRING: return "recurring";
+	case DL_PERIOD: return "period";
+	case DL_EVENT: return "event";
+	default: return "unknown";
+	}
+}
+
+static void json_date(buf *out, date a)
+{
+	char iso[11];
+	if (!date_is_set(a)) {
+		buf_puts(out, "null");
+		return;
+	}
+	date_iso(a, iso);
+	buf_printf(out, "\"%s\"", iso);
+}
+
+void deadline_json(const deadline *d, const char *text, buf *out)
+{
+	buf_puts(out, "{\"text\":");
+	json_string(out, text);
+	buf_printf(out, ",\"kind\":\"%s\"", dl_kind_name(d->kind));
+	if (d->every)
+		buf_printf(out, ",\"every\":\"%s\"", d->every);
+	if (d->times)
+		buf_printf(out, ",\"times\":%d", d->times);
+	if (d->event) {
+		buf_puts(out, ",\"event\":");
+		json_string(out, d->event);
+	}
+	buf_puts(out, ",\"start\":");
+	json_date(out, d->start);
+	buf_puts(out, ",\"end\":");
+	json_date(out, d->end);
+	if (d->kind == DL_MULTI || d->kind == DL_RECURRING || (d->kind == DL_EVENT && d->nparts)) {
+		buf_puts(out, ",\"parts\":[");
+		for (size_t k = 0; k < d->nparts; k++) {
+			buf_puts(out, k ? ",{\"start\":" : "{\"start\":");
+			json_date(out, d->parts[k].start);
+			buf_puts(out, ",\"end\":");
+			json_date(out, d->parts[k].end);
+			buf_putc(out, '}');
+		}
+		buf_putc(out, ']');
+	}
+	if (d->approx)
+		buf_puts(out, ",\"approx\":true");
+	buf_putc(out, '}');
+}
+
+bool deadline_edition_period(const char *edition, date *start, date *end)
+{
+	int y[2] = {0, 0};
+	if (!edition || strlen(edition) != 9 || edition[4] != '-')
+		return false;
+	for (int k = 0; k < 9; k++) {
+		if (k == 4)
+			continue;
+		if (edition[k] < '0' || edition[k] > '9')
+			return false;
+		y[k > 4] = y[k > 4] * 10 + (edition[k] - '0');
+	}
+	if (y[0] < 1 || y[1] != y[0] + 1)
+		return false;
+	*start = (date){y[0], 9, 1};
+	*end = (date){y[1], 8, 31};
+	return true;
+}
