@@ -545,6 +545,12 @@ static atom a_period(void)
 	return (atom){.m1 = 9, .m2 = 20, .period = true};
 }
 
+/* The period, or a school year written out («2020-2021 учебный год»). */
+static bool is_school_year(const atom *a)
+{
+	return a->period || (a->m1 == 9 && a->m2 == 20 && !a->d1 && !a->d2);
+}
+
 /* Years we accept as written: wider than any plan, narrow enough for date math. */
 static bool is_year(const parser *p, size_t i)
 {
@@ -888,9 +894,9 @@ static size_t p_third(parser *p, size_t i)
 	size_t k;
 	if (which < 0 || !(k = p_atom(p, i + 1, &a, PN_BARE)) || a.day)
 		return 0;
-	if (a.period) { /* the school year: September, January, May */
+	if (is_school_year(&a)) { /* its classes: September, January, May */
 		static const int sm[3] = {9, 1, 5};
-		a = a_month(sm[which], 0);
+		a = a_month(sm[which], anchored_year(a.y, sm[which]));
 	} else if (a.m1 == a.m2) {
 		static const int d1[3] = {1, 11, 21}, d2[3] = {10, 20, 0};
 		a.d1 = d1[which], a.d2 = d2[which];
@@ -1180,7 +1186,9 @@ static size_t p_filler(parser *p, size_t i)
 /* Punctuation and «и» join or separate constructs; left over they mean nothing. */
 static bool neutral(const parser *p, size_t i)
 {
-	return p->t[i].type != TK_WORD && p->t[i].type != TK_NUM ? true : is_w(p, i, "и");
+	if (p->t[i].type != TK_WORD && p->t[i].type != TK_NUM)
+		return true;
+	return is_w(p, i, "и");
 }
 
 /* The construct at i: its end (0 when none) and whether its words are event words. */
@@ -1249,9 +1257,13 @@ static bool has_year(const atom *a)
 	return a->y || a->period;
 }
 
+/* An atom without a year starts inside the window; m1 may lie in a later year
+ * («конец 2 триместра» is month 14: February). */
 static bool place(const parser *p, const atom *a, date *s, date *e)
 {
-	return atom_dates(p, a, a->y ? a->y : window_year(p->w0, a->m1), s, e);
+	int later = (a->m1 - 1) / 12;
+	int y = a->y ? a->y : window_year(p->w0, (a->m1 - 1) % 12 + 1) - later;
+	return atom_dates(p, a, y, s, e);
 }
 
 /* The end of a range whose start is known: the first occurrence at or after it. */
@@ -1300,11 +1312,6 @@ static void shift_window(parser *p)
 			return;
 		}
 	}
-}
-
-static bool is_school_year(const atom *a)
-{
-	return a->period || (a->m1 == 9 && a->m2 == 20 && !a->d1 && !a->d2);
 }
 
 static bool same_interval(date s, date e, date s2, date e2)

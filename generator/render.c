@@ -110,6 +110,7 @@ typedef struct pool {
 	atomic_long written;
 	atomic_int failed;       /* index+1 of the first failed page, 0 if none */
 	atomic_int failed_errno;
+	atomic_int failed_render; /* mustache error code of the failed page, 0 if it failed writing */
 } pool;
 
 static void render_one(pool *p, size_t i)
@@ -118,14 +119,16 @@ static void render_one(pool *p, size_t i)
 	arena *a = arena_new();
 	buf out = BUF_INIT;
 	value *v = page_view(p->s, j, a);
-	int rc = mustache_render(p->t->set, j->tpl, v, &out);
 	errno = 0;
-	if (rc == 0)
-		rc = output_write(p->o, j->path, buf_cstr(&out), out.len);
+	int rc = mustache_render(p->t->set, j->tpl, v, &out);
+	if (rc == 0 && output_write(p->o, j->path, buf_cstr(&out), out.len) != 0)
+		rc = -1; /* errno says why */
 	if (rc != 0) {
 		int expected = 0;
-		atomic_compare_exchange_strong(&p->failed, &expected, (int)i + 1);
-		atomic_store(&p->failed_errno, errno);
+		if (atomic_compare_exchange_strong(&p->failed, &expected, (int)i + 1)) {
+			atomic_store(&p->failed_errno, errno);
+			atomic_store(&p->failed_render, rc == -1 && errno ? 0 : rc);
+		}
 	} else {
 		atomic_fetch_add(&p->written, 1);
 		if (p->verbose)
@@ -155,6 +158,7 @@ long render_site(const site *s, const theme *t, const page_plan *plan, output *o
 	atomic_init(&p.written, 0);
 	atomic_init(&p.failed, 0);
 	atomic_init(&p.failed_errno, 0);
+	atomic_init(&p.failed_render, 0);
 	if (nthreads < 1)
 		nthreads = 1;
 	if (nthreads > 64)
@@ -170,9 +174,11 @@ long render_site(const site *s, const theme *t, const page_plan *plan, output *o
 	int failed = atomic_load(&p.failed);
 	if (failed) {
 		const page_job *j = &plan->jobs[failed - 1];
-		int e = atomic_load(&p.failed_errno);
+		int e = atomic_load(&p.failed_errno), r = atomic_load(&p.failed_render);
 		if (!mustache_set_has(t->set, j->tpl))
 			diag_add(dl, DIAG_ERROR, t->dir, 0, 0, "в теме нет шаблона «%s» (нужен для %s)", j->tpl, j->path);
+		else if (r)
+			diag_add(dl, DIAG_ERROR, j->path, 0, 0, "шаблон «%s»: %s", j->tpl, mustache_strerror(r));
 		else
 			diag_add(dl, DIAG_ERROR, j->path, 0, 0, "не удалось записать страницу: %s",
 			         e ? strerror(e) : "ошибка вывода");
