@@ -77,6 +77,10 @@ valgrind: roadmap $(BUILD)/.testdeps
 	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	    ./roadmap build -C content -o $(BUILD)/vg-out --today 2022-03-15 -j 2 -q
 
+# Long fuzzing runs of every libFuzzer target (clang); `make check` runs them briefly.
+fuzz: roadmap
+	sh tests/fuzz/run.sh --long
+
 regen: roadmap
 	@ROADMAP=./roadmap sh tests/regress/run --regen
 

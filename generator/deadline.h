@@ -8,6 +8,13 @@
  *
  * Conventions beyond the spec (kept consistent by the unit test):
  *
+ * Reading
+ *   - Case and ё/е do not matter; any dash (- ‐ ‑ ‒ – — ― −) with or without
+ *     spaces; line breaks, no-break spaces, soft hyphens and HTML remnants of
+ *     pasting («<p>») count as spaces.  A word broken by wrapping is joined
+ *     when the join is a word the parser knows («ежеквартал ьно»); Latin
+ *     look-alike letters inside a Cyrillic word are read as Cyrillic.
+ *
  * Placement of months without a year
  *   - The planning window is the 12 months starting with the month of the
  *     period start — one month earlier when the period starts in September,
@@ -36,10 +43,11 @@
  *     range + event «По итогам ГИА»; «В течение года по графику» → period +
  *     event «по графику» (it runs all year; the schedule only says when inside
  *     it).  Event words are the original text, whitespace collapsed, with
- *     separating punctuation trimmed.  Event words must start with a marker
- *     («по …», «согласно», «в соответствии», «в период», «в ходе», «при»,
- *     «после» …); any other word not understood makes the phrase unknown, so
- *     that `check` reports typos instead of hiding them.
+ *     separating punctuation trimmed; several groups are joined with "; ".
+ *     Event words must start with a marker («по …», «согласно», «в
+ *     соответствии», «в период», «в ходе», «при», «после» …) followed by at
+ *     least one more word; any other word not understood makes the phrase
+ *     unknown, so that `check` reports typos instead of hiding them.
  *   - event with approximate parts: «по итогам полугодия» → December and May
  *     (the months the school half-years end), «по итогам четверти» → October,
  *     December, March, May, «по итогам учебного года» → June (the year's
@@ -49,16 +57,22 @@
  *     2 Nov–Dec, 3 Jan–Mar, 4 Apr–May; полугодие 1 Sep–Dec, 2 Jan–May;
  *     триместр 1 Sep–Nov, 2 Dec–Feb, 3 Mar–May.  «1 полугодие 2022» (with a
  *     year) is the calendar half-year and exact; «квартал» is always the
- *     calendar quarter, exact.  «в начале / середине / конце месяца» are the
- *     days 1–10 / 11–20 / 21–end, approximate.
+ *     calendar quarter, exact.  «в начале / середине / конце» of a month are
+ *     the days 1–10 / 11–20 / 21–end, of a school year September / January /
+ *     May (its classes), of a longer span its first / middle / last month; all
+ *     approximate.  «до конца учебного года» is due at the period end: the
+ *     school year is the edition period wherever it is named as a whole.
  *   - recurring: start/end are the period (or the span of the dates given for a
  *     unit shorter than a year: «ежемесячно с сентября по май»).  Parts are the
- *     whole calendar weeks (Mon–Sun), months, quarters or half-years whose end
- *     falls in that span — «ежеквартально» in 2021-2022 is Q3 2021 … Q2 2022,
- *     four parts; every «year» is the edition period itself.  Dates written
- *     with the recurrence become the parts instead («до 15 января ежегодно, до
- *     15 сентября ежегодно» → two "by" parts).  «до 5 числа» with a monthly
- *     recurrence gives a "by" part on that day of each month.
+ *     calendar weeks (Mon–Sun), months, quarters or half-years whose end falls
+ *     in that span, the first one cut at the span start, so every part lies
+ *     inside it and ends when that occurrence is due: «ежеквартально» in
+ *     2021-2022 is 1–30 Sep, Q4 2021, Q1 2022, Q2 2022 — four parts, as four
+ *     times a year.  A «year» occurrence is the edition period itself.  Dates
+ *     written with the recurrence become the parts instead («до 15 января
+ *     ежегодно, до 15 сентября ежегодно» → two "by" parts).  «до 5 числа» with
+ *     a monthly recurrence gives a "by" part on that day of each month.  A span
+ *     shorter than the unit is its own single occurrence.
  *   - times is stored only when it is 2 or more: «1 раз в квартал» means the
  *     same as «ежеквартально» and gives the same JSON.  «ежедневно» is period.
  *   - unknown: no dates, no parts, every/event NULL.  An impossible date
@@ -101,7 +115,8 @@ typedef struct deadline {
 	bool approx;          /* dates are approximate (school terms, «по итогам полугодия») */
 	dl_part *parts;       /* heap; every dated deadline has ≥ 1 part, sorted by end */
 	size_t nparts;
-	size_t err_off;       /* DL_UNKNOWN: byte offset in text of the first thing not understood */
+	size_t err_off;       /* DL_UNKNOWN: byte offset in text of the first thing not understood
+	                         (0 when nothing was; DL_MAX_TEXT when the text is too long) */
 } deadline;
 
 /* Parses text (UTF-8, any case; NULL reads as "") for an edition whose period

@@ -210,7 +210,7 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 		if (a->dl.kind == DL_UNKNOWN) {
 			const ynode *v = y_get(m, "deadline");
 			diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
-			         "срок «%s» не распознан: он будет показан как написан, но не попадёт в календарь и таблицу сроков",
+			         "срок «%s» не распознан: он будет показан как написан, без даты, и не попадёт в календарь",
 			         a->deadline_text);
 		}
 	} else {

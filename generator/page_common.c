@@ -2,6 +2,7 @@
 #include "buf.h"
 #include "escape.h"
 #include "ru.h"
+#include "schedule.h"
 #include "util.h"
 
 #include <string.h>
@@ -116,11 +117,7 @@ value *layout(const ctx *c, const char *title, const edition *ed)
 
 bool activity_overdue(const site *s, const activity *a)
 {
-	if (a->st == ST_DONE || a->st == ST_CANCELLED || !date_is_set(a->dl.end))
-		return false;
-	if (a->dl.kind == DL_PERIOD || a->dl.kind == DL_UNKNOWN || (a->dl.kind == DL_EVENT && a->dl.approx))
-		return false;
-	return date_cmp(s->today, a->dl.end) > 0;
+	return act_overdue(a, s->today);
 }
 
 static const char *status_class(status st)
@@ -169,6 +166,7 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	v_sets(a, v, "status", status_label(act->st));
 	v_sets(a, v, "status_class", status_class(act->st));
 	v_setb(a, v, "overdue", activity_overdue(c->s, act));
+	v_setb(a, v, "upcoming", act_upcoming(act, c->s->today));
 	v_sets(a, v, "done_on", ru_date_str(a, act->done_on));
 	v_sets(a, v, "schools", schools_label(c, act));
 	if (link_to_doc) {
@@ -240,6 +238,26 @@ value *progress_view(const ctx *c, const progress *p)
 	}
 	v_setb(a, v, "has_segments", segs->n > 0);
 	return v;
+}
+
+static void count(const ctx *c, value *m, const char *key, long n)
+{
+	buf b = BUF_INIT;
+	ru_int(&b, n);
+	v_sets(c->a, m, key, buf_cstr(&b));
+	buf_free(&b);
+}
+
+value *progress_counts(const ctx *c, const progress *p)
+{
+	value *m = v_map(c->a);
+	count(c, m, "total", p->total);
+	count(c, m, "done", p->n[ST_DONE]);
+	count(c, m, "in_progress", p->n[ST_IN_PROGRESS]);
+	count(c, m, "overdue", p->overdue);
+	count(c, m, "planned", p->n[ST_PLANNED]);
+	count(c, m, "cancelled", p->n[ST_CANCELLED]);
+	return m;
 }
 
 const char *approval_text(arena *a, const document *d)

@@ -4,6 +4,8 @@
 #include "ru.h"
 #include "util.h"
 
+#include <stdlib.h>
+
 value *view_registry(const ctx *c)
 {
 	arena *a = c->a;
@@ -81,6 +83,12 @@ value *view_school(const ctx *c)
 	v_set(a, v, "school", school_card(c, sc));
 	long count = 0;
 	v_set(a, v, "documents", school_documents(c, ed, sc, &count));
+	const activity **acts;
+	size_t n = edition_activities(ed, sc, NULL, c->s->today, &acts);
+	v_set(a, v, "deadline_groups", deadline_groups(c, acts, n));
+	v_setb(a, v, "has_deadlines", n > 0);
+	free(acts);
+	v_sets(a, v, "calendar_url", link_to(c, arena_printf(a, "%s/schools/%s/calendar.ics", ed->id, sc->id)));
 	buf b = BUF_INIT;
 	ru_count(&b, count, "мероприятие касается", "мероприятия касаются", "мероприятий касаются");
 	buf_puts(&b, " школы");

@@ -1,5 +1,6 @@
 #include "pages.h"
 #include "page_common.h"
+#include "ics.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -14,6 +15,8 @@ value *view_page(const ctx *c);
 value *view_404(const ctx *c);
 value *view_sitemap(const ctx *c, const page_plan *plan);
 value *view_robots(const ctx *c);
+value *view_deadlines(const ctx *c);
+value *view_report(const ctx *c);
 
 typedef struct plan_builder {
 	page_job *jobs;
@@ -39,6 +42,9 @@ static int cmp_jobs(const void *pa, const void *pb)
 static void plan_edition(plan_builder *b, const site *s, const edition *ed, arena *a)
 {
 	add(b, PG_EDITION, arena_printf(a, "%s/index.html", ed->id), "edition")->ed = ed;
+	add(b, PG_DEADLINES, arena_printf(a, "%s/deadlines/index.html", ed->id), "deadlines")->ed = ed;
+	add(b, PG_REPORT, arena_printf(a, "%s/report/index.html", ed->id), "report")->ed = ed;
+	add(b, PG_ICS, arena_printf(a, "%s/calendar.ics", ed->id), NULL)->ed = ed;
 	for (size_t i = 0; i < ed->ndocs; i++) {
 		page_job *j = add(b, PG_DOCUMENT, arena_printf(a, "%s/%s/index.html", ed->id, ed->docs[i].slug),
 		                  "document");
@@ -48,6 +54,9 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 	for (size_t i = 0; i < s->nschools; i++) {
 		page_job *j = add(b, PG_SCHOOL, arena_printf(a, "%s/schools/%s/index.html", ed->id, s->schools[i].id),
 		                  "school");
+		j->ed = ed;
+		j->sc = &s->schools[i];
+		j = add(b, PG_ICS, arena_printf(a, "%s/schools/%s/calendar.ics", ed->id, s->schools[i].id), NULL);
 		j->ed = ed;
 		j->sc = &s->schools[i];
 	}
@@ -111,10 +120,19 @@ value *page_view(const site *s, const page_job *j, arena *a)
 			c.root = str_ends(s->base_url, "/") ? s->base_url : arena_printf(a, "%s/", s->base_url);
 		return view_404(&c);
 	case PG_ROBOTS: return view_robots(&c);
+	case PG_DEADLINES: return view_deadlines(&c);
+	case PG_REPORT: return view_report(&c);
+	case PG_ICS: break;
 	case PG_SITEMAP: {
 		page_plan plan = pages_plan(s, a);
 		return view_sitemap(&c, &plan);
 	}
 	}
 	return v_map(a);
+}
+
+void page_raw(const site *s, const page_job *j, buf *out)
+{
+	if (j->kind == PG_ICS)
+		ics_edition(s, j->ed, j->sc, out);
 }

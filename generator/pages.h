@@ -7,18 +7,19 @@
 #define ROADMAP_PAGES_H
 
 #include "arena.h"
+#include "buf.h"
 #include "model.h"
 #include "view.h"
 
 typedef enum {
 	PG_HOME, PG_EDITION, PG_DOCUMENT, PG_REGISTRY, PG_SCHOOL, PG_SCHOOL_SHORT, PG_ARCHIVE,
-	PG_PAGE, PG_404, PG_SITEMAP, PG_ROBOTS
+	PG_PAGE, PG_404, PG_SITEMAP, PG_ROBOTS, PG_DEADLINES, PG_REPORT, PG_ICS
 } page_kind;
 
 typedef struct page_job {
 	page_kind kind;
 	const char *path;          /* output path, e.g. "2021-2022/schools/sosh-1/index.html" */
-	const char *tpl;           /* template name, e.g. "school" */
+	const char *tpl;           /* template name, e.g. "school"; NULL: written by page_raw */
 	const edition *ed;
 	const document *doc;
 	const school *sc;
@@ -34,5 +35,7 @@ typedef struct page_plan {
 page_plan pages_plan(const site *s, arena *a);
 /* The view tree of one page (allocated in a). */
 value *page_view(const site *s, const page_job *j, arena *a);
+/* The bytes of a page that has no template (calendars); appended to out. */
+void page_raw(const site *s, const page_job *j, buf *out);
 
 #endif

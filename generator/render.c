@@ -77,7 +77,8 @@ int theme_load(theme *t, const char *dir, const char *override_dir, diag_list *d
 	if (rc == 0 && mustache_set_check_partials(t->set, dl) != 0)
 		rc = -1;
 	static const char *const required[] = {"edition", "document", "registry", "school", "archive",
-	                                       "page", "404", "robots.txt", "sitemap.xml", NULL};
+	                                       "page", "404", "robots.txt", "sitemap.xml", "deadlines", "report",
+	                                       NULL};
 	for (int i = 0; required[i]; i++) {
 		if (mustache_set_has(t->set, required[i]))
 			continue;
@@ -118,9 +119,12 @@ static void render_one(pool *p, size_t i)
 	const page_job *j = &p->plan->jobs[i];
 	arena *a = arena_new();
 	buf out = BUF_INIT;
-	value *v = page_view(p->s, j, a);
 	errno = 0;
-	int rc = mustache_render(p->t->set, j->tpl, v, &out);
+	int rc = 0;
+	if (j->tpl)
+		rc = mustache_render(p->t->set, j->tpl, page_view(p->s, j, a), &out);
+	else
+		page_raw(p->s, j, &out);
 	if (rc == 0 && output_write(p->o, j->path, buf_cstr(&out), out.len) != 0)
 		rc = -1; /* errno says why */
 	if (rc != 0) {
@@ -175,7 +179,7 @@ long render_site(const site *s, const theme *t, const page_plan *plan, output *o
 	if (failed) {
 		const page_job *j = &plan->jobs[failed - 1];
 		int e = atomic_load(&p.failed_errno), r = atomic_load(&p.failed_render);
-		if (!mustache_set_has(t->set, j->tpl))
+		if (j->tpl && !mustache_set_has(t->set, j->tpl))
 			diag_add(dl, DIAG_ERROR, t->dir, 0, 0, "в теме нет шаблона «%s» (нужен для %s)", j->tpl, j->path);
 		else if (r)
 			diag_add(dl, DIAG_ERROR, j->path, 0, 0, "шаблон «%s»: %s", j->tpl, mustache_strerror(r));

@@ -51,7 +51,9 @@ const char *ru_plural(long n, const char *one, const char *few, const char *many
 void ru_int(buf *out, long n)
 {
 	char digits[32];
-	snprintf(digits, sizeof digits, "%ld", labs(n));
+	/* Through unsigned: labs(LONG_MIN) is undefined. */
+	unsigned long mag = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+	snprintf(digits, sizeof digits, "%lu", mag);
 	size_t len = strlen(digits);
 	if (n < 0)
 		buf_puts(out, "\xE2\x88\x92"); /* minus sign */

@@ -209,13 +209,72 @@ def test_minimal():
     check("<strong>1960</strong>" in s1, "school Markdown rendered")
     doc = read(os.path.join(out, "2021-2022/plan/index.html"))
     check('id="a-2-1"' in doc and "../schools/s-1/index.html" not in doc, "anchors on activities")
-    check("Выполнено 1 из 4 мероприятий" in doc, "progress text: " + (re.findall("Выполнено[^<]*", doc) or [""])[0])
+    check("Выполнено 1 из 6 мероприятий" in doc, "progress text: " + (re.findall("Выполнено[^<]*", doc) or [""])[0])
     check("Просрочено" in doc, "overdue activity marked in text (до 15.10.2021, today %s)" % TODAY)
     check("Справка" in doc and 'href="https://example.org/docs/1.pdf"' in doc, "evidence link")
     short = read(os.path.join(out, "schools/s-1/index.html"))
     check('href="../../2021-2022/plan/index.html#a-1-1"' in short, "stable school address links into the document")
     robots = read(os.path.join(out, "robots.txt"))
     check("Sitemap: https://example.org/test/sitemap.xml" in robots, "robots.txt names the sitemap")
+
+
+def h2s(page):
+    return re.findall(r"<h2[^>]*>([^<]+)</h2>", page)
+
+
+def test_deadlines():
+    site = os.path.join(SITES, "minimal")
+    rc, _, err = run("check", "-C", site)
+    check(rc == 0 and "plan.yaml:52:16: warning: срок «когда получится» не распознан" in err,
+          "check warns about an unknown deadline at its position: " + err)
+    out = os.path.join(tmpdir(), "out")
+    rc, _, err = build(site, out)
+    check(rc == 0, "minimal builds with an unknown deadline (warning only)")
+    page = read(os.path.join(out, "2021-2022/deadlines/index.html"))
+    groups = h2s(page)
+    check(groups == ["Сентябрь 2021", "Октябрь 2021", "Ноябрь 2021", "Весь период", "Регулярно", "Срок не распознан"],
+          "deadline groups in order: %s" % groups)
+    check(page.count("badge-overdue") == 2, "two overdue rows marked in text on %s" % TODAY)
+    check('href="../../2021-2022/plan/index.html#a-1-2"' in page, "deadline rows link to the activity in the document")
+    home = read(os.path.join(out, "index.html"))
+    up = home.split('id="h-upcoming"')[1].split("</section>")[0]
+    check("Выявление групп" in up and "Собеседования" not in up,
+          "upcoming on 15.03.2022: the quarterly deadline of 31.03, not the overdue 15.10 one")
+    out2 = os.path.join(tmpdir(), "out")
+    run("build", "-C", site, "-o", out2, "--today", "2021-10-01", "-q")
+    home = read(os.path.join(out2, "index.html"))
+    up = home.split('id="h-upcoming"')[1].split("</section>")[0]
+    check("Собеседования" in up and "Анализ результатов" not in up, "upcoming lists the 15.10 deadline, not the done one")
+    report = read(os.path.join(out, "2021-2022/report/index.html"))
+    check(h2s(report)[:5] == ["III квартал 2021\u00a0г.", "IV квартал 2021\u00a0г.", "I квартал 2022\u00a0г.",
+                              "II квартал 2022\u00a0г.", "III квартал 2022\u00a0г."], "report quarters: %s" % h2s(report))
+    q4 = report.split("IV квартал 2021")[1].split("I квартал 2022")[0]
+    check("Не выполнено в срок" in q4 and "Собеседования" in q4 and "Выездные совещания" in q4, "Q4 report lists the overdue ones")
+    school = read(os.path.join(out, "2021-2022/schools/s-2/index.html"))
+    check("<h2>Сроки</h2>" in school and "Выявление групп" in school, "school page has its deadline table")
+    import icalendar
+    for rel, n in (("2021-2022/calendar.ics", 4), ("2021-2022/schools/s-2/calendar.ics", 2)):
+        raw = open(os.path.join(out, rel), "rb").read()
+        cal = icalendar.Calendar.from_ical(raw)
+        evs = list(cal.walk("VEVENT"))
+        check(len(evs) == n, "%s: %d events (want %d)" % (rel, len(evs), n))
+        lines = raw.split(b"\r\n")
+        check(raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b""), rel + ": CRLF line ends only")
+        check(all(len(l) <= 75 for l in lines), rel + ": lines folded at 75 octets")
+        try:
+            [l.decode("utf-8") for l in lines]
+            ok = True
+        except UnicodeDecodeError:
+            ok = False
+        check(ok, rel + ": folding never splits a UTF-8 character")
+        check(any(len(l) > 70 for l in lines) and any(l.startswith(b" ") for l in lines), rel + ": long Russian titles folded")
+    cal = icalendar.Calendar.from_ical(open(os.path.join(out, "2021-2022/calendar.ics"), "rb").read())
+    nov = [e for e in cal.walk("VEVENT") if str(e["SUMMARY"]).startswith("1.2.")][0]
+    check(str(nov["DTSTART"].dt) == "2021-11-01" and str(nov["DTEND"].dt) == "2021-12-01", "all-day event with exclusive DTEND")
+    rec = [e for e in cal.walk("VEVENT") if e.get("RRULE")]
+    check(len(rec) == 1 and rec[0]["RRULE"]["FREQ"] == ["MONTHLY"] and rec[0]["RRULE"]["INTERVAL"] == [3],
+          "quarterly deadline becomes an RRULE")
+    check(all(str(e["DTSTAMP"].dt).startswith("2022-03-15") for e in cal.walk("VEVENT")), "DTSTAMP is --today")
 
 
 def overlay(rule):
@@ -303,7 +362,7 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_minimal, test_broken, test_new, test_output_safety, test_demo):
+for t in (test_cli, test_minimal, test_deadlines, test_broken, test_new, test_output_safety, test_demo):
     try:
         t()
     except Exception as e:  # a crashing test is a failure, never a skip

@@ -1,0 +1,222 @@
+/* fuzz_build.c — libFuzzer target for the whole build on a small site.
+ *
+ * The input is a little archive of content files:
+ *
+ *     ### site.yaml
+ *     title: …
+ *     ### schools.csv
+ *     id,name
+ *     …
+ *
+ * Each "### NAME" line at the start of a line opens a file (NAME: lower-case
+ * letters, digits, '-', '_', '.', '/', no "..", no leading '/', at most 120
+ * bytes; anything else drops the file).  The files are written into a private
+ * folder on tmpfs (/dev/shm, else /tmp), then the site is loaded (site_load,
+ * every loader), and when it has no errors every page of the plan is built
+ * (page_view) and rendered with the default theme, in memory: nothing is
+ * written by output.c, whose own rules the e2e and hostile tests cover.
+ *
+ * Oracles: the render succeeds; every HTML and XML page holds only elements
+ * and attributes that the theme's templates (or cmark) use, no on* attribute
+ * and no javascript:/vbscript:/data: URL (oracle.h). */
+#include "load.h"
+#include "pages.h"
+#include "render.h"
+#include "oracle.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef FUZZ_THEME_DIR
+#define FUZZ_THEME_DIR "themes/default"
+#endif
+
+static theme th;
+static oracle orc;
+static char root[256];
+
+/* Removes everything under dir (not dir itself); no symlinks are created. */
+static void clear_dir(const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char p[1024];
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) && depth < 16) {
+			clear_dir(p, depth + 1);
+			rmdir(p);
+		} else {
+			unlink(p);
+		}
+	}
+	closedir(d);
+}
+
+/* Strips {{…}} and {{{…}}} tags so that the theme's HTML can be scanned. */
+static char *strip_mustache(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = malloc(n + 1), *w = o;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '{' && s[i + 1] == '{') {
+			const char *close = s[i + 2] == '{' ? "}}}" : "}}";
+			const char *e = strstr(s + i + 2, close);
+			if (e) {
+				i = (size_t)(e - s) + strlen(close);
+				continue;
+			}
+		}
+		*w++ = s[i++];
+	}
+	*w = '\0';
+	return o;
+}
+
+static void learn_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (!(l > 5 && !strcmp(e->d_name + l - 5, ".html")) && !(l > 4 && !strcmp(e->d_name + l - 4, ".xml")))
+			continue;
+		char p[1024];
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		FILE *f = fopen(p, "rb");
+		if (!f)
+			continue;
+		char *src = calloc(1, 1 << 20);
+		fread(src, 1, (1 << 20) - 1, f);
+		fclose(f);
+		char *html = strip_mustache(src);
+		oracle_scan(&orc, html, 1);
+		free(html);
+		free(src);
+	}
+	closedir(d);
+}
+
+static void cleanup(void)
+{
+	clear_dir(root, 0);
+	rmdir(root);
+	theme_free(&th);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+	snprintf(root, sizeof root, "%s/roadmap-fuzz-build-%ld", base, (long)getpid());
+	mkdir(root, 0700);
+	diag_list dl = DIAG_LIST_INIT;
+	if (theme_load(&th, FUZZ_THEME_DIR, NULL, &dl) != 0) {
+		fprintf(stderr, "fuzz_build: cannot load the theme %s\n", FUZZ_THEME_DIR);
+		exit(1);
+	}
+	diag_list_free(&dl);
+	oracle_init_md(&orc);
+	learn_dir(FUZZ_THEME_DIR);
+	learn_dir(FUZZ_THEME_DIR "/partials");
+	atexit(cleanup);
+	return 0;
+}
+
+static int name_ok(const char *s, size_t n)
+{
+	if (!n || n > 120 || s[0] == '/' || s[n - 1] == '/')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '/'))
+			return 0;
+		if (c == '.' && i + 1 < n && s[i + 1] == '.')
+			return 0;
+		if (c == '/' && i + 1 < n && s[i + 1] == '/')
+			return 0;
+	}
+	return 1;
+}
+
+static void write_file(const char *name, size_t nlen, const char *data, size_t len)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%.*s", root, (int)nlen, name);
+	for (char *p = path + strlen(root) + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = '/';
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return;
+	if (write(fd, data, len) != (ssize_t)len) {
+		/* tmpfs full: the file is short, which is just another input */
+	}
+	close(fd);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	clear_dir(root, 0);
+	const char *p = (const char *)data, *end = p + size;
+	/* Find "### " at line starts. */
+	const char *cur_name = NULL, *body = NULL;
+	size_t cur_len = 0;
+	for (const char *q = p; q <= end; q++) {
+		bool at_header = q + 4 <= end && (q == p || q[-1] == '\n') && !memcmp(q, "### ", 4);
+		if (!at_header && q < end)
+			continue;
+		if (cur_name && body && name_ok(cur_name, cur_len))
+			write_file(cur_name, cur_len, body, (size_t)(q - body));
+		if (q == end)
+			break;
+		cur_name = q + 4;
+		const char *nl = memchr(cur_name, '\n', (size_t)(end - cur_name));
+		cur_len = (size_t)((nl ? nl : end) - cur_name);
+		body = nl ? nl + 1 : end;
+		q = body - 1;
+	}
+	diag_list dl = DIAG_LIST_INIT;
+	site *s = site_load(root, (date){2022, 3, 15}, &dl);
+	if (!dl.errors) {
+		arena *pa = arena_new();
+		page_plan plan = pages_plan(s, pa);
+		for (size_t i = 0; i < plan.n; i++) {
+			const page_job *j = &plan.jobs[i];
+			arena *a = arena_new();
+			buf out = BUF_INIT;
+			value *v = page_view(s, j, a);
+			int rc = mustache_render(th.set, j->tpl, v, &out);
+			if (rc != MUSTACHE_OK) {
+				fprintf(stderr, "fuzz_build: %s: render failed: %d\n", j->path, rc);
+				abort();
+			}
+			size_t pl = strlen(j->path);
+			if ((pl > 5 && !strcmp(j->path + pl - 5, ".html")) || (pl > 4 && !strcmp(j->path + pl - 4, ".xml")))
+				oracle_scan(&orc, buf_cstr(&out), 0);
+			buf_free(&out);
+			arena_free(a);
+		}
+		arena_free(pa);
+	}
+	site_free(s);
+	diag_list_free(&dl);
+	return 0;
+}

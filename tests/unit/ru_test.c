@@ -1,0 +1,223 @@
+/* ru_test.c — Russian dates, month headings, plurals, NBSP-grouped integers and
+ * decimals with a comma.  The output must not depend on the machine's locale. */
+#include "t.h"
+#include "ru.h"
+#include "util.h"
+
+#include <limits.h>
+#include <locale.h>
+
+#define NBSP "\xC2\xA0"
+#define MINUS "\xE2\x88\x92"
+
+static void test_date(void)
+{
+	static const struct {
+		date d;
+		const char *want;
+	} cases[] = {
+		{{2021, 8, 27}, "27 августа 2021" NBSP "г."},
+		{{2021, 9, 1}, "1 сентября 2021" NBSP "г."},
+		{{2022, 1, 31}, "31 января 2022" NBSP "г."},
+		{{2022, 2, 28}, "28 февраля 2022" NBSP "г."},
+		{{2024, 2, 29}, "29 февраля 2024" NBSP "г."},
+		{{2022, 3, 8}, "8 марта 2022" NBSP "г."},
+		{{2022, 4, 12}, "12 апреля 2022" NBSP "г."},
+		{{2022, 5, 9}, "9 мая 2022" NBSP "г."},
+		{{2022, 6, 1}, "1 июня 2022" NBSP "г."},
+		{{2022, 7, 15}, "15 июля 2022" NBSP "г."},
+		{{2022, 10, 5}, "5 октября 2022" NBSP "г."},
+		{{2022, 11, 4}, "4 ноября 2022" NBSP "г."},
+		{{2022, 12, 31}, "31 декабря 2022" NBSP "г."},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		buf b = BUF_INIT;
+		ru_date(&b, cases[i].d);
+		T_STREQ(buf_cstr(&b), cases[i].want, "ru_date");
+		buf_free(&b);
+	}
+	/* An unset date appends nothing; ru_date appends (does not replace). */
+	buf b = BUF_INIT;
+	buf_puts(&b, "до ");
+	ru_date(&b, DATE_NONE);
+	T_STREQ(buf_cstr(&b), "до ", "ru_date(DATE_NONE) appends nothing");
+	ru_date(&b, (date){2022, 5, 1});
+	T_STREQ(buf_cstr(&b), "до 1 мая 2022" NBSP "г.", "ru_date appends");
+	buf_free(&b);
+}
+
+static void test_months(void)
+{
+	static const char *const nom[] = {"январь", "февраль", "март", "апрель", "май", "июнь",
+	                                  "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"};
+	static const char *const gen[] = {"января", "февраля", "марта", "апреля", "мая", "июня",
+	                                  "июля", "августа", "сентября", "октября", "ноября", "декабря"};
+	static const char *const head[] = {"Январь 2022", "Февраль 2022", "Март 2022", "Апрель 2022",
+	                                   "Май 2022", "Июнь 2022", "Июль 2022", "Август 2022",
+	                                   "Сентябрь 2022", "Октябрь 2022", "Ноябрь 2022", "Декабрь 2022"};
+	for (int m = 1; m <= 12; m++) {
+		T_STREQ(ru_month_nom(m), nom[m - 1], "ru_month_nom");
+		T_STREQ(ru_month_gen(m), gen[m - 1], "ru_month_gen");
+		buf b = BUF_INIT;
+		ru_month_year(&b, 2022, m);
+		T_STREQ(buf_cstr(&b), head[m - 1], "ru_month_year");
+		buf_free(&b);
+	}
+	buf b = BUF_INIT;
+	ru_month_year(&b, 2021, 9);
+	T_STREQ(buf_cstr(&b), "Сентябрь 2021", "ru_month_year(2021, 9)");
+	buf_free(&b);
+	T_STREQ(ru_month_nom(0), "", "ru_month_nom(0)");
+	T_STREQ(ru_month_nom(13), "", "ru_month_nom(13)");
+	T_STREQ(ru_month_gen(-1), "", "ru_month_gen(-1)");
+	T_STREQ(ru_month_gen(13), "", "ru_month_gen(13)");
+}
+
+static void test_plural(void)
+{
+	static const struct {
+		long n;
+		const char *want;
+	} cases[] = {
+		{0, "мероприятий"},   {1, "мероприятие"},   {2, "мероприятия"},   {3, "мероприятия"},
+		{4, "мероприятия"},   {5, "мероприятий"},   {9, "мероприятий"},   {10, "мероприятий"},
+		{11, "мероприятий"},  {12, "мероприятий"},  {13, "мероприятий"},  {14, "мероприятий"},
+		{15, "мероприятий"},  {20, "мероприятий"},  {21, "мероприятие"},  {22, "мероприятия"},
+		{24, "мероприятия"},  {25, "мероприятий"},  {100, "мероприятий"}, {101, "мероприятие"},
+		{102, "мероприятия"}, {111, "мероприятий"}, {112, "мероприятий"}, {114, "мероприятий"},
+		{121, "мероприятие"}, {1000, "мероприятий"}, {1001, "мероприятие"}, {1011, "мероприятий"},
+		{-1, "мероприятие"},  {-2, "мероприятия"},  {-5, "мероприятий"},  {-11, "мероприятий"},
+		{-21, "мероприятие"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		const char *got = ru_plural(cases[i].n, "мероприятие", "мероприятия", "мероприятий");
+		T_CHECK(got && !strcmp(got, cases[i].want), "ru_plural(%ld) = %s, want %s", cases[i].n,
+		        got ? got : "(null)", cases[i].want);
+	}
+
+	static const struct {
+		long n;
+		const char *want;
+	} counts[] = {
+		{0, "0 мероприятий"},
+		{1, "1 мероприятие"},
+		{2, "2 мероприятия"},
+		{4, "4 мероприятия"},
+		{5, "5 мероприятий"},
+		{11, "11 мероприятий"},
+		{12, "12 мероприятий"},
+		{14, "14 мероприятий"},
+		{21, "21 мероприятие"},
+		{22, "22 мероприятия"},
+		{25, "25 мероприятий"},
+		{101, "101 мероприятие"},
+		{111, "111 мероприятий"},
+		{1000, "1" NBSP "000 мероприятий"},
+		{1001, "1" NBSP "001 мероприятие"},
+		{2022, "2" NBSP "022 мероприятия"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(counts); i++) {
+		buf b = BUF_INIT;
+		ru_count(&b, counts[i].n, "мероприятие", "мероприятия", "мероприятий");
+		T_STREQ(buf_cstr(&b), counts[i].want, "ru_count");
+		buf_free(&b);
+	}
+	buf b = BUF_INIT;
+	ru_count(&b, 3, "школа", "школы", "школ");
+	T_STREQ(buf_cstr(&b), "3 школы", "ru_count(3, школа)");
+	buf_reset(&b);
+	ru_count(&b, 15, "день", "дня", "дней");
+	T_STREQ(buf_cstr(&b), "15 дней", "ru_count(15, день)");
+	buf_free(&b);
+}
+
+static void test_int(void)
+{
+	static const struct {
+		long n;
+		const char *want;
+	} cases[] = {
+		{0, "0"},
+		{7, "7"},
+		{42, "42"},
+		{999, "999"},
+		{1000, "1" NBSP "000"},
+		{1375, "1" NBSP "375"},
+		{12345, "12" NBSP "345"},
+		{100000, "100" NBSP "000"},
+		{999999, "999" NBSP "999"},
+		{1000000, "1" NBSP "000" NBSP "000"},
+		{12345678, "12" NBSP "345" NBSP "678"},
+		{-1, MINUS "1"},
+		{-999, MINUS "999"},
+		{-1375, MINUS "1" NBSP "375"},
+		{-12345678, MINUS "12" NBSP "345" NBSP "678"},
+		{LONG_MAX, "9" NBSP "223" NBSP "372" NBSP "036" NBSP "854" NBSP "775" NBSP "807"},
+		{-LONG_MAX, MINUS "9" NBSP "223" NBSP "372" NBSP "036" NBSP "854" NBSP "775" NBSP "807"},
+		/* The most negative long: |n| does not fit a long. */
+		{LONG_MIN, MINUS "9" NBSP "223" NBSP "372" NBSP "036" NBSP "854" NBSP "775" NBSP "808"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		buf b = BUF_INIT;
+		ru_int(&b, cases[i].n);
+		T_CHECK(b.data && !strcmp(b.data, cases[i].want), "ru_int(%ld)\n   got: %s\n  want: %s",
+		        cases[i].n, b.data ? b.data : "(null)", cases[i].want);
+		buf_free(&b);
+	}
+}
+
+static void test_num(void)
+{
+	static const struct {
+		double x;
+		int decimals;
+		const char *want;
+	} cases[] = {
+		{12.5, 1, "12,5"},
+		{12.5, 2, "12,5"},      /* trailing zero dropped */
+		{12.0, 2, "12"},        /* no comma for a whole number */
+		{12.25, 1, "12,3"},     /* exactly representable: rounds half away from zero */
+		{12.04, 1, "12"},
+		{12.06, 1, "12,1"},
+		{0.5, 1, "0,5"},
+		{0.5, 0, "1"},
+		{2.5, 0, "3"},
+		{1.999, 2, "2"},        /* rounding carries into the whole part */
+		{9.96, 1, "10"},
+		{0.05, 2, "0,05"},      /* leading zero of the fraction kept */
+		{1.05, 3, "1,05"},
+		{3.14159, 3, "3,142"},
+		{3.14159, 4, "3,1416"},
+		{1375.5, 1, "1" NBSP "375,5"},
+		{1375.5, 0, "1" NBSP "376"},
+		{12345.678, 1, "12" NBSP "345,7"},
+		{0.0, 2, "0"},
+		{-12.5, 1, MINUS "12,5"},
+		{-0.5, 1, MINUS "0,5"},
+		{-1375.25, 2, MINUS "1" NBSP "375,25"},
+		{-0.001, 1, "0"},       /* rounds to zero: no minus */
+		{-0.0, 1, "0"},
+		{100.0, 0, "100"},
+		{66.666666, 1, "66,7"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		buf b = BUF_INIT;
+		ru_num(&b, cases[i].x, cases[i].decimals);
+		T_CHECK(b.data && !strcmp(b.data, cases[i].want), "ru_num(%g, %d)\n   got: %s\n  want: %s",
+		        cases[i].x, cases[i].decimals, b.data ? b.data : "(null)", cases[i].want);
+		buf_free(&b);
+	}
+}
+
+int main(void)
+{
+	/* A locale with other separators must not change anything. */
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "ru_RU.UTF-8");
+	test_date();
+	test_months();
+	test_plural();
+	test_int();
+	test_num();
+	return t_done("ru");
+}
