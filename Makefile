@@ -29,7 +29,7 @@ LIBOBJS := $(LIBSRCS:generator/%.c=$(BUILD)/%.o)
 UNITS   := $(sort $(wildcard tests/unit/*_test.c))
 UNITBINS := $(UNITS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps testdeps site check asan valgrind regen clean fuzz
+.PHONY: all deps testdeps site check asan asan-build valgrind regen clean fuzz
 
 all: roadmap
 
@@ -61,21 +61,26 @@ $(BUILD)/tests/%_test: tests/unit/%_test.c tests/unit/t.h $(LIBOBJS)
 site: roadmap
 	./roadmap build -C content -o output
 
-check: roadmap $(UNITBINS) $(BUILD)/.testdeps
-	@BUILD=$(BUILD) ROADMAP=./roadmap sh tests/run
+# Every suite, then the unit and end-to-end suites again under ASan+UBSan, and
+# the demo build under valgrind.
+check: roadmap $(UNITBINS) $(BUILD)/.testdeps asan-build
+	@BUILD=$(BUILD) ROADMAP=./roadmap ASAN_BUILD=build-asan sh tests/run
 
-asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	        LDFLAGS="-fsanitize=address,undefined" roadmap-asan
+ASAN_OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-roadmap-asan: $(BUILD)/.deps $(OBJS) $(UNITBINS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/roadmap $(OBJS) $(PKGLIBS)
-	@BUILD=$(BUILD) ROADMAP=$(BUILD)/roadmap ASAN_OPTIONS=detect_leaks=1 sh tests/run --fast
+asan-build: $(BUILD)/.deps
+	@$(MAKE) -s BUILD=build-asan OPT="$(ASAN_OPT)" LDFLAGS="-fsanitize=address,undefined" \
+	        build-asan/roadmap $(UNITS:tests/unit/%.c=build-asan/tests/%)
+
+build-asan/roadmap: $(OBJS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKGLIBS)
+
+asan: asan-build
+	@BUILD=build-asan ROADMAP=build-asan/roadmap sh tests/run --asan-only
 
 valgrind: roadmap $(BUILD)/.testdeps
-	@rm -rf $(BUILD)/vg-out
-	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	    ./roadmap build -C content -o $(BUILD)/vg-out --today 2022-03-15 -j 2 -q
+	@ROADMAP=./roadmap sh tests/valgrind.sh
 
 # Long fuzzing runs of every libFuzzer target (clang); `make check` runs them briefly.
 fuzz: roadmap

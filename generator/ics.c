@@ -149,14 +149,20 @@ static void activity_events(const site *s, const activity *a, buf *out)
 	if (!d->nparts || d->kind == DL_PERIOD || d->kind == DL_UNKNOWN)
 		return;
 	if (d->kind == DL_RECURRING) {
-		date e = d->parts[0].end;
-		if (!date_is_set(e) || !date_is_set(d->end))
-			return;
-		begin_event(s, a, 0, out);
-		dates(out, e, e);
-		rrule(out, d, e);
-		event_text(s, a, out);
-		raw(out, "END:VEVENT");
+		/* A regular recurrence is one event repeating from its first due
+		 * day.  A yearly one with several dates («до 15 января ежегодно,
+		 * до 15 сентября ежегодно») repeats each date: one event per part. */
+		bool per_part = (!d->every || !strcmp(d->every, "year")) && d->nparts > 1;
+		for (size_t i = 0; i < (per_part ? d->nparts : 1); i++) {
+			date e = d->parts[i].end;
+			if (!date_is_set(e) || !date_is_set(d->end))
+				continue;
+			begin_event(s, a, i, out);
+			dates(out, e, e);
+			rrule(out, d, e);
+			event_text(s, a, out);
+			raw(out, "END:VEVENT");
+		}
 		return;
 	}
 	for (size_t i = 0; i < d->nparts; i++) {

@@ -277,10 +277,10 @@ def test_deadlines():
     check(all(str(e["DTSTAMP"].dt).startswith("2022-03-15") for e in cal.walk("VEVENT")), "DTSTAMP is --today")
 
 
-def overlay(rule):
+def overlay(rule, kind="broken"):
     d = os.path.join(tmpdir(), "site")
     shutil.copytree(os.path.join(SITES, "minimal"), d)
-    src = os.path.join(SITES, "broken", rule)
+    src = os.path.join(SITES, kind, rule)
     for base, _, files in os.walk(src):
         for f in files:
             if f == "expected.txt":
@@ -302,6 +302,28 @@ def test_broken():
             check(rc == 1, "%s: %s exits 1 (got %d)" % (rule, cmd[0], rc))
             check(lines == expected, "%s: %s messages\n  got:  %s\n  want: %s" % (rule, cmd[0], lines, expected))
         check(not os.path.exists(out), "%s: nothing written on errors" % rule)
+
+
+def test_warnings():
+    site = overlay("mention", "warn")
+    rc, _, err = run("check", "-C", site)
+    check(rc == 0 and "plan.yaml:28:9: warning: в тексте мероприятия упомянуты школы, но поле «schools» не задано; "
+          "может быть, schools: [s-1, s-7]?" in err, "mention of «ОУ №№ 1, 7» without schools: suggests ids: " + err)
+    site = overlay("layout-override", "warn")
+    out = os.path.join(os.path.dirname(site), "out")
+    rc, _, err = build(site, out)
+    check(rc == 0 and "site-override" in read(os.path.join(out, "info/index.html")),
+          "content/layouts overrides a theme template")
+    check("site-override" not in read(os.path.join(out, "index.html")), "other templates still come from the theme")
+    broken = os.path.join(os.path.dirname(site), "broken-theme")
+    shutil.copytree(os.path.join(ROOT, "themes", "default"), broken)
+    with open(os.path.join(broken, "page.html"), "a", encoding="utf-8") as f:
+        f.write("\n{{#unclosed}}\n")
+    rc, _, err = run("build", "-C", site, "-t", broken, "-o", out, "-q")
+    check(rc == 0, "an override replaces a broken theme file: %d %s" % (rc, err))
+    os.remove(os.path.join(site, "layouts", "page.html"))
+    rc, _, err = run("build", "-C", site, "-t", broken, "-o", out, "-q")
+    check(rc == 1 and re.search(r"broken-theme/page\.html:\d+:\d+: error: ", err), "template error has file:line:col: " + err)
 
 
 def test_cli():
@@ -362,7 +384,7 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_minimal, test_deadlines, test_broken, test_new, test_output_safety, test_demo):
+for t in (test_cli, test_minimal, test_deadlines, test_warnings, test_broken, test_new, test_output_safety, test_demo):
     try:
         t()
     except Exception as e:  # a crashing test is a failure, never a skip
