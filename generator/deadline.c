@@ -196,7 +196,7 @@ static enum tk punct_type(unsigned char c)
 	}
 }
 
-/* Length of the UTF-8 sequence led by c (1 for stray continuation bytes). */
+/* Length of the UTF-8 sequence at s, stopping at a byte that cannot continue it. */
 static size_t u_len(const unsigned char *s)
 {
 	size_t n = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
@@ -1713,7 +1713,7 @@ static void json_date(buf *out, date a)
 void deadline_json(const deadline *d, const char *text, buf *out)
 {
 	buf_puts(out, "{\"text\":");
-	json_string(out, text);
+	json_quote(out, text);
 	buf_printf(out, ",\"kind\":\"%s\"", dl_kind_name(d->kind));
 	if (d->every)
 		buf_printf(out, ",\"every\":\"%s\"", d->every);
@@ -1721,7 +1721,7 @@ void deadline_json(const deadline *d, const char *text, buf *out)
 		buf_printf(out, ",\"times\":%d", d->times);
 	if (d->event) {
 		buf_puts(out, ",\"event\":");
-		json_string(out, d->event);
+		json_quote(out, d->event);
 	}
 	buf_puts(out, ",\"start\":");
 	json_date(out, d->start);

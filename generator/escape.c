@@ -55,7 +55,7 @@ void escape_json(buf *out, const char *src)
 	}
 }
 
-void json_string(buf *out, const char *src)
+void json_quote(buf *out, const char *src)
 {
 	if (!src) {
 		buf_puts(out, "null");

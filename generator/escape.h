@@ -17,7 +17,7 @@ void escape_xml(buf *out, const char *src);
 /* JSON string body (without quotes): " \ and control characters; U+2028/2029 escaped. */
 void escape_json(buf *out, const char *src);
 /* Appends "..." with the JSON-escaped body, or null when src is NULL. */
-void json_string(buf *out, const char *src);
+void json_quote(buf *out, const char *src);
 /* One CSV field, always quoted; a leading = + - @ TAB CR gets a ' prefix so that
  * spreadsheets do not run it as a formula. */
 void escape_csv(buf *out, const char *src);

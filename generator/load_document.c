@@ -194,7 +194,9 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	a->responsible = f_str_list(L->a, m, "responsible", &a->nresponsible, dl);
 	load_activity_schools(L, a, y_get(m, "schools"));
 	a->report = f_str(m, "report", false, what, dl);
-	a->result_html = md_block(L->a, f_str(m, "result", false, what, dl));
+	const char *result = f_str(m, "result", false, what, dl);
+	a->result_html = md_block(L->a, result);
+	a->result_text = md_plain(L->a, result);
 	a->indicator = f_str(m, "indicator", false, what, dl);
 	a->st = parse_status(L, m);
 	a->done_on = f_date(m, "done_on", false, dl);

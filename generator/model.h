@@ -58,7 +58,7 @@ typedef struct activity {
 	const char **school_refs;              /* as written: ids and "group:x" (for display) */
 	size_t nschool_refs;
 	const char *report;
-	const char *result_html;
+	const char *result_html, *result_text;
 	const char *indicator;
 	status st;
 	date done_on;

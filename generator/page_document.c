@@ -73,6 +73,7 @@ static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 	v_sets(a, pv, "deadlines_url", link_to(c, arena_printf(a, "%s/deadlines/", ed->id)));
 	v_sets(a, pv, "report_url", link_to(c, arena_printf(a, "%s/report/", ed->id)));
 	v_sets(a, pv, "calendar_url", link_to(c, arena_printf(a, "%s/calendar.ics", ed->id)));
+	v_sets(a, pv, "data_url", link_to(c, arena_printf(a, "%s/data/", ed->id)));
 	value *schools = v_set(a, pv, "schools", v_list(a));
 	for (size_t i = 0; i < c->s->nschools; i++) {
 		const school *sc = &c->s->schools[i];

@@ -1,5 +1,6 @@
 #include "pages.h"
 #include "page_common.h"
+#include "export.h"
 #include "ics.h"
 #include "util.h"
 
@@ -17,6 +18,7 @@ value *view_sitemap(const ctx *c, const page_plan *plan);
 value *view_robots(const ctx *c);
 value *view_deadlines(const ctx *c);
 value *view_report(const ctx *c);
+value *view_data(const ctx *c);
 
 typedef struct plan_builder {
 	page_job *jobs;
@@ -45,6 +47,9 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 	add(b, PG_DEADLINES, arena_printf(a, "%s/deadlines/index.html", ed->id), "deadlines")->ed = ed;
 	add(b, PG_REPORT, arena_printf(a, "%s/report/index.html", ed->id), "report")->ed = ed;
 	add(b, PG_ICS, arena_printf(a, "%s/calendar.ics", ed->id), NULL)->ed = ed;
+	add(b, PG_DATA, arena_printf(a, "%s/data/index.html", ed->id), "data")->ed = ed;
+	add(b, PG_ACT_CSV, arena_printf(a, "%s/data/activities.csv", ed->id), NULL)->ed = ed;
+	add(b, PG_ACT_JSON, arena_printf(a, "%s/data/activities.json", ed->id), NULL)->ed = ed;
 	for (size_t i = 0; i < ed->ndocs; i++) {
 		page_job *j = add(b, PG_DOCUMENT, arena_printf(a, "%s/%s/index.html", ed->id, ed->docs[i].slug),
 		                  "document");
@@ -122,7 +127,10 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_ROBOTS: return view_robots(&c);
 	case PG_DEADLINES: return view_deadlines(&c);
 	case PG_REPORT: return view_report(&c);
-	case PG_ICS: break;
+	case PG_DATA: return view_data(&c);
+	case PG_ICS:
+	case PG_ACT_CSV:
+	case PG_ACT_JSON: break;
 	case PG_SITEMAP: {
 		page_plan plan = pages_plan(s, a);
 		return view_sitemap(&c, &plan);
@@ -133,6 +141,10 @@ value *page_view(const site *s, const page_job *j, arena *a)
 
 void page_raw(const site *s, const page_job *j, buf *out)
 {
-	if (j->kind == PG_ICS)
-		ics_edition(s, j->ed, j->sc, out);
+	switch (j->kind) {
+	case PG_ICS: ics_edition(s, j->ed, j->sc, out); break;
+	case PG_ACT_CSV: export_activities_csv(s, j->ed, out); break;
+	case PG_ACT_JSON: export_activities_json(s, j->ed, out); break;
+	default: break;
+	}
 }

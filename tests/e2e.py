@@ -277,6 +277,27 @@ def test_deadlines():
     check(all(str(e["DTSTAMP"].dt).startswith("2022-03-15") for e in cal.walk("VEVENT")), "DTSTAMP is --today")
 
 
+def test_open_data():
+    import csv, json
+    out = os.path.join(tmpdir(), "out")
+    rc, _, _ = build(os.path.join(SITES, "minimal"), out)
+    raw = open(os.path.join(out, "2021-2022/data/activities.csv"), "rb").read()
+    check(raw.startswith(b"\xef\xbb\xbf"), "activities.csv starts with a UTF-8 BOM")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    check(len(rows) == 6, "activities.csv has one row per activity: %d" % len(rows))
+    r = {x["number"]: x for x in rows}
+    check(r["1.2"]["deadline_start"] == "2021-11-01" and r["1.2"]["overdue"] == "yes" and r["1.2"]["schools"] == "s-1 s-7",
+          "activities.csv row content: %s" % r.get("1.2"))
+    check(r["1.1"]["evidence"] == "https://example.org/docs/1.pdf" and r["1.1"]["done_on"] == "2021-09-20", "evidence and done_on exported")
+    data = json.load(open(os.path.join(out, "2021-2022/data/activities.json"), encoding="utf-8"))
+    acts = data["activities"]
+    check(data["as_of"] == TODAY and len(acts) == 6 and acts[1]["overdue"] is True and acts[0]["overdue"] is False,
+          "activities.json parses, with booleans and as_of")
+    check(acts[2]["deadline_kind"] == "period" and acts[5]["deadline_start"] is None, "missing dates are null in JSON")
+    page = read(os.path.join(out, "2021-2022/data/index.html"))
+    check(all(("<code>%s</code>" % k) in page for k in rows[0].keys()), "the data page describes every column")
+
+
 def overlay(rule, kind="broken"):
     d = os.path.join(tmpdir(), "site")
     shutil.copytree(os.path.join(SITES, "minimal"), d)
@@ -384,7 +405,7 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_minimal, test_deadlines, test_warnings, test_broken, test_new, test_output_safety, test_demo):
+for t in (test_cli, test_minimal, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
     try:
         t()
     except Exception as e:  # a crashing test is a failure, never a skip

@@ -99,11 +99,11 @@ static void test_json(void)
 		RUN(escape_json, cases[i].src, cases[i].want, "escape_json");
 
 	buf b = BUF_INIT;
-	json_string(&b, NULL);
+	json_quote(&b, NULL);
 	buf_putc(&b, ',');
-	json_string(&b, "");
+	json_quote(&b, "");
 	buf_putc(&b, ',');
-	json_string(&b, "«Да» \"нет\"\n");
+	json_quote(&b, "«Да» \"нет\"\n");
 	T_STREQ(b.data, "null,\"\",\"«Да» \\\"нет\\\"\\n\"", "json_string");
 	buf_free(&b);
 }

@@ -1,0 +1,27 @@
+/* export.h — open data of an edition (/<edition>/data/): machine-readable
+ * copies of what the pages show.
+ *
+ * CSV files are UTF-8 with a BOM (so that Excel opens them right), comma
+ * separated, every field quoted, formula prefixes neutralised (csv_write_row).
+ * JSON is written by jansson (UTF-8, keys in a fixed order).  Both are
+ * functions of the read-only model and "today" only, so they are
+ * reproducible.  Column meanings are documented on the data page
+ * (export_columns) — one table, used by the page and by these writers. */
+#ifndef ROADMAP_EXPORT_H
+#define ROADMAP_EXPORT_H
+
+#include <stddef.h>
+#include "buf.h"
+#include "model.h"
+
+typedef struct export_column {
+	const char *name;    /* CSV header and JSON key */
+	const char *meaning; /* Russian, for the data page */
+} export_column;
+
+/* Columns of activities.csv / keys of activities.json; *n gets the count. */
+const export_column *export_activity_columns(size_t *n);
+void export_activities_csv(const site *s, const edition *ed, buf *out);
+void export_activities_json(const site *s, const edition *ed, buf *out);
+
+#endif

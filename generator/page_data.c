@@ -1,0 +1,42 @@
+/* The open data page of an edition: the files and what every column means. */
+#include "page_common.h"
+#include "export.h"
+#include "util.h"
+
+static value *columns_view(const ctx *c, const export_column *cols, size_t n)
+{
+	value *list = v_list(c->a);
+	for (size_t i = 0; i < n; i++) {
+		value *it = v_push(c->a, list, v_map(c->a));
+		v_sets(c->a, it, "name", cols[i].name);
+		v_sets(c->a, it, "meaning", cols[i].meaning);
+	}
+	return list;
+}
+
+static void file_entry(const ctx *c, value *files, const char *name, const char *title, const export_column *cols,
+                       size_t n)
+{
+	value *f = v_push(c->a, files, v_map(c->a));
+	v_sets(c->a, f, "name", name);
+	v_sets(c->a, f, "title", title);
+	v_sets(c->a, f, "url", link_to(c, arena_printf(c->a, "%s/data/%s", c->j->ed->id, name)));
+	v_set(c->a, f, "columns", columns_view(c, cols, n));
+}
+
+value *view_data(const ctx *c)
+{
+	const edition *ed = c->j->ed;
+	arena *a = c->a;
+	value *v = layout(c, arena_printf(a, "Открытые данные: %s", ed->title), ed);
+	crumb(c, v, ed->title, edition_path(a, ed));
+	crumb(c, v, "Открытые данные", NULL);
+	value *files = v_set(a, v, "files", v_list(a));
+	size_t n;
+	const export_column *cols = export_activity_columns(&n);
+	file_entry(c, files, "activities.csv", "Мероприятия (CSV, UTF-8, открывается в Excel)", cols, n);
+	file_entry(c, files, "activities.json", "Мероприятия (JSON)", cols, n);
+	value *e = v_set(a, v, "edition", v_map(a));
+	v_sets(a, e, "title", ed->title);
+	return v;
+}
