@@ -120,6 +120,13 @@ static void clean_stale(const char *target)
 	free(parent);
 }
 
+/* target (absolute, normalized, possibly not existing yet) lies inside root. */
+static bool path_under(const char *root, const char *target)
+{
+	size_t n = strlen(root);
+	return !strncmp(root, target, n) && (target[n] == '/' || target[n] == '\0');
+}
+
 static bool refuse(const char *target, const char *content_root, const char *out, diag_list *dl)
 {
 	char *croot = realpath(content_root, NULL);
@@ -127,8 +134,7 @@ static bool refuse(const char *target, const char *content_root, const char *out
 	if (!strcmp(target, "/")) {
 		diag_add(dl, DIAG_ERROR, out, 0, 0, "нельзя писать сайт в корень файловой системы");
 		bad = true;
-	} else if (croot && (!strcmp(croot, target) || fs_inside(target, croot) ||
-	                     (fs_exists(target) && fs_inside(croot, target)))) {
+	} else if (croot && (!strcmp(croot, target) || fs_inside(target, croot) || path_under(croot, target))) {
 		diag_add(dl, DIAG_ERROR, out, 0, 0,
 		         "папка вывода совпадает с папкой содержимого, лежит внутри неё или содержит её");
 		bad = true;
@@ -159,7 +165,9 @@ output *output_begin(const char *out, const char *content_root, diag_list *dl)
 	}
 	clean_stale(target);
 	char *tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
-	remove_tree_raw(tmp); /* a leftover of a build with our pid: never a user's folder name */
+	/* A leftover of an earlier build that had our pid carries the marker;
+	 * anything else of that name is not ours to delete (mkdir then fails). */
+	output_remove_tree(tmp);
 	if (mkdir(tmp, 0755) != 0) {
 		diag_add(dl, DIAG_ERROR, out, 0, 0, "не удалось создать временную папку %s: %s", tmp, strerror(errno));
 		free(tmp);

@@ -38,7 +38,9 @@ void ru_month_year(buf *out, int y, int m)
 
 const char *ru_plural(long n, const char *one, const char *few, const char *many)
 {
-	long a = labs(n) % 100, b = a % 10;
+	/* Through unsigned: labs(LONG_MIN) is undefined. */
+	unsigned long mag = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+	unsigned long a = mag % 100, b = a % 10;
 	if (a >= 11 && a <= 14)
 		return many;
 	if (b == 1)

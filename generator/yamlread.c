@@ -14,15 +14,11 @@ typedef struct builder {
 	size_t len;
 } builder;
 
-/* libyaml marks are byte offsets; turn one into a character column. */
+/* libyaml counts columns in characters already (not bytes). */
 static int char_col(const builder *b, const yaml_mark_t *m)
 {
-	size_t start = m->index - m->column;
-	int col = 1;
-	for (size_t i = start; i < m->index && i < b->len; i++)
-		if (((unsigned char)b->data[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+	(void)b;
+	return (int)m->column + 1;
 }
 
 static ynode *new_node(builder *b, ykind k, const yaml_mark_t *m)
@@ -95,7 +91,7 @@ static bool next(builder *b, yaml_parser_t *p, yaml_event_t *ev)
 	for (size_t i = 0; i < ARRAY_LEN(YAML_PROBLEMS) && !ru; i++)
 		if (strstr(problem, YAML_PROBLEMS[i].en))
 			ru = YAML_PROBLEMS[i].ru;
-	int col = m->index >= m->column ? char_col(b, m) : (int)m->column + 1;
+	int col = char_col(b, m);
 	if (ru)
 		diag_add(b->dl, DIAG_ERROR, b->file, (int)m->line + 1, col, "ошибка YAML: %s", ru);
 	else
@@ -143,6 +139,7 @@ static ynode *parse_collection(builder *b, yaml_parser_t *p, yaml_event_t *start
 					         "ключ «%s» повторяется (первый раз в строке %d)", child->s,
 					         keys.v[i]->line);
 					ok = false;
+					break;
 				}
 			}
 			vec_push(&keys, child);
@@ -220,6 +217,11 @@ ynode *yaml_parse(arena *a, const char *file, const char *data, size_t len, diag
 		}
 		diag_add(dl, DIAG_ERROR, b.file, line, col, "в файле есть нулевой байт (это не текстовый файл?)");
 		return NULL;
+	}
+	/* A BOM (Notepad writes one) is not content; columns count after it. */
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
 	}
 	yaml_parser_t p;
 	yaml_parser_initialize(&p);

@@ -123,6 +123,10 @@ static void test_plural(void)
 		buf_free(&b);
 	}
 	buf b = BUF_INIT;
+	ru_count(&b, LONG_MIN, "мероприятие", "мероприятия", "мероприятий");
+	T_STREQ(buf_cstr(&b), MINUS "9" NBSP "223" NBSP "372" NBSP "036" NBSP "854" NBSP "775" NBSP "808 мероприятий",
+	        "ru_count(LONG_MIN)");
+	buf_reset(&b);
 	ru_count(&b, 3, "школа", "школы", "школ");
 	T_STREQ(buf_cstr(&b), "3 школы", "ru_count(3, школа)");
 	buf_reset(&b);
