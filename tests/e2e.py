@@ -225,7 +225,7 @@ def h2s(page):
 def test_deadlines():
     site = os.path.join(SITES, "minimal")
     rc, _, err = run("check", "-C", site)
-    check(rc == 0 and "plan.yaml:52:16: warning: срок «когда получится» не распознан" in err,
+    check(rc == 0 and "plan.yaml:52:19: warning: срок «когда получится» не распознан" in err,
           "check warns about an unknown deadline at its position: " + err)
     out = os.path.join(tmpdir(), "out")
     rc, _, err = build(site, out)
