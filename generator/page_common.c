@@ -55,11 +55,12 @@ static value *nav_view(const ctx *c, const edition *ed)
 	value *nav = v_list(c->a);
 	page_kind k = c->j->kind;
 	nav_item(c, nav, "Главная", "", k == PG_HOME);
-	if (s->current)
-		nav_item(c, nav, "Текущая редакция", edition_path(c->a, s->current),
-		         (k == PG_EDITION || k == PG_DOCUMENT) && ed == s->current);
+	/* No link here may depend on which edition is current: an archived
+	 * edition's pages must not change when a new edition is added
+	 * (spec/site.md § Editions); the home page shows the current one. */
+	(void)ed;
 	nav_item(c, nav, "Школы", "schools/", k == PG_REGISTRY || k == PG_SCHOOL || k == PG_SCHOOL_SHORT);
-	nav_item(c, nav, "Архив", "archive/", k == PG_ARCHIVE);
+	nav_item(c, nav, "Все редакции", "archive/", k == PG_ARCHIVE);
 	for (size_t i = 0; i < s->nmenu; i++) {
 		const menu_item *m = &s->menu[i];
 		if (m->url) {

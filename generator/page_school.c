@@ -98,13 +98,17 @@ value *view_school(const ctx *c)
 	v_sets(a, e, "title", ed->title);
 	v_sets(a, e, "url", link_to(c, edition_path(a, ed)));
 	v_sets(a, v, "canonical", link_to(c, school_path(a, ed, sc)));
+	/* Only the stable address lists the editions: an edition's own page
+	 * must not change when a new edition is added. */
+	v_sets(a, v, "stable_url", link_to(c, arena_printf(a, "schools/%s/", sc->id)));
 	value *others = v_set(a, v, "other_editions", v_list(a));
-	for (size_t i = c->s->neds; i-- > 0;) {
+	for (size_t i = c->s->neds; c->j->kind == PG_SCHOOL_SHORT && i-- > 0;) {
 		const edition *o = &c->s->eds[i];
 		value *it = v_push(a, others, v_map(a));
 		v_sets(a, it, "title", o->title);
 		v_sets(a, it, "url", link_to(c, school_path(a, o, sc)));
 		v_setb(a, it, "current", o == ed);
 	}
+	v_setb(a, v, "has_other_editions", others->n > 0);
 	return v;
 }

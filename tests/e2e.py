@@ -194,6 +194,30 @@ def test_demo():
     check(rc == 0 and diff.returncode == 0, "two builds are identical: " + diff.stdout[:500])
 
 
+def test_new_edition_keeps_archive():
+    """Adding an edition changes an old edition's pages only by the archive banner."""
+    site = os.path.join(tmpdir(), "site")
+    shutil.copytree(os.path.join(SITES, "minimal"), site)
+    a, b = os.path.join(os.path.dirname(site), "a"), os.path.join(os.path.dirname(site), "b")
+    build(site, a)
+    shutil.copytree(os.path.join(site, "editions", "2021-2022"), os.path.join(site, "editions", "2022-2023"))
+    rc, _, err = build(site, b)
+    check(rc == 0, "builds with a second edition: " + err)
+    banner = re.compile(r'<p class="archive-banner[^"]*"[^>]*>.*?</p>\n', re.S)
+    changed = []
+    for d, _, files in os.walk(os.path.join(a, "2021-2022")):
+        for f in files:
+            p = os.path.join(d, f)
+            q = p.replace(a, b, 1)
+            old, new = open(p, "rb").read(), open(q, "rb").read()
+            if f.endswith(".html"):
+                old, new = old.decode(), banner.sub("", new.decode())
+            if old != new:
+                changed.append(os.path.relpath(p, a))
+    check(not changed, "old edition pages unchanged apart from the banner: %s" % changed[:5])
+    check("Архивная редакция" in read(os.path.join(b, "2021-2022/index.html")), "the old edition now has the banner")
+
+
 def test_minimal():
     out = os.path.join(tmpdir(), "out")
     rc, _, err = build(os.path.join(SITES, "minimal"), out)
@@ -405,7 +429,7 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_minimal, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
+for t in (test_cli, test_minimal, test_new_edition_keeps_archive, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
     try:
         t()
     except Exception as e:  # a crashing test is a failure, never a skip
