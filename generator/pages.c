@@ -19,6 +19,7 @@ value *view_robots(const ctx *c);
 value *view_deadlines(const ctx *c);
 value *view_report(const ctx *c);
 value *view_data(const ctx *c);
+value *view_feed(const ctx *c);
 
 typedef struct plan_builder {
 	page_job *jobs;
@@ -75,8 +76,11 @@ page_plan pages_plan(const site *s, arena *a)
 	add(&b, PG_ARCHIVE, "archive/index.html", "archive");
 	add(&b, PG_404, "404.html", "404");
 	add(&b, PG_ROBOTS, "robots.txt", "robots.txt");
-	if (s->base_url)
+	/* Both need absolute addresses, so only a site that knows its own. */
+	if (s->base_url) {
 		add(&b, PG_SITEMAP, "sitemap.xml", "sitemap.xml");
+		add(&b, PG_FEED, "feed.xml", "feed.xml");
+	}
 	for (size_t i = 0; i < s->neds; i++)
 		plan_edition(&b, s, &s->eds[i], a);
 	for (size_t i = 0; s->current && i < s->nschools; i++) {
@@ -128,6 +132,7 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_DEADLINES: return view_deadlines(&c);
 	case PG_REPORT: return view_report(&c);
 	case PG_DATA: return view_data(&c);
+	case PG_FEED: return view_feed(&c);
 	case PG_ICS:
 	case PG_ACT_CSV:
 	case PG_ACT_JSON: break;

@@ -238,6 +238,12 @@ def test_minimal():
     check("Справка" in doc and 'href="https://example.org/docs/1.pdf"' in doc, "evidence link")
     short = read(os.path.join(out, "schools/s-1/index.html"))
     check('href="../../2021-2022/plan/index.html#a-1-1"' in short, "stable school address links into the document")
+    feed = xml.dom.minidom.parse(os.path.join(out, "feed.xml"))
+    entries = feed.getElementsByTagName("entry")
+    check(len(entries) == 1 and entries[0].getElementsByTagName("updated")[0].firstChild.data == "2021-09-20T00:00:00Z",
+          "Atom feed lists the execution mark with its date")
+    check(entries[0].getElementsByTagName("id")[0].firstChild.data == "https://example.org/test/2021-2022/plan/#a-1-1",
+          "feed entry id is the activity's absolute address")
     robots = read(os.path.join(out, "robots.txt"))
     check("Sitemap: https://example.org/test/sitemap.xml" in robots, "robots.txt names the sitemap")
 
