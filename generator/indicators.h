@@ -5,8 +5,8 @@
  *   ind_data *d = indicators_load(&L);    after load_schools and load_editions
  *   indicators_derive(d, s);              once, before any page is built
  *
- * Load reads content/indicators.yaml and, per edition, results/*.csv and
- * values/*.csv, and reports every problem to L->dl.  Derive computes every
+ * Load reads content/indicators.yaml and, per edition, results/<file>.csv and
+ * values/<file>.csv, and reports every problem to L->dl.  Derive computes every
  * figure once per (indicator, edition) and applies privacy suppression in this
  * one place: after derive, a suppressed figure is zero in every struct below and
  * its source counts are zeroed too, so no page, chart or export can show it even
@@ -27,7 +27,7 @@
 typedef enum {
 	IND_SHARE,   /* from results: Σ count columns / Σ participants × 100 */
 	IND_MEAN,    /* from results: participant-weighted mean of a mean_* column */
-	IND_VALUE    /* no `from`: values/*.csv */
+	IND_VALUE    /* no `from`: values/<file>.csv */
 } ind_kind;
 
 typedef struct indicator {
@@ -73,8 +73,8 @@ typedef enum {
 	IND_MUNI_NONE,       /* no municipal figure (no data, or suppressed) */
 	IND_MUNI_TOTAL,      /* Σ counts / Σ participants × 100 over all schools */
 	IND_MUNI_WEIGHTED,   /* participant-weighted mean over all schools */
-	IND_MUNI_ROW,        /* the municipal row of values/*.csv */
-	IND_MUNI_RATIO,      /* Σ numerator / Σ denominator of values/*.csv (× 100 for %) */
+	IND_MUNI_ROW,        /* the municipal row of values/<file>.csv */
+	IND_MUNI_RATIO,      /* Σ numerator / Σ denominator of values/<file>.csv (× 100 for %) */
 	IND_MUNI_MEDIAN      /* median of published school values: label it as a median */
 } ind_muni;
 
@@ -85,7 +85,8 @@ typedef struct ind_edition {
 	bool has_data;          /* any figure was loaded for this edition (published or not) */
 	/* Municipal figure. */
 	bool has_value;         /* value is published */
-	bool suppressed;        /* there was one, but it rests on fewer than min_group: not published */
+	bool suppressed;        /* there was one, but it is not published: fewer than min_group, or it
+	                         * would reveal a hidden school, or (median) every school is hidden */
 	ind_muni how;
 	double value;
 	double base;            /* Σ participants / denominator; 0 when not known */
@@ -113,10 +114,12 @@ typedef struct ind_edition {
 typedef struct ind_result_col {
 	const char *name;       /* header as written: "2", "below_min", "mean_score" */
 	bool mean;              /* a mean_* column; otherwise a count */
+	const char *key;        /* private: folded name for matching */
 } ind_result_col;
 
 typedef struct ind_result_file {
 	const char *file;       /* "editions/2021-2022/results/vpr.csv" */
+	int line;               /* of the header row */
 	ind_result_col *cols;
 	size_t ncols;
 } ind_result_file;
@@ -139,7 +142,7 @@ typedef struct ind_data ind_data;
 
 /* Loads indicators.yaml (optional: no file means no indicators) and, for every
  * edition of L->s (so call after load_schools and load_editions), its
- * results/*.csv and values/*.csv; checks the `targets:` of every roadmap
+ * results/<file>.csv and values/<file>.csv; checks the `targets:` of every roadmap
  * against the indicator ids.  Every problem is appended to L->dl with its
  * position; a file refused (person-level columns, unreadable) contributes no
  * data.  Never NULL; lives in L->a. */
@@ -164,7 +167,7 @@ const ind_edition *ind_for(const ind_data *d, const indicator *ind, const editio
 const ind_edition *ind_series(const ind_data *d, const indicator *ind, size_t *n);
 /* The entry of school sc in e, or NULL when it has no figure there. */
 const ind_school *ind_school_of(const ind_edition *e, const school *sc);
-/* Rows of results/*.csv of ed, files in name order and rows in file order,
+/* Rows of results/<file>.csv of ed, files in name order and rows in file order,
  * after suppression; *n gets the count. */
 const ind_result_row *ind_results(const ind_data *d, const edition *ed, size_t *n);
 

@@ -7,7 +7,7 @@
 
 #include "indicators.h"
 
-/* One row of values/*.csv. */
+/* One row of values/<file>.csv. */
 typedef struct ind_value_row {
 	const indicator *ind;
 	const school *sc;         /* NULL: the municipal row */

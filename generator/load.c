@@ -1,7 +1,10 @@
 #include "load.h"
+#include "editions.h"
+#include "indicators.h"
 #include "fields.h"
 #include "frontmatter.h"
 #include "fsutil.h"
+#include "utf8.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -48,6 +51,15 @@ ynode *load_markdown(loader *L, const char *rel, const char **body)
 		data = fs_read_file(path, rel, MD_MAX_BYTES, &len, L->dl);
 	free(path);
 	if (!data || !fs_utf8_ok(data, len, rel, L->dl)) {
+		free(data);
+		return NULL;
+	}
+	const char *nul = memchr(data, '\0', len);
+	if (nul) {
+		/* The text would silently end there (the body is a C string). */
+		utf8_pos at = UTF8_POS_START;
+		utf8_pos_advance(&at, data, (size_t)(nul - data));
+		diag_add(L->dl, DIAG_ERROR, rel, at.line, at.col, "в файле есть нулевой байт (это не текстовый файл?)");
 		free(data);
 		return NULL;
 	}
@@ -102,8 +114,12 @@ site *site_load(const char *root, date today, diag_list *dl)
 	load_site_yaml(&L);
 	load_schools(&L);
 	load_pages(&L);
-	qsort(s->pages, s->npages, sizeof(page), cmp_pages);
+	if (s->npages) /* qsort(NULL, 0, …) is undefined */
+		qsort(s->pages, s->npages, sizeof(page), cmp_pages);
 	load_editions(&L);
+	s->ind = indicators_load(&L);
+	indicators_derive(s->ind, s);
+	editions_derive(s);
 	return s;
 }
 

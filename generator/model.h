@@ -102,6 +102,15 @@ typedef struct document {
 	pos at;
 } document;
 
+typedef enum { CH_ADDED, CH_REMOVED, CH_CHANGED } change_kind;
+
+typedef struct change {
+	change_kind kind;
+	const struct activity *now;     /* NULL when removed */
+	const struct activity *before;  /* NULL when added */
+	bool reworded, deadline_changed, responsible_changed;
+} change;
+
 typedef struct edition {
 	const char *id;              /* "2021-2022" */
 	const char *title;           /* "2021/2022 учебный год" */
@@ -112,6 +121,9 @@ typedef struct edition {
 	size_t ndocs;
 	bool current;
 	struct edition *prev;        /* previous edition by id, or NULL */
+	change *changes;             /* against prev (derived): added and changed in
+	                                this edition's order, then removed in prev's */
+	size_t nchanges, nadded, nremoved, nchanged;
 } edition;
 
 typedef struct page {
@@ -140,6 +152,7 @@ typedef struct site {
 	size_t neds;
 	edition *current;
 	pos current_at;              /* of current_edition in site.yaml */
+	struct ind_data *ind;        /* indicators.h: read with ind_list / ind_for / … */
 	date today;
 } site;
 

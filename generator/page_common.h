@@ -43,6 +43,8 @@ size_t edition_activities(const edition *ed, const school *only, bool (*keep)(co
 value *deadline_groups(const ctx *c, const activity *const *acts, size_t n);
 /* Not-done activities with a part starting or ending in the next 30 days. */
 value *upcoming_view(const ctx *c, const edition *ed);
+/* «Добавлено 3 мероприятия, исключено 1, изменено 2» against the previous edition. */
+const char *changes_summary(arena *a, const edition *ed);
 bool activity_overdue(const site *s, const activity *a);
 const char *ru_date_str(arena *a, date d);
 const char *approval_text(arena *a, const document *d);

@@ -173,6 +173,11 @@ value *view_archive(const ctx *c)
 		ru_count(&b, (long)ed->ndocs, "документ", "документа", "документов");
 		v_sets(a, e, "documents", buf_cstr(&b));
 		buf_free(&b);
+		if (ed->prev) {
+			v_sets(a, e, "changes", changes_summary(a, ed));
+			v_sets(a, e, "changes_url", link_to(c, arena_printf(a, "%s/changes/", ed->id)));
+			v_sets(a, e, "previous", ed->prev->title);
+		}
 	}
 	return v;
 }

@@ -20,6 +20,7 @@ value *view_deadlines(const ctx *c);
 value *view_report(const ctx *c);
 value *view_data(const ctx *c);
 value *view_feed(const ctx *c);
+value *view_changes(const ctx *c);
 
 typedef struct plan_builder {
 	page_job *jobs;
@@ -49,6 +50,8 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 	add(b, PG_REPORT, arena_printf(a, "%s/report/index.html", ed->id), "report")->ed = ed;
 	add(b, PG_ICS, arena_printf(a, "%s/calendar.ics", ed->id), NULL)->ed = ed;
 	add(b, PG_DATA, arena_printf(a, "%s/data/index.html", ed->id), "data")->ed = ed;
+	if (ed->prev)
+		add(b, PG_CHANGES, arena_printf(a, "%s/changes/index.html", ed->id), "changes")->ed = ed;
 	add(b, PG_ACT_CSV, arena_printf(a, "%s/data/activities.csv", ed->id), NULL)->ed = ed;
 	add(b, PG_ACT_JSON, arena_printf(a, "%s/data/activities.json", ed->id), NULL)->ed = ed;
 	for (size_t i = 0; i < ed->ndocs; i++) {
@@ -133,6 +136,7 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_REPORT: return view_report(&c);
 	case PG_DATA: return view_data(&c);
 	case PG_FEED: return view_feed(&c);
+	case PG_CHANGES: return view_changes(&c);
 	case PG_ICS:
 	case PG_ACT_CSV:
 	case PG_ACT_JSON: break;
