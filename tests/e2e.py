@@ -218,6 +218,31 @@ def test_new_edition_keeps_archive():
     check("Архивная редакция" in read(os.path.join(b, "2021-2022/index.html")), "the old edition now has the banner")
 
 
+def test_changes():
+    site = os.path.join(tmpdir(), "site")
+    shutil.copytree(os.path.join(SITES, "minimal"), site)
+    old = os.path.join(site, "editions", "2021-2022", "plan.yaml")
+    new_dir = os.path.join(site, "editions", "2022-2023")
+    os.makedirs(new_dir)
+    text = read(old)
+    text = text.replace("deadline: ноябрь", "deadline: декабрь")                       # 1.2: deadline changed
+    text = text.replace("Анализ результатов оценочных процедур", "Анализ итогов оценочных процедур прошлого года")  # 1.1 re-worded
+    text = text.replace("      - title: Собеседования с руководителями\n", "      - title: Семинар для молодых педагогов\n")  # 2.2 replaced
+    open(os.path.join(new_dir, "plan.yaml"), "w", encoding="utf-8").write(text)
+    out = os.path.join(os.path.dirname(site), "out")
+    rc, _, err = build(site, out)
+    page = read(os.path.join(out, "2022-2023/changes/index.html"))
+    check(rc == 0 and "Добавлено 1 мероприятие, исключено 1, изменено 2" in page, "changes summary: " +
+          (re.findall("Добавлено[^<.]*", page) or [err])[0])
+    added = page.split("<h2>Добавлены</h2>")[1].split("<h2>")[0]
+    removed = page.split("<h2>Исключены</h2>")[1].split("<h2>")[0]
+    check("Семинар для молодых педагогов" in added and "Собеседования с руководителями" in removed, "added and removed lists")
+    check("Срок: было «ноябрь», стало «декабрь»" in page, "deadline change shown")
+    check("Прежняя формулировка: «Анализ результатов оценочных процедур»" in page, "re-worded activity shows the old text")
+    check("Изменения по сравнению с редакцией 2021/2022 учебный год" in read(os.path.join(out, "archive/index.html")),
+          "archive links to the changes")
+
+
 def test_minimal():
     out = os.path.join(tmpdir(), "out")
     rc, _, err = build(os.path.join(SITES, "minimal"), out)
@@ -435,7 +460,7 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_minimal, test_new_edition_keeps_archive, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
+for t in (test_cli, test_minimal, test_new_edition_keeps_archive, test_changes, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
     try:
         t()
     except Exception as e:  # a crashing test is a failure, never a skip
