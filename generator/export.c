@@ -1,10 +1,12 @@
 #include "export.h"
 #include "csvread.h"
+#include "indicators.h"
 #include "schedule.h"
 #include "util.h"
 
 #include <jansson.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +43,7 @@ const export_column *export_activity_columns(size_t *n)
  * set whose lifetime is the caller's (freed with row_free). */
 typedef struct row {
 	char *f[ARRAY_LEN(ACTIVITY_COLUMNS)];
-} row;
+} act_row;
 
 static char *date_str(date d)
 {
@@ -60,7 +62,7 @@ static char *join_list(const char *const *items, size_t n, const char *sep)
 	return buf_detach(&b);
 }
 
-static void row_fill(row *r, const site *s, const activity *a)
+static void row_fill(act_row *r, const site *s, const activity *a)
 {
 	const document *d = a->doc;
 	buf b = BUF_INIT;
@@ -95,7 +97,7 @@ static void row_fill(row *r, const site *s, const activity *a)
 	r->f[k++] = date_str(s->today);
 }
 
-static void row_free(row *r)
+static void row_free(act_row *r)
 {
 	for (size_t i = 0; i < ARRAY_LEN(ACTIVITY_COLUMNS); i++)
 		free(r->f[i]);
@@ -118,7 +120,7 @@ struct csv_ctx {
 static void csv_one(const activity *a, void *arg)
 {
 	struct csv_ctx *c = arg;
-	row r;
+	act_row r;
 	row_fill(&r, c->s, a);
 	csv_write_row(c->out, (const char *const *)r.f, ARRAY_LEN(ACTIVITY_COLUMNS));
 	row_free(&r);
@@ -150,7 +152,7 @@ struct json_ctx {
 static void json_one(const activity *a, void *arg)
 {
 	struct json_ctx *c = arg;
-	row r;
+	act_row r;
 	row_fill(&r, c->s, a);
 	json_t *o = json_object();
 	for (size_t i = 0; i < ARRAY_LEN(ACTIVITY_COLUMNS); i++) {
@@ -195,4 +197,228 @@ void export_activities_json(const site *s, const edition *ed, buf *out)
 	buf_putc(out, '\n');
 	free(text);
 	json_decref(root);
+}
+
+/* ---- indicators and results ---- */
+
+static const export_column INDICATOR_COLUMNS[] = {
+	{"edition", "редакция (учебный год)"},
+	{"indicator", "код показателя"},
+	{"indicator_name", "название показателя"},
+	{"unit", "единица измерения"},
+	{"better", "lower — лучше меньше, higher — лучше больше"},
+	{"target", "целевое значение редакции (число) или пусто"},
+	{"school", "код школы или municipality — значение по округу"},
+	{"school_name", "краткое наименование школы"},
+	{"value", "значение (десятичная точка) или пусто, если не публикуется"},
+	{"base", "число участников или знаменатель, на котором основано значение"},
+	{"met", "целевое значение достигнуто: yes, no или пусто"},
+	{"change", "изменение по сравнению с прошлой редакцией (для % — в процентных пунктах)"},
+	{"suppressed", "yes — значение не публикуется: меньше минимального числа участников или защита другого скрытого значения"},
+	{"method", "для municipality: total, weighted, row, ratio, median"},
+};
+
+static const export_column RESULT_COLUMNS[] = {
+	{"edition", "редакция (учебный год)"},
+	{"file", "файл с результатами"},
+	{"school", "код школы"},
+	{"procedure", "оценочная процедура (ВПР, ОГЭ, ЕГЭ …)"},
+	{"subject", "предмет"},
+	{"grade", "класс или пусто"},
+	{"participants", "число участников или пусто, если не публикуется"},
+	{"column", "столбец исходного файла: отметка, группа баллов или средний балл (mean_…)"},
+	{"value", "число участников в группе или средний балл (десятичная точка)"},
+	{"suppressed", "yes — строка не публикуется: меньше минимального числа участников"},
+};
+
+const export_column *export_indicator_columns(size_t *n)
+{
+	*n = ARRAY_LEN(INDICATOR_COLUMNS);
+	return INDICATOR_COLUMNS;
+}
+
+const export_column *export_result_columns(size_t *n)
+{
+	*n = ARRAY_LEN(RESULT_COLUMNS);
+	return RESULT_COLUMNS;
+}
+
+/* Machine numbers: decimal point, at most 4 decimals, no trailing zeros. */
+static void num(char *out, size_t n, double v)
+{
+	snprintf(out, n, "%.4f", v);
+	char *dot = strchr(out, '.');
+	if (!dot)
+		return;
+	char *e = out + strlen(out);
+	while (e > dot + 1 && e[-1] == '0')
+		*--e = '\0';
+	if (e == dot + 1)
+		*dot = '\0';
+}
+
+static void header_row(buf *out, const export_column *cols, size_t n)
+{
+	const char *h[32];
+	for (size_t i = 0; i < n && i < 32; i++)
+		h[i] = cols[i].name;
+	csv_bom(out);
+	csv_write_row(out, h, n);
+}
+
+static const char *MUNI_METHOD[] = {"", "total", "weighted", "row", "ratio", "median"};
+
+static void indicator_rows(const site *s, const ind_edition *e, buf *out)
+{
+	const indicator *ind = e->ind;
+	char tgt[32] = "", value[32], base[32], chg[32];
+	if (e->has_target)
+		num(tgt, sizeof tgt, e->target);
+	const char *row[ARRAY_LEN(INDICATOR_COLUMNS)] = {e->ed->id, ind->id, ind->name, ind->unit,
+	                                                 ind->lower_better ? "lower" : "higher", tgt};
+	/* municipality */
+	value[0] = base[0] = chg[0] = '\0';
+	if (e->has_value)
+		num(value, sizeof value, e->value);
+	if (e->has_value && e->base > 0)
+		num(base, sizeof base, e->base);
+	if (e->has_prev)
+		num(chg, sizeof chg, e->change);
+	row[6] = "municipality";
+	row[7] = s->title ? s->title : "";
+	row[8] = value;
+	row[9] = base;
+	row[10] = e->has_value && e->has_target ? (e->met ? "yes" : "no") : "";
+	row[11] = chg;
+	row[12] = e->suppressed ? "yes" : "no";
+	row[13] = MUNI_METHOD[e->how < ARRAY_LEN(MUNI_METHOD) ? e->how : 0];
+	csv_write_row(out, row, ARRAY_LEN(INDICATOR_COLUMNS));
+	for (size_t i = 0; i < e->nschools; i++) {
+		const ind_school *sc = &e->schools[i];
+		value[0] = base[0] = chg[0] = '\0';
+		if (!sc->suppressed) {
+			num(value, sizeof value, sc->value);
+			if (sc->base > 0)
+				num(base, sizeof base, sc->base);
+			if (sc->has_change)
+				num(chg, sizeof chg, sc->change);
+		}
+		row[6] = sc->sc->id;
+		row[7] = sc->sc->short_name;
+		row[10] = !sc->suppressed && e->has_target ? (sc->met ? "yes" : "no") : "";
+		row[12] = sc->suppressed ? "yes" : "no";
+		row[13] = "";
+		csv_write_row(out, row, ARRAY_LEN(INDICATOR_COLUMNS));
+	}
+}
+
+void export_indicators_csv(const site *s, const edition *ed, buf *out)
+{
+	header_row(out, INDICATOR_COLUMNS, ARRAY_LEN(INDICATOR_COLUMNS));
+	size_t n;
+	const indicator *inds = ind_list(s->ind, &n);
+	for (size_t i = 0; i < n; i++) {
+		const ind_edition *e = ind_for(s->ind, &inds[i], ed);
+		if (e)
+			indicator_rows(s, e, out);
+	}
+}
+
+static json_t *jnum_or_null(bool has, double v)
+{
+	return has ? json_real(v) : json_null();
+}
+
+static json_t *indicator_json(const ind_edition *e)
+{
+	const indicator *ind = e->ind;
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(ind->id));
+	json_object_set_new(o, "name", json_string(ind->name));
+	json_object_set_new(o, "unit", json_string(ind->unit));
+	json_object_set_new(o, "better", json_string(ind->lower_better ? "lower" : "higher"));
+	json_object_set_new(o, "target", jnum_or_null(e->has_target, e->target));
+	json_t *m = json_object();
+	json_object_set_new(m, "value", jnum_or_null(e->has_value, e->value));
+	json_object_set_new(m, "suppressed", json_boolean(e->suppressed));
+	json_object_set_new(m, "method", json_string(MUNI_METHOD[e->how < ARRAY_LEN(MUNI_METHOD) ? e->how : 0]));
+	json_object_set_new(m, "met", e->has_value && e->has_target ? json_boolean(e->met) : json_null());
+	json_object_set_new(m, "previous", jnum_or_null(e->has_prev, e->prev_value));
+	json_object_set_new(m, "change", jnum_or_null(e->has_prev, e->change));
+	json_object_set_new(o, "municipality", m);
+	json_t *list = json_array();
+	for (size_t i = 0; i < e->nschools; i++) {
+		const ind_school *sc = &e->schools[i];
+		json_t *r = json_object();
+		json_object_set_new(r, "school", json_string(sc->sc->id));
+		json_object_set_new(r, "value", jnum_or_null(!sc->suppressed, sc->value));
+		json_object_set_new(r, "base", jnum_or_null(!sc->suppressed && sc->base > 0, sc->base));
+		json_object_set_new(r, "met", !sc->suppressed && e->has_target ? json_boolean(sc->met) : json_null());
+		json_object_set_new(r, "change", jnum_or_null(!sc->suppressed && sc->has_change, sc->change));
+		json_object_set_new(r, "suppressed", json_boolean(sc->suppressed != IND_SUPP_NONE));
+		json_array_append_new(list, r);
+	}
+	json_object_set_new(o, "schools", list);
+	return o;
+}
+
+static void dump(json_t *root, buf *out)
+{
+	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1) | JSON_REAL_PRECISION(6));
+	buf_puts(out, text);
+	buf_putc(out, '\n');
+	free(text);
+	json_decref(root);
+}
+
+void export_indicators_json(const site *s, const edition *ed, buf *out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, set_alloc);
+	json_t *root = json_object();
+	char iso[11];
+	date_iso(s->today, iso);
+	json_object_set_new(root, "edition", json_string(ed->id));
+	json_object_set_new(root, "as_of", json_string(iso));
+	json_object_set_new(root, "min_group", json_integer(s->min_group));
+	json_t *list = json_array();
+	size_t n;
+	const indicator *inds = ind_list(s->ind, &n);
+	for (size_t i = 0; i < n; i++) {
+		const ind_edition *e = ind_for(s->ind, &inds[i], ed);
+		if (e)
+			json_array_append_new(list, indicator_json(e));
+	}
+	json_object_set_new(root, "indicators", list);
+	dump(root, out);
+}
+
+void export_results_csv(const site *s, const edition *ed, buf *out)
+{
+	header_row(out, RESULT_COLUMNS, ARRAY_LEN(RESULT_COLUMNS));
+	size_t n;
+	const ind_result_row *rows = ind_results(s->ind, ed, &n);
+	for (size_t i = 0; i < n; i++) {
+		const ind_result_row *r = &rows[i];
+		char grade[16] = "", part[32] = "", val[32];
+		if (r->grade)
+			snprintf(grade, sizeof grade, "%d", r->grade);
+		if (!r->suppressed)
+			num(part, sizeof part, r->participants);
+		const char *row[ARRAY_LEN(RESULT_COLUMNS)] = {ed->id, r->file->file, r->sc->id, r->procedure, r->subject,
+		                                              grade, part, "", "", r->suppressed ? "yes" : "no"};
+		if (r->suppressed) {
+			/* No counts of a suppressed row: one line saying it is withheld. */
+			csv_write_row(out, row, ARRAY_LEN(RESULT_COLUMNS));
+			continue;
+		}
+		for (size_t k = 0; k < r->file->ncols; k++) {
+			if (r->v[k] != r->v[k])
+				continue;
+			num(val, sizeof val, r->v[k]);
+			row[7] = r->file->cols[k].name;
+			row[8] = val;
+			csv_write_row(out, row, ARRAY_LEN(RESULT_COLUMNS));
+		}
+	}
 }

@@ -23,5 +23,13 @@ typedef struct export_column {
 const export_column *export_activity_columns(size_t *n);
 void export_activities_csv(const site *s, const edition *ed, buf *out);
 void export_activities_json(const site *s, const edition *ed, buf *out);
+/* indicators.csv / .json: municipal and school figures after suppression;
+ * results.csv: the results files' rows in long form, suppressed rows without
+ * any count. */
+const export_column *export_indicator_columns(size_t *n);
+const export_column *export_result_columns(size_t *n);
+void export_indicators_csv(const site *s, const edition *ed, buf *out);
+void export_indicators_json(const site *s, const edition *ed, buf *out);
+void export_results_csv(const site *s, const edition *ed, buf *out);
 
 #endif

@@ -14,13 +14,17 @@
 
 char *fs_read_file(const char *path, const char *file, size_t max, size_t *len, diag_list *dl)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO (or a device) put where a file belongs must give
+	 * the error below, not wait forever for a writer. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		diag_add(dl, DIAG_ERROR, file, 0, 0, "не удалось открыть файл: %s", strerror(errno));
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0; /* reported as "не файл" below */
+	if (!S_ISREG(st.st_mode)) {
 		diag_add(dl, DIAG_ERROR, file, 0, 0, "ожидался обычный файл, а это %s",
 		         S_ISDIR(st.st_mode) ? "папка" : "не файл");
 		close(fd);

@@ -388,6 +388,8 @@ static void load_edition(loader *L, edition *ed, const char *id)
 	char *abs = load_path(L, dir);
 	char **names;
 	int n = fs_list(abs, ".yaml", false, &names);
+	if (n < 0) /* the folder was listed, so it exists: unreadable */
+		diag_add(L->dl, DIAG_ERROR, dir, 0, 0, "не удалось прочитать папку (нет прав?)");
 	free(abs);
 	ed->docs = arena_alloc(L->a, (n > 0 ? (size_t)n : 1) * sizeof(document));
 	for (int i = 0; i < n; i++) {

@@ -53,7 +53,28 @@ static void split_groups(loader *L, school *sc, const csv_row *r, int col, const
 	}
 }
 
-static void load_row(loader *L, const csv_table *t, const csv_row *r, const int *cols, const char *file)
+/* Ids accepted so far: open addressing over indices into s->schools (index + 1;
+ * 0 = empty), so that a registry is checked in linear time — comparing every
+ * pair took minutes on a file of a million rows. */
+typedef struct idset {
+	size_t *slots;
+	size_t mask;
+} idset;
+
+static size_t *id_slot(const idset *h, const school *schools, const char *id)
+{
+	size_t x = 2166136261u;
+	for (const char *p = id; *p; p++)
+		x = (x ^ (unsigned char)*p) * 16777619u;
+	for (size_t i = x & h->mask;; i = (i + 1) & h->mask)
+		if (!h->slots[i] || !strcmp(schools[h->slots[i] - 1].id, id))
+			return &h->slots[i];
+}
+
+/* hdr[c]: the arena copy of the name of unknown column c (shown as a school
+ * property), NULL for known or unnamed columns. */
+static void load_row(loader *L, const csv_table *t, const csv_row *r, const int *cols, const char *file,
+                     idset *seen, const char *const *hdr)
 {
 	site *s = L->s;
 	school *sc = &s->schools[s->nschools];
@@ -68,12 +89,11 @@ static void load_row(loader *L, const csv_table *t, const csv_row *r, const int 
 		         sc->id ? sc->id : "");
 		return;
 	}
-	for (size_t i = 0; i < s->nschools; i++) {
-		if (!strcmp(s->schools[i].id, sc->id)) {
-			diag_add(L->dl, DIAG_ERROR, file, r->line, idc->col, "код школы «%s» повторяется (первый раз в строке %d)",
-			         sc->id, s->schools[i].at.line);
-			return;
-		}
+	size_t *slot = id_slot(seen, s->schools, sc->id);
+	if (*slot) {
+		diag_add(L->dl, DIAG_ERROR, file, r->line, idc->col, "код школы «%s» повторяется (первый раз в строке %d)",
+		         sc->id, s->schools[*slot - 1].at.line);
+		return;
 	}
 	if (!sc->name) {
 		diag_add(L->dl, DIAG_ERROR, file, r->line, 1, "у школы «%s» не заполнено полное наименование (name)", sc->id);
@@ -94,16 +114,18 @@ static void load_row(loader *L, const csv_table *t, const csv_row *r, const int 
 	sc->head = cell(L, r, cols[COL_HEAD]);
 	if (cols[COL_GROUPS] >= 0)
 		split_groups(L, sc, r, cols[COL_GROUPS], file);
-	sc->extra = arena_alloc(L->a, (t->header.n ? t->header.n : 1) * sizeof(kv));
+	/* Unknown columns: sized by the values kept, with the header names
+	 * shared (hdr) — per-school copies of a wide header cost gigabytes. */
+	size_t nextra = 0;
+	for (size_t c = 0; c < t->header.n; c++)
+		nextra += hdr[c] && *csv_cell_text(r, (int)c);
+	sc->extra = nextra ? arena_alloc(L->a, nextra * sizeof(kv)) : NULL;
 	for (size_t c = 0; c < t->header.n; c++) {
-		bool known = false;
-		for (int k = 0; k < NCOLS; k++)
-			known |= cols[k] == (int)c;
 		const char *v = csv_cell_text(r, (int)c);
-		if (!known && *v && *t->header.cells[c].text)
-			sc->extra[sc->nextra++] = (kv){arena_strdup(L->a, t->header.cells[c].text), arena_strdup(L->a, v)};
+		if (hdr[c] && *v)
+			sc->extra[sc->nextra++] = (kv){hdr[c], arena_strdup(L->a, v)};
 	}
-	s->nschools++;
+	*slot = ++s->nschools;
 }
 
 static int cmp_schools(const void *a, const void *b)
@@ -116,6 +138,8 @@ static void load_school_pages(loader *L)
 	char *dir = load_path(L, "schools");
 	char **names;
 	int n = fs_list(dir, ".md", false, &names);
+	if (n < 0 && fs_exists(dir)) /* there but unreadable: its pages must not vanish silently */
+		diag_add(L->dl, DIAG_ERROR, "schools", 0, 0, "не удалось прочитать папку (нет прав?)");
 	free(dir);
 	for (int i = 0; i < n; i++) {
 		const char *rel = arena_printf(L->a, "schools/%s", names[i]);
@@ -148,6 +172,12 @@ void load_schools(loader *L)
 		free(path);
 		return;
 	}
+	if (!fs_inside(L->root, path)) {
+		/* A symlink out of the content folder: never read (load.c does the same for YAML and Markdown). */
+		diag_add(L->dl, DIAG_ERROR, file, 0, 0, "файл ведёт за пределы папки с содержимым (символическая ссылка?)");
+		free(path);
+		return;
+	}
 	csv_read_file(path, file, &t, L->dl);
 	free(path);
 	int cols[NCOLS];
@@ -157,8 +187,22 @@ void load_schools(loader *L)
 		diag_add(L->dl, DIAG_ERROR, file, t.header.line, 1, "в строке заголовка нужны столбцы id и name");
 	} else {
 		L->s->schools = arena_alloc(L->a, (t.nrows ? t.nrows : 1) * sizeof(school));
+		size_t nslots = 4;
+		while (nslots < 2 * t.nrows)
+			nslots *= 2;
+		idset seen = {xcalloc(nslots, sizeof(size_t)), nslots - 1};
+		const char **hdr = xcalloc(t.header.n + 1, sizeof(char *));
+		for (size_t c = 0; c < t.header.n; c++) {
+			bool known = false;
+			for (int k = 0; k < NCOLS; k++)
+				known |= cols[k] == (int)c;
+			if (!known && *t.header.cells[c].text)
+				hdr[c] = arena_strdup(L->a, t.header.cells[c].text);
+		}
 		for (size_t i = 0; i < t.nrows; i++)
-			load_row(L, &t, &t.rows[i], cols, file);
+			load_row(L, &t, &t.rows[i], cols, file, &seen, hdr);
+		free(hdr);
+		free(seen.slots);
 		qsort(L->s->schools, L->s->nschools, sizeof(school), cmp_schools);
 	}
 	csv_table_free(&t);

@@ -14,6 +14,31 @@ static const char *const MENU_KEYS[] = {"title", "page", "url", NULL};
 static const char *const PRIVACY_KEYS[] = {"min_group", NULL};
 static const char *const PAGE_KEYS[] = {"title", "weight", "menu", "description", NULL};
 
+/* Top-level folders the site writes itself (pages.c, the theme's assets):
+ * a page of that name would overwrite them.  Edition folders are YYYY-YYYY. */
+static bool slug_taken(const char *slug)
+{
+	static const char *const taken[] = {"schools", "archive", "assets", NULL};
+	for (int i = 0; taken[i]; i++)
+		if (!strcmp(slug, taken[i]))
+			return true;
+	size_t n = strlen(slug);
+	return n == 9 && slug[4] == '-' && strspn(slug, "0123456789") == 4 && strspn(slug + 5, "0123456789") == 4;
+}
+
+/* A menu's page: a valid slug naming an existing pages/<slug>.md. */
+static bool menu_page_ok(loader *L, const char *slug)
+{
+	if (!f_valid_id(slug))
+		return false;
+	char *rel = xasprintf("pages/%s.md", slug);
+	char *path = load_path(L, rel);
+	bool ok = fs_exists(path);
+	free(path);
+	free(rel);
+	return ok;
+}
+
 static void load_menu(loader *L, const ynode *menu)
 {
 	site *s = L->s;
@@ -36,6 +61,14 @@ static void load_menu(loader *L, const ynode *menu)
 		if (!m->page == !m->url) {
 			diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
 			         "в пункте меню нужно одно из полей: «page» (страница сайта) или «url»");
+			continue;
+		}
+		if (m->page && !menu_page_ok(L, m->page)) {
+			/* The slug becomes a link (and was once a javascript: URL waiting to happen). */
+			const ynode *v = y_get(it, "page");
+			diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
+			         "поле «page»: нет страницы pages/%s.md (нужно имя файла страницы без .md, например parents)",
+			         m->page);
 			continue;
 		}
 		if (m->title)
@@ -84,6 +117,8 @@ void load_pages(loader *L)
 	char *dir = load_path(L, "pages");
 	char **names;
 	int n = fs_list(dir, ".md", false, &names);
+	if (n < 0 && fs_exists(dir)) /* there but unreadable: its pages must not vanish silently */
+		diag_add(L->dl, DIAG_ERROR, "pages", 0, 0, "не удалось прочитать папку (нет прав?)");
 	free(dir);
 	if (n <= 0)
 		return;
@@ -102,6 +137,13 @@ void load_pages(loader *L)
 			diag_add(L->dl, DIAG_ERROR, relp, 0, 0,
 			         "имя файла «%s» не годится для адреса страницы: только строчные латинские буквы, цифры и дефис",
 			         names[i]);
+			continue;
+		}
+		if (slug_taken(p->slug)) {
+			diag_add(L->dl, DIAG_ERROR, relp, 0, 0,
+			         "адрес «%s/» занят самим сайтом (заняты schools, archive, assets и имена редакций вида 2021-2022): "
+			         "переименуйте файл",
+			         p->slug);
 			continue;
 		}
 		f_check_keys(meta, PAGE_KEYS, "шапке страницы", L->dl);

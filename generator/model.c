@@ -14,6 +14,12 @@ const char *status_label(status s)
 	return s < ST_COUNT ? n[s] : "";
 }
 
+const char *status_label_lc(status s)
+{
+	static const char *const n[] = {"запланировано", "выполняется", "выполнено", "отменено"};
+	return s < ST_COUNT ? n[s] : "";
+}
+
 school *site_school(const site *s, const char *id)
 {
 	for (size_t i = 0; i < s->nschools; i++)

@@ -158,6 +158,7 @@ typedef struct site {
 
 const char *status_name(status s);     /* "planned" … */
 const char *status_label(status s);    /* «Запланировано» … */
+const char *status_label_lc(status s); /* «запланировано» …, inside a sentence */
 school *site_school(const site *s, const char *id);
 /* True when the activity concerns school sc (all, its id, or one of its groups). */
 bool activity_concerns(const activity *a, const school *sc);

@@ -18,7 +18,9 @@ struct output {
 	char *tmp;      /* absolute path of the temporary folder */
 };
 
-/* rm -rf without following symlinks: unlinkat on entries, recursion only into real dirs. */
+/* rm -rf without following symlinks: unlinkat on entries, recursion only into real dirs.
+ * A folder's marker file goes last: a removal cut short by a kill leaves a
+ * folder that still carries it, so the next build recognises and removes it. */
 static int remove_tree_raw(const char *path)
 {
 	struct stat st;
@@ -31,15 +33,26 @@ static int remove_tree_raw(const char *path)
 		return -1;
 	struct dirent *e;
 	int rc = 0;
+	bool marker = false;
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
+		if (!strcmp(e->d_name, OUTPUT_MARKER)) {
+			marker = true;
+			continue;
+		}
 		char *child = fs_join(path, e->d_name);
 		if (remove_tree_raw(child) != 0)
 			rc = -1;
 		free(child);
 	}
 	closedir(d);
+	if (marker) {
+		char *m = fs_join(path, OUTPUT_MARKER);
+		if (unlink(m) != 0)
+			rc = -1;
+		free(m);
+	}
 	if (rmdir(path) != 0)
 		rc = -1;
 	return rc;
@@ -112,7 +125,10 @@ static void clean_stale(const char *target)
 			    (strncmp(e->d_name + bl, ".tmp-", 5) && strncmp(e->d_name + bl, ".old-", 5)))
 				continue;
 			char *p = fs_join(parent, e->d_name);
-			output_remove_tree(p);
+			/* A build killed between creating its folder and writing the
+			 * marker leaves it empty: rmdir removes only an empty one. */
+			if (output_remove_tree(p) != 0)
+				rmdir(p);
 			free(p);
 		}
 		closedir(d);

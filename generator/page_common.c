@@ -165,6 +165,7 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	v_sets(a, v, "comment_html", act->comment_html);
 	v_sets(a, v, "indicator", act->indicator);
 	v_sets(a, v, "status", status_label(act->st));
+	v_sets(a, v, "status_lc", status_label_lc(act->st));
 	v_sets(a, v, "status_class", status_class(act->st));
 	v_setb(a, v, "overdue", activity_overdue(c->s, act));
 	v_setb(a, v, "upcoming", act_upcoming(act, c->s->today));

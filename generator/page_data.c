@@ -1,6 +1,7 @@
 /* The open data page of an edition: the files and what every column means. */
 #include "page_common.h"
 #include "export.h"
+#include "indicators.h"
 #include "util.h"
 
 static value *columns_view(const ctx *c, const export_column *cols, size_t n)
@@ -36,6 +37,15 @@ value *view_data(const ctx *c)
 	const export_column *cols = export_activity_columns(&n);
 	file_entry(c, files, "activities.csv", "Мероприятия (CSV, UTF-8, открывается в Excel)", cols, n);
 	file_entry(c, files, "activities.json", "Мероприятия (JSON)", cols, n);
+	size_t ni;
+	ind_list(c->s->ind, &ni);
+	if (ni) {
+		cols = export_indicator_columns(&n);
+		file_entry(c, files, "indicators.csv", "Показатели: значения по округу и по школам (CSV)", cols, n);
+		file_entry(c, files, "indicators.json", "Показатели (JSON; те же сведения, значения — числа или null)", cols, n);
+		cols = export_result_columns(&n);
+		file_entry(c, files, "results.csv", "Результаты оценочных процедур по школам (CSV, одна строка на столбец исходного файла)", cols, n);
+	}
 	value *e = v_set(a, v, "edition", v_map(a));
 	v_sets(a, e, "title", ed->title);
 	return v;

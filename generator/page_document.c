@@ -1,5 +1,5 @@
 /* Edition home, site home, full document, archive. */
-#include "page_common.h"
+#include "page_indicators.h"
 #include "buf.h"
 #include "ru.h"
 #include "util.h"
@@ -74,6 +74,14 @@ static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 	v_sets(a, pv, "report_url", link_to(c, arena_printf(a, "%s/report/", ed->id)));
 	v_sets(a, pv, "calendar_url", link_to(c, arena_printf(a, "%s/calendar.ics", ed->id)));
 	v_sets(a, pv, "data_url", link_to(c, arena_printf(a, "%s/data/", ed->id)));
+	size_t ni;
+	const indicator *inds = ind_list(c->s->ind, &ni);
+	value *il = v_set(a, pv, "indicators", v_list(a));
+	for (size_t i = 0; i < ni; i++)
+		v_push(a, il, ind_row_view(c, &inds[i], ed));
+	v_setb(a, pv, "has_indicators", ni > 0);
+	v_set(a, pv, "caption", v_strf(a, "Показатели: %s", ed->title));
+	v_sets(a, pv, "indicators_url", link_to(c, arena_printf(a, "%s/indicators/", ed->id)));
 	value *schools = v_set(a, pv, "schools", v_list(a));
 	for (size_t i = 0; i < c->s->nschools; i++) {
 		const school *sc = &c->s->schools[i];

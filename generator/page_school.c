@@ -1,5 +1,5 @@
 /* Schools registry and the page of one school in one edition. */
-#include "page_common.h"
+#include "page_indicators.h"
 #include "buf.h"
 #include "ru.h"
 #include "util.h"
@@ -88,6 +88,10 @@ value *view_school(const ctx *c)
 	v_set(a, v, "deadline_groups", deadline_groups(c, acts, n));
 	v_setb(a, v, "has_deadlines", n > 0);
 	free(acts);
+	value *inds = v_set(a, v, "indicators", school_indicators(c, ed, sc));
+	v_setb(a, v, "has_indicators", inds->n > 0);
+	value *res = v_set(a, v, "results", school_results(c, ed, sc));
+	v_setb(a, v, "has_results", res->n > 0);
 	v_sets(a, v, "calendar_url", link_to(c, arena_printf(a, "%s/schools/%s/calendar.ics", ed->id, sc->id)));
 	buf b = BUF_INIT;
 	ru_count(&b, count, "мероприятие касается", "мероприятия касаются", "мероприятий касаются");

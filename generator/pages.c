@@ -1,5 +1,6 @@
 #include "pages.h"
 #include "page_common.h"
+#include "page_indicators.h"
 #include "export.h"
 #include "ics.h"
 #include "util.h"
@@ -52,6 +53,20 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 	add(b, PG_DATA, arena_printf(a, "%s/data/index.html", ed->id), "data")->ed = ed;
 	if (ed->prev)
 		add(b, PG_CHANGES, arena_printf(a, "%s/changes/index.html", ed->id), "changes")->ed = ed;
+	size_t ni;
+	const indicator *inds = ind_list(s->ind, &ni);
+	if (ni) {
+		add(b, PG_INDICATORS, arena_printf(a, "%s/indicators/index.html", ed->id), "indicators")->ed = ed;
+		add(b, PG_IND_CSV, arena_printf(a, "%s/data/indicators.csv", ed->id), NULL)->ed = ed;
+		add(b, PG_IND_JSON, arena_printf(a, "%s/data/indicators.json", ed->id), NULL)->ed = ed;
+		add(b, PG_RESULTS_CSV, arena_printf(a, "%s/data/results.csv", ed->id), NULL)->ed = ed;
+	}
+	for (size_t i = 0; i < ni; i++) {
+		page_job *j = add(b, PG_INDICATOR, arena_printf(a, "%s/indicators/%s/index.html", ed->id, inds[i].id),
+		                  "indicator");
+		j->ed = ed;
+		j->ind = &inds[i];
+	}
 	add(b, PG_ACT_CSV, arena_printf(a, "%s/data/activities.csv", ed->id), NULL)->ed = ed;
 	add(b, PG_ACT_JSON, arena_printf(a, "%s/data/activities.json", ed->id), NULL)->ed = ed;
 	for (size_t i = 0; i < ed->ndocs; i++) {
@@ -137,6 +152,11 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_DATA: return view_data(&c);
 	case PG_FEED: return view_feed(&c);
 	case PG_CHANGES: return view_changes(&c);
+	case PG_INDICATORS: return view_indicators(&c);
+	case PG_INDICATOR: return view_indicator(&c);
+	case PG_IND_CSV:
+	case PG_IND_JSON:
+	case PG_RESULTS_CSV:
 	case PG_ICS:
 	case PG_ACT_CSV:
 	case PG_ACT_JSON: break;
@@ -154,6 +174,9 @@ void page_raw(const site *s, const page_job *j, buf *out)
 	case PG_ICS: ics_edition(s, j->ed, j->sc, out); break;
 	case PG_ACT_CSV: export_activities_csv(s, j->ed, out); break;
 	case PG_ACT_JSON: export_activities_json(s, j->ed, out); break;
+	case PG_IND_CSV: export_indicators_csv(s, j->ed, out); break;
+	case PG_IND_JSON: export_indicators_json(s, j->ed, out); break;
+	case PG_RESULTS_CSV: export_results_csv(s, j->ed, out); break;
 	default: break;
 	}
 }

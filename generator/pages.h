@@ -13,7 +13,8 @@
 
 typedef enum {
 	PG_HOME, PG_EDITION, PG_DOCUMENT, PG_REGISTRY, PG_SCHOOL, PG_SCHOOL_SHORT, PG_ARCHIVE,
-	PG_PAGE, PG_404, PG_SITEMAP, PG_ROBOTS, PG_DEADLINES, PG_REPORT, PG_ICS, PG_DATA, PG_ACT_CSV, PG_ACT_JSON, PG_FEED, PG_CHANGES
+	PG_PAGE, PG_404, PG_SITEMAP, PG_ROBOTS, PG_DEADLINES, PG_REPORT, PG_ICS, PG_DATA, PG_ACT_CSV, PG_ACT_JSON, PG_FEED, PG_CHANGES,
+	PG_INDICATORS, PG_INDICATOR, PG_IND_CSV, PG_IND_JSON, PG_RESULTS_CSV
 } page_kind;
 
 typedef struct page_job {
@@ -24,6 +25,7 @@ typedef struct page_job {
 	const document *doc;
 	const school *sc;
 	const page *pg;
+	const struct indicator *ind;
 } page_job;
 
 typedef struct page_plan {

@@ -78,6 +78,7 @@ int theme_load(theme *t, const char *dir, const char *override_dir, diag_list *d
 		rc = -1;
 	static const char *const required[] = {"edition", "document", "registry", "school", "archive",
 	                                       "page", "404", "robots.txt", "sitemap.xml", "deadlines", "report", "data", "feed.xml", "changes",
+	                                       "indicators", "indicator",
 	                                       NULL};
 	for (int i = 0; required[i]; i++) {
 		if (mustache_set_has(t->set, required[i]))

@@ -12,6 +12,7 @@ typedef struct builder {
 	diag_list *dl;
 	const char *data;
 	size_t len;
+	size_t nodes; /* parsed so far, bounded by YAML_MAX_NODES */
 } builder;
 
 /* libyaml counts columns in characters already (not bytes). */
@@ -172,6 +173,12 @@ static ynode *parse_node(builder *b, yaml_parser_t *p, yaml_event_t *ev, int dep
 		yaml_event_delete(ev);
 		return NULL;
 	}
+	if (++b->nodes > YAML_MAX_NODES) {
+		diag_add(b->dl, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1, char_col(b, &ev->start_mark),
+		         "слишком много значений в файле (больше %d)", YAML_MAX_NODES);
+		yaml_event_delete(ev);
+		return NULL;
+	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		n = new_node(b, Y_SCALAR, &ev->start_mark);
@@ -203,7 +210,7 @@ static ynode *parse_node(builder *b, yaml_parser_t *p, yaml_event_t *ev, int dep
 
 ynode *yaml_parse(arena *a, const char *file, const char *data, size_t len, diag_list *dl)
 {
-	builder b = {a, arena_strdup(a, file), dl, data, len};
+	builder b = {a, arena_strdup(a, file), dl, data, len, 0};
 	if (memchr(data, '\0', len)) {
 		size_t off = (size_t)((const char *)memchr(data, '\0', len) - data);
 		int line = 1, col = 1;

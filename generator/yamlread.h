@@ -8,7 +8,10 @@
  *  - nesting deeper than YAML_MAX_DEPTH is an error (real documents use < 10);
  *  - aliases are refused outright: content files never need them, and expanding
  *    them is how "billion laughs" bombs work;
- *  - files larger than YAML_MAX_BYTES are refused before being read. */
+ *  - files larger than YAML_MAX_BYTES are refused before being read;
+ *  - more than YAML_MAX_NODES values (scalars, lists, maps) in one file is an
+ *    error: each costs ~100 bytes of tree, so 16 MiB of "[a,a,a,…" would
+ *    otherwise take 800 MB; the largest real document has ~10 000. */
 #ifndef ROADMAP_YAMLREAD_H
 #define ROADMAP_YAMLREAD_H
 
@@ -17,7 +20,7 @@
 #include "arena.h"
 #include "diag.h"
 
-enum { YAML_MAX_DEPTH = 64, YAML_MAX_BYTES = 16 * 1024 * 1024 };
+enum { YAML_MAX_DEPTH = 64, YAML_MAX_BYTES = 16 * 1024 * 1024, YAML_MAX_NODES = 1000000 };
 
 typedef enum { Y_SCALAR, Y_SEQ, Y_MAP } ykind;
 

@@ -353,6 +353,43 @@ def test_open_data():
     check(all(("<code>%s</code>" % k) in page for k in rows[0].keys()), "the data page describes every column")
 
 
+def test_indicators_privacy():
+    """Small groups: suppressed figures and their counts appear in no output file."""
+    import csv, json
+    out = os.path.join(tmpdir(), "out")
+    rc, _, err = build(os.path.join(SITES, "privacy"), out)
+    check(rc == 0, "privacy fixture (Windows-1251, sep=;, decimal commas) builds: " + err)
+    if rc:
+        return
+    summary = read(os.path.join(out, "2021-2022/indicators/index.html"))
+    # Municipal share = Σ counts / Σ participants = 30 / 160 = 18,75 %, not the mean of school shares.
+    check("18,8\u00a0%" in summary or "18,8 %" in summary, "municipal share is Σ counts / Σ participants")
+    check("63,6\u00a0балла" in summary, "municipal mean is weighted by participants (10174,7 / 160)")
+    # School Г has 3 participants (33,3 %, 77,7); school Д, the next smallest, is suppressed with it (85,7 %, 88,8).
+    secret = ["33,3", "33.3", "85,7", "85.7", "77,7", "77.7", "88,8", "88.8", "0.333", "0.857"]
+    leaks = []
+    for d, _, files in os.walk(out):
+        for f in files:
+            data = open(os.path.join(d, f), "rb").read().decode("utf-8", "replace")
+            leaks += ["%s: %s" % (os.path.relpath(os.path.join(d, f), out), s) for s in secret if s in data]
+    check(not leaks, "suppressed figures appear nowhere: %s" % leaks[:5])
+    rows = list(csv.DictReader(open(os.path.join(out, "2021-2022/data/results.csv"), encoding="utf-8-sig")))
+    hidden = [r for r in rows if r["school"] in ("d", "e")]
+    check(hidden and all(r["participants"] == "" and r["value"] == "" and r["suppressed"] == "yes" for r in hidden),
+          "results.csv withholds the counts of suppressed rows")
+    data = json.load(open(os.path.join(out, "2021-2022/data/indicators.json"), encoding="utf-8"))
+    sch = {s["school"]: s for s in data["indicators"][0]["schools"]}
+    check(sch["d"]["value"] is None and sch["e"]["value"] is None and sch["a"]["value"] == 10,
+          "indicators.json: suppressed schools are null, others published")
+    page = read(os.path.join(out, "2021-2022/indicators/vpr-below/index.html"))
+    check("менее 5 участников" in page, "the small school shows «менее 5 участников»")
+    rows = re.findall(r'<th scope="row" data-label="Школа"><a [^>]*>([^<]+)</a>', page)
+    check(rows == sorted(rows), "schools ordered by name, never by value: %s" % rows)
+    check("место" not in page.lower().replace("местн", ""), "no ranking column")
+    school = read(os.path.join(out, "2021-2022/schools/a/index.html"))
+    check("10\u00a0%" in school or "10 %" in school, "school page shows its value next to the municipal one")
+
+
 def overlay(rule, kind="broken"):
     d = os.path.join(tmpdir(), "site")
     shutil.copytree(os.path.join(SITES, "minimal"), d)
@@ -460,7 +497,7 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_minimal, test_new_edition_keeps_archive, test_changes, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
+for t in (test_cli, test_minimal, test_indicators_privacy, test_new_edition_keeps_archive, test_changes, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
     try:
         t()
     except Exception as e:  # a crashing test is a failure, never a skip

@@ -5,8 +5,9 @@
  * the current page.  This script only adds comfort: it stores the choice in
  * localStorage, restores it on every page before the content is painted (it is
  * loaded synchronously right after the form), and mirrors it as classes on
- * <html> for browsers without :has().  It also shows the text alternative of
- * images when images are turned off.
+ * <html> (vi-scheme-wb …, vi-hc for any high-contrast scheme) for browsers
+ * without :has().  It also shows the text alternative of images when images
+ * are turned off.
  */
 (function () {
 	"use strict";
@@ -51,6 +52,7 @@
 	function mirror(state) {
 		var keep = root.className.split(/\s+/).filter(function (c) { return c && c.indexOf("vi-") !== 0; });
 		for (var g in GROUPS) if (state[g] !== GROUPS[g]) keep.push("vi-" + g + "-" + state[g]);
+		if (state.scheme !== GROUPS.scheme) keep.push("vi-hc");
 		root.className = keep.join(" ");
 	}
 	function restore() {

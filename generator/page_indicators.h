@@ -1,0 +1,17 @@
+/* page_indicators.h — indicator blocks shared by several pages (internal). */
+#ifndef ROADMAP_PAGE_INDICATORS_H
+#define ROADMAP_PAGE_INDICATORS_H
+
+#include "indicators.h"
+#include "page_common.h"
+
+/* Value with unit in Russian, in the page arena. */
+const char *ind_value_str(const ctx *c, const indicator *ind, double v);
+/* One indicator in one edition: municipal value, target, met, change, trend. */
+value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed);
+value *school_indicators(const ctx *c, const edition *ed, const school *sc);
+value *school_results(const ctx *c, const edition *ed, const school *sc);
+value *view_indicators(const ctx *c);
+value *view_indicator(const ctx *c);
+
+#endif
