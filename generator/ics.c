@@ -176,6 +176,43 @@ static void activity_events(const site *s, const activity *a, buf *out)
 	}
 }
 
+/* FNV-1a: a short stable fingerprint for UIDs of schedule rows. */
+static unsigned long fnv(const char *const *parts, size_t n)
+{
+	unsigned long h = 2166136261UL;
+	for (size_t i = 0; i < n; i++)
+		for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+			h = ((h ^ *p) * 16777619UL) & 0xffffffffUL;
+	return h;
+}
+
+static void assessment_event(const site *s, const edition *ed, const assessment *as, buf *out)
+{
+	char host[128], stamp[9], day[9];
+	buf l = BUF_INIT;
+	raw(out, "BEGIN:VEVENT");
+	/* Stable when other rows are added: school, day and what is assessed. */
+	const char *parts[] = {as->grade, "|", as->subject, "|", as->procedure};
+	date_basic(as->on, day);
+	buf_printf(&l, "UID:%s-schedule-%s-%s-%08lx@%s", ed->id, as->sc->id, day, fnv(parts, ARRAY_LEN(parts)),
+	           uid_host(s, host, sizeof host));
+	raw(out, l.data);
+	date_basic(s->today, stamp);
+	buf_reset(&l);
+	buf_printf(&l, "DTSTAMP:%sT000000Z", stamp);
+	raw(out, l.data);
+	dates(out, as->on, as->on);
+	buf_reset(&l);
+	buf_printf(&l, "%s: %s, %s класс", as->procedure, as->subject, as->grade);
+	prop(out, "SUMMARY", buf_cstr(&l));
+	buf_reset(&l);
+	buf_printf(&l, "Оценочная процедура%s%s%s. %s", as->level ? " (" : "", as->level ? as->level : "",
+	           as->level ? " уровень)" : "", as->sc->short_name);
+	prop(out, "DESCRIPTION", buf_cstr(&l));
+	raw(out, "END:VEVENT");
+	buf_free(&l);
+}
+
 void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
 {
 	raw(out, "BEGIN:VCALENDAR");
@@ -195,5 +232,9 @@ void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
 				if (!only || activity_concerns(&sec->acts[i], only))
 					activity_events(s, &sec->acts[i], out);
 		}
+	/* A school's calendar also carries its assessment dates. */
+	for (size_t i = 0; only && i < ed->nschedule; i++)
+		if (ed->schedule[i].sc == only)
+			assessment_event(s, ed, &ed->schedule[i], out);
 	raw(out, "END:VCALENDAR");
 }

@@ -1,11 +1,13 @@
 #include "load.h"
 #include "editions.h"
 #include "indicators.h"
+#include "schedule_load.h"
 #include "fields.h"
 #include "frontmatter.h"
 #include "fsutil.h"
 #include "utf8.h"
 #include "util.h"
+#include "buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +92,26 @@ ynode *load_markdown(loader *L, const char *rel, const char **body)
 	return meta;
 }
 
+void load_unknown_school(loader *L, const char *file, int line, int col, const char *id)
+{
+	const site *s = L->s;
+	enum { SHOWN = 8 };
+	const char **ids = xcalloc(s->nschools + 1, sizeof(char *));
+	buf known = BUF_INIT;
+	for (size_t i = 0; i < s->nschools; i++) {
+		ids[i] = s->schools[i].id;
+		if (i < SHOWN)
+			buf_printf(&known, "%s%s", i ? ", " : "", s->schools[i].id);
+	}
+	if (s->nschools > SHOWN)
+		buf_puts(&known, ", …");
+	const char *sug = f_suggest(id, ids);
+	diag_add(L->dl, DIAG_ERROR, file, line, col, "неизвестная школа «%s»%s%s%s (известны: %s)", id,
+	         sug ? "; может быть, «" : "", sug ? sug : "", sug ? "»?" : "", s->nschools ? buf_cstr(&known) : "школ нет");
+	buf_free(&known);
+	free(ids);
+}
+
 static int cmp_pages(const void *pa, const void *pb)
 {
 	const page *a = pa, *b = pb;
@@ -117,6 +139,7 @@ site *site_load(const char *root, date today, diag_list *dl)
 	if (s->npages) /* qsort(NULL, 0, …) is undefined */
 		qsort(s->pages, s->npages, sizeof(page), cmp_pages);
 	load_editions(&L);
+	load_schedules(&L);
 	s->ind = indicators_load(&L);
 	indicators_derive(s->ind, s);
 	editions_derive(s);

@@ -31,6 +31,10 @@ ynode *load_yaml(loader *L, const char *rel, bool required);
  * empty map when none) and the body in *body (arena).  NULL on error. */
 ynode *load_markdown(loader *L, const char *rel, const char **body);
 
+/* The one message for a school id that the registry does not know, with a
+ * «может быть» suggestion and the first known ids. */
+void load_unknown_school(loader *L, const char *file, int line, int col, const char *id);
+
 void load_site_yaml(loader *L);
 void load_pages(loader *L);
 void load_schools(loader *L);

@@ -114,12 +114,8 @@ static void load_activity_schools(loader *L, activity *a, const ynode *v)
 			for (size_t k = 0; k < s->nschools; k++)
 				if (!strcmp(s->schools[k].id, it->s))
 					take[k] = found = true;
-			if (!found) {
-				char *known = known_list(s, false);
-				diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
-				         "неизвестная школа «%s» (известны: %s)", it->s, known);
-				free(known);
-			}
+			if (!found)
+				load_unknown_school(L, it->file, it->line, it->col, it->s);
 		}
 		a->school_refs[a->nschool_refs++] = it->s;
 	}

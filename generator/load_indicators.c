@@ -54,9 +54,7 @@ static const char *const PERSON_WORDS[] = {
 typedef struct lctx {
 	loader *L;
 	ind_data *d;
-	const char **school_ids;      /* NULL-terminated, for suggestions */
 	const char **ind_ids;         /* NULL-terminated */
-	char *known_schools;          /* heap: "sosh-1, sosh-2, …" */
 } lctx;
 
 /* ---- small helpers ---- */
@@ -127,22 +125,8 @@ static const char *ind_ed_rel(arena *a, const edition *ed, const char *sub, cons
 
 static void init_ctx(lctx *c, loader *L, ind_data *d)
 {
-	site *s = L->s;
 	c->L = L;
 	c->d = d;
-	c->school_ids = arena_alloc(L->a, (s->nschools + 1) * sizeof(char *));
-	buf b = BUF_INIT;
-	for (size_t i = 0; i < s->nschools; i++) {
-		c->school_ids[i] = s->schools[i].id;
-		/* A few ids are enough to show what an id looks like. */
-		if (i < 8)
-			buf_printf(&b, "%s%s", i ? ", " : "", s->schools[i].id);
-	}
-	if (s->nschools > 8)
-		buf_puts(&b, ", …");
-	if (!s->nschools)
-		buf_puts(&b, "школ нет");
-	c->known_schools = buf_detach(&b);
 	c->ind_ids = NULL;
 }
 
@@ -355,10 +339,7 @@ static bool refuse_person_level(lctx *c, const csv_table *t, const char *file)
 
 static void report_unknown_school(lctx *c, const char *file, const csv_cell *cell)
 {
-	const char *sug = f_suggest(cell->text, c->school_ids);
-	diag_add(c->L->dl, DIAG_ERROR, file, cell->line, cell->col,
-	         "неизвестная школа «%s»%s%s%s (известны: %s)", cell->text, sug ? "; может быть, «" : "",
-	         sug ? sug : "", sug ? "»?" : "", c->known_schools);
+	load_unknown_school(c->L, file, cell->line, cell->col, cell->text);
 }
 
 enum { NUM_COUNT = 1, NUM_INTEGER = 2, NUM_PCT_OK = 4 };
@@ -1020,6 +1001,5 @@ ind_data *indicators_load(loader *L)
 			ce->ed = &s->eds[e];
 		}
 	}
-	free(c.known_schools);
 	return d;
 }

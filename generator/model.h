@@ -102,6 +102,14 @@ typedef struct document {
 	pos at;
 } document;
 
+/* One row of an assessment schedule. */
+typedef struct assessment {
+	const school *sc;
+	date on;
+	const char *grade, *subject, *procedure, *level;  /* level may be NULL */
+	pos at;
+} assessment;
+
 typedef enum { CH_ADDED, CH_REMOVED, CH_CHANGED } change_kind;
 
 typedef struct change {
@@ -124,6 +132,8 @@ typedef struct edition {
 	change *changes;             /* against prev (derived): added and changed in
 	                                this edition's order, then removed in prev's */
 	size_t nchanges, nadded, nremoved, nchanged;
+	assessment *schedule;        /* sorted by school id, date, grade, subject */
+	size_t nschedule;
 } edition;
 
 typedef struct page {

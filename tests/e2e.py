@@ -422,6 +422,21 @@ def test_warnings():
     rc, _, err = run("check", "-C", site)
     check(rc == 0 and "plan.yaml:28:9: warning: в тексте мероприятия упомянуты школы, но поле «schools» не задано; "
           "может быть, schools: [s-1, s-7]?" in err, "mention of «ОУ №№ 1, 7» without schools: suggests ids: " + err)
+    site = overlay("schedule", "warn")
+    rc, _, err = run("check", "-C", site)
+    want = ["grafik.csv:3:1: warning: СШ № 1, класс 5А: больше одной оценочной процедуры в один день (см. строку 2)",
+            "grafik.csv:4:1: warning: СШ № 1, класс 5А: «Математика» чаще одного раза в 2,5 недели (через 7 дн. после строки 2)"]
+    check(rc == 0 and all(w in err for w in want) and err.count("warning") == 3,
+          "assessment schedule warnings (same day; same subject within 2,5 weeks): " + err)
+    out = os.path.join(os.path.dirname(site), "out-schedule")
+    build(site, out)
+    page = read(os.path.join(out, "2021-2022/schools/s-1/index.html"))
+    check("<h2>График оценочных процедур</h2>" in page and "<caption>Март 2022</caption>" in page
+          and "15 марта 2022\u00a0г." in page, "school page shows its assessment schedule by month")
+    import icalendar
+    cal = icalendar.Calendar.from_ical(open(os.path.join(out, "2021-2022/schools/s-1/calendar.ics"), "rb").read())
+    check(any(str(e["SUMMARY"]) == "ВПР: Математика, 5 класс" and str(e["DTSTART"].dt) == "2022-03-15"
+              for e in cal.walk("VEVENT")), "school calendar carries assessment dates")
     site = overlay("layout-override", "warn")
     out = os.path.join(os.path.dirname(site), "out")
     rc, _, err = build(site, out)
