@@ -29,7 +29,7 @@ LIBOBJS := $(LIBSRCS:generator/%.c=$(BUILD)/%.o)
 UNITS   := $(sort $(wildcard tests/unit/*_test.c))
 UNITBINS := $(UNITS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps testdeps site check asan asan-build valgrind regen clean fuzz
+.PHONY: all deps testdeps site check asan asan-build valgrind regen clean fuzz bench
 
 all: roadmap
 
@@ -85,6 +85,11 @@ valgrind: roadmap $(BUILD)/.testdeps
 # Long fuzzing runs of every libFuzzer target (clang); `make check` runs them briefly.
 fuzz: roadmap
 	sh tests/fuzz/run.sh --long
+
+# Speed (spec/quality.md): the synthetic 2 000-school site; prints pages,
+# seconds, pages per second, peak memory and the time of copying the output.
+bench: roadmap
+	@sh bench/run.sh
 
 regen: roadmap
 	@ROADMAP=./roadmap sh tests/regress/run --regen

@@ -16,7 +16,8 @@ void buf_grow(buf *b, size_t extra)
 
 void buf_put(buf *b, const char *s, size_t n)
 {
-	buf_grow(b, n);
+	if (b->len + n + 1 > b->cap || !b->data)
+		buf_grow(b, n);
 	if (n)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;

@@ -79,6 +79,9 @@ static size_t hash_name(const char *s, size_t n)
 
 static bool name_is(const char *name, const char *s, size_t n)
 {
+	/* First byte first: most keys of a map differ there (hot path of lookup). */
+	if (n && name[0] != s[0])
+		return false;
 	return !strncmp(name, s, n) && name[n] == '\0';
 }
 
