@@ -454,6 +454,21 @@ def test_warnings():
     check(rc == 1 and re.search(r"broken-theme/page\.html:\d+:\d+: error: ", err), "template error has file:line:col: " + err)
 
 
+def test_today():
+    """"Now" is --today, else SOURCE_DATE_EPOCH, else the local date; it is printed in the footer."""
+    out = os.path.join(tmpdir(), "out")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1647302400")  # 2022-03-15 00:00 UTC
+    p = subprocess.run([ROADMAP, "build", "-q", "-C", os.path.join(SITES, "minimal"), "-o", out], env=env,
+                       capture_output=True, text=True)
+    page = read(os.path.join(out, "index.html"))
+    check(p.returncode == 0 and "Сведения по состоянию на 15 марта 2022\u00a0г." in page, "SOURCE_DATE_EPOCH fixes today")
+    env["SOURCE_DATE_EPOCH"] = "1647302400"
+    p = subprocess.run([ROADMAP, "build", "-q", "-C", os.path.join(SITES, "minimal"), "-o", out, "--today", "2021-10-01"],
+                       env=env, capture_output=True, text=True)
+    check("Сведения по состоянию на 1 октября 2021\u00a0г." in read(os.path.join(out, "index.html")),
+          "--today wins over SOURCE_DATE_EPOCH")
+
+
 def test_cli():
     rc, out, _ = run("--version")
     check(rc == 0 and out.startswith("roadmap "), "--version")
@@ -512,7 +527,7 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_minimal, test_indicators_privacy, test_new_edition_keeps_archive, test_changes, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
+for t in (test_cli, test_today, test_minimal, test_indicators_privacy, test_new_edition_keeps_archive, test_changes, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
     try:
         t()
     except Exception as e:  # a crashing test is a failure, never a skip
