@@ -619,34 +619,11 @@ void csv_table_free(csv_table *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Header names and aliases compare in this form: trimmed, case-folded, «ё» as
- * «е», and every run of spaces (NBSP from Word included) as one ASCII space. */
+/* Header names and aliases compare as utf8_key: trimmed, case-folded, «ё» as
+ * «е», runs of spaces as one. */
 static char *header_key(const char *s)
 {
-	size_t n;
-	const char *t = utf8_trim(s, strlen(s), &n);
-	char *k = utf8_fold(t, n);
-	if (!k)
-		k = xstrndup(t, n);
-	utf8_fold_yo(k);
-	char *o = k;
-	size_t len = strlen(k), step;
-	int32_t cp;
-	for (size_t i = 0; i < len; i += step) {
-		step = utf8_decode(k + i, len - i, &cp);
-		if (!step) {
-			step = 1;
-			cp = -1;
-		}
-		if (!utf8_is_space(cp)) {
-			memmove(o, k + i, step);
-			o += step;
-		} else if (o == k || o[-1] != ' ') {
-			*o++ = ' ';
-		}
-	}
-	*o = '\0';
-	return k;
+	return utf8_key(s);
 }
 
 static bool key_matches(const char *key, const char *name, const char *const *aliases)

@@ -87,19 +87,26 @@ static void event_text(const site *s, const activity *a, buf *out)
 	buf_free(&t);
 }
 
-static void begin_event(const site *s, const activity *a, size_t part, buf *out)
+/* BEGIN:VEVENT, UID "<uid>@<site host>" and DTSTAMP (today). */
+static void event_head(const site *s, const char *uid, buf *out)
 {
 	char host[128], stamp[9];
 	buf l = BUF_INIT;
 	raw(out, "BEGIN:VEVENT");
-	buf_printf(&l, "UID:%s-%s-%s-%zu@%s", a->doc->ed->id, a->doc->slug, a->anchor, part,
-	           uid_host(s, host, sizeof host));
+	buf_printf(&l, "UID:%s@%s", uid, uid_host(s, host, sizeof host));
 	raw(out, l.data);
 	date_basic(s->today, stamp);
 	buf_reset(&l);
 	buf_printf(&l, "DTSTAMP:%sT000000Z", stamp);
 	raw(out, l.data);
 	buf_free(&l);
+}
+
+static void begin_event(const site *s, const activity *a, size_t part, buf *out)
+{
+	char uid[256];
+	snprintf(uid, sizeof uid, "%s-%s-%s-%zu", a->doc->ed->id, a->doc->slug, a->anchor, part);
+	event_head(s, uid, out);
 }
 
 static void dates(buf *out, date start, date end)
@@ -188,21 +195,14 @@ static unsigned long fnv(const char *const *parts, size_t n)
 
 static void assessment_event(const site *s, const edition *ed, const assessment *as, buf *out)
 {
-	char host[128], stamp[9], day[9];
-	buf l = BUF_INIT;
-	raw(out, "BEGIN:VEVENT");
+	char day[9], uid[256];
 	/* Stable when other rows are added: school, day and what is assessed. */
 	const char *parts[] = {as->grade, "|", as->subject, "|", as->procedure};
 	date_basic(as->on, day);
-	buf_printf(&l, "UID:%s-schedule-%s-%s-%08lx@%s", ed->id, as->sc->id, day, fnv(parts, ARRAY_LEN(parts)),
-	           uid_host(s, host, sizeof host));
-	raw(out, l.data);
-	date_basic(s->today, stamp);
-	buf_reset(&l);
-	buf_printf(&l, "DTSTAMP:%sT000000Z", stamp);
-	raw(out, l.data);
+	snprintf(uid, sizeof uid, "%s-schedule-%s-%s-%08lx", ed->id, as->sc->id, day, fnv(parts, ARRAY_LEN(parts)));
+	event_head(s, uid, out);
+	buf l = BUF_INIT;
 	dates(out, as->on, as->on);
-	buf_reset(&l);
 	buf_printf(&l, "%s: %s, %s класс", as->procedure, as->subject, as->grade);
 	prop(out, "SUMMARY", buf_cstr(&l));
 	buf_reset(&l);

@@ -61,30 +61,7 @@ typedef struct lctx {
 
 const char *ind_fold(arena *a, const char *s)
 {
-	size_t n;
-	const char *t = utf8_trim(s, strlen(s), &n);
-	char *k = utf8_fold(t, n);
-	if (!k)
-		k = xstrndup(t, n);
-	utf8_fold_yo(k);
-	/* Collapse every run of spaces (NBSP from Word included) to one ' '. */
-	char *o = k;
-	size_t len = strlen(k), step;
-	int32_t cp;
-	for (size_t i = 0; i < len; i += step) {
-		step = utf8_decode(k + i, len - i, &cp);
-		if (!step) {
-			step = 1;
-			cp = -1;
-		}
-		if (!utf8_is_space(cp)) {
-			memmove(o, k + i, step);
-			o += step;
-		} else if (o == k || o[-1] != ' ') {
-			*o++ = ' ';
-		}
-	}
-	*o = '\0';
+	char *k = utf8_key(s);
 	const char *r = arena_strdup(a, k);
 	free(k);
 	return r;

@@ -217,3 +217,32 @@ int utf8_from_cp1251(const char *src, size_t len, buf *out, size_t *bad_off)
 	}
 	return 0;
 }
+
+char *utf8_key(const char *s)
+{
+	size_t n;
+	const char *t = utf8_trim(s, strlen(s), &n);
+	char *k = utf8_fold(t, n);
+	if (!k)
+		k = xstrndup(t, n);
+	utf8_fold_yo(k);
+	char *o = k;
+	size_t len = strlen(k), step;
+	int32_t cp;
+	for (size_t i = 0; i < len; i += step) {
+		step = utf8_decode(k + i, len - i, &cp);
+		if (!step) {
+			step = 1;
+			cp = -1;
+		}
+		if (!utf8_is_space(cp)) {
+			memmove(o, k + i, step);
+			o += step;
+		} else if (o == k || o[-1] != ' ') {
+			*o++ = ' ';
+		}
+	}
+	*o = '\0';
+	return k;
+}
+

@@ -83,4 +83,9 @@ char *utf8_trim_inplace(char *s);
  * is set to len).  On -1, out holds an unspecified prefix of the conversion. */
 int utf8_from_cp1251(const char *src, size_t len, buf *out, size_t *bad_off);
 
+/* The form in which names typed by people compare (CSV headers, procedure
+ * and subject names): trimmed, case-folded, «ё» as «е», and every run of
+ * spaces (NBSP from Word included) as one ASCII space.  Heap; caller frees. */
+char *utf8_key(const char *s);
+
 #endif
