@@ -78,7 +78,7 @@ static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 	const indicator *inds = ind_list(c->s->ind, &ni);
 	value *il = v_set(a, pv, "indicators", v_list(a));
 	for (size_t i = 0; i < ni; i++)
-		v_push(a, il, ind_row_view(c, &inds[i], ed));
+		v_push(a, il, ind_row_view(c, &inds[i], ed, true));
 	v_setb(a, pv, "has_indicators", ni > 0);
 	v_set(a, pv, "caption", v_strf(a, "Показатели: %s", ed->title));
 	v_sets(a, pv, "indicators_url", link_to(c, arena_printf(a, "%s/indicators/", ed->id)));

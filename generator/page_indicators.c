@@ -114,7 +114,7 @@ static const char *indicator_path(const ctx *c, const edition *ed, const indicat
 	return arena_printf(c->a, "%s/indicators/%s/", ed->id, ind->id);
 }
 
-value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed)
+value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed, bool with_trend)
 {
 	const ind_edition *e = ind_for(c->s->ind, ind, ed);
 	value *v = v_map(c->a);
@@ -124,7 +124,8 @@ value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed)
 	v_sets(c->a, v, "url", link_to(c, indicator_path(c, ed, ind)));
 	if (e) {
 		muni_fields(c, v, e);
-		v_sets(c->a, v, "trend_svg", trend_svg(c, ind, ed, false));
+		if (with_trend)
+			v_sets(c->a, v, "trend_svg", trend_svg(c, ind, ed, false));
 	}
 	return v;
 }
@@ -152,7 +153,7 @@ value *view_indicators(const ctx *c)
 			if (done[j] || !str_eq(inds[j].group, inds[i].group))
 				continue;
 			done[j] = true;
-			v_push(a, list, ind_row_view(c, &inds[j], ed));
+			v_push(a, list, ind_row_view(c, &inds[j], ed, true));
 		}
 	}
 	free(done);
@@ -244,7 +245,7 @@ value *view_indicator(const ctx *c)
 	crumb(c, v, ed->title, edition_path(a, ed));
 	crumb(c, v, "Показатели", arena_printf(a, "%s/indicators/", ed->id));
 	crumb(c, v, ind->name, NULL);
-	value *iv = v_set(a, v, "indicator", ind_row_view(c, ind, ed));
+	value *iv = v_set(a, v, "indicator", ind_row_view(c, ind, ed, false));
 	v_sets(a, iv, "group", ind->group);
 	v_sets(a, iv, "better", ind->lower_better ? "чем меньше, тем лучше" : "чем больше, тем лучше");
 	v_sets(a, iv, "source", ind->source);
@@ -287,7 +288,7 @@ value *school_indicators(const ctx *c, const edition *ed, const school *sc)
 		const ind_school *s = e ? ind_school_of(e, sc) : NULL;
 		if (!s)
 			continue;
-		value *r = v_push(a, list, ind_row_view(c, &inds[i], ed));
+		value *r = v_push(a, list, ind_row_view(c, &inds[i], ed, false)); /* no trend column there */
 		v_sets(a, r, "school_value", s->suppressed ? "—" : ind_value_str(c, &inds[i], s->value));
 		if (s->suppressed)
 			v_sets(a, r, "school_note", suppressed_note(c, s->suppressed));

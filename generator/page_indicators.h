@@ -7,8 +7,9 @@
 
 /* Value with unit in Russian, in the page arena. */
 const char *ind_value_str(const ctx *c, const indicator *ind, double v);
-/* One indicator in one edition: municipal value, target, met, change, trend. */
-value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed);
+/* One indicator in one edition: municipal value, target, met, change, and
+ * the trend sparkline when the page shows one. */
+value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed, bool with_trend);
 value *school_indicators(const ctx *c, const edition *ed, const school *sc);
 value *school_results(const ctx *c, const edition *ed, const school *sc);
 value *view_indicators(const ctx *c);
