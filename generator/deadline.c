@@ -1376,7 +1376,7 @@ static void merge_parts(plist *pl)
 	size_t out = 0;
 	if (!pl->n)
 		return;
-	qsort(pl->v, pl->n, sizeof *pl->v, cmp_start); /* "by" parts (no start) first */
+	xsort(pl->v, pl->n, sizeof *pl->v, cmp_start); /* "by" parts (no start) first */
 	for (size_t k = 0; k < pl->n; k++) {
 		dl_part q = pl->v[k];
 		if (out) {
@@ -1393,7 +1393,7 @@ static void merge_parts(plist *pl)
 		pl->v[out++] = q;
 	}
 	pl->n = out;
-	qsort(pl->v, pl->n, sizeof *pl->v, cmp_end);
+	xsort(pl->v, pl->n, sizeof *pl->v, cmp_end);
 }
 
 /* Calendar weeks, months, quarters or half-years whose end lies in [lo, hi],

@@ -5,6 +5,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Messages quote content (a title, a deadline, a file name) and are printed
+ * one per line to a terminal: control characters from content would break the
+ * "file:line:col: error: …" line that editors parse, or be run by the terminal
+ * (ESC sequences).  They are shown escaped instead: \n, \r, \x1B.  In place;
+ * returns s (reallocated when it grows). */
+static char *visible(char *s)
+{
+	size_t extra = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+			extra += 3;
+	if (!extra)
+		return s;
+	size_t n = strlen(s);
+	char *out = xmalloc(n + extra + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n' || *p == '\r') {
+			*o++ = '\\';
+			*o++ = *p == '\n' ? 'n' : 'r';
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
+			o += snprintf(o, 5, "\\x%02X", *p);
+		} else {
+			*o++ = (char)*p;
+		}
+	}
+	*o = '\0';
+	free(s);
+	return out;
+}
+
 void diag_vadd(diag_list *l, diag_severity sev, const char *file, int line, int col,
                const char *fmt, va_list ap)
 {
@@ -16,7 +46,7 @@ void diag_vadd(diag_list *l, diag_severity sev, const char *file, int line, int 
 		return;
 	xgrow((void **)&l->items, &l->cap, l->n + 1, sizeof(diag));
 	diag *d = &l->items[l->n++];
-	d->file = xstrdup(file ? file : "");
+	d->file = visible(xstrdup(file ? file : ""));
 	d->line = line;
 	d->col = col;
 	d->sev = sev;
@@ -26,6 +56,7 @@ void diag_vadd(diag_list *l, diag_severity sev, const char *file, int line, int 
 	va_end(cp);
 	d->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 	vsnprintf(d->msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	d->msg = visible(d->msg);
 }
 
 void diag_add(diag_list *l, diag_severity sev, const char *file, int line, int col,

@@ -49,7 +49,7 @@ static words split_words(const char *text)
 	}
 	free(f);
 	if (ws.n)
-		qsort(ws.w, ws.n, sizeof(char *), cmp_str);
+		xsort(ws.w, ws.n, sizeof(char *), cmp_str);
 	size_t u = 0;
 	for (size_t i = 0; i < ws.n; i++) {
 		if (u && !strcmp(ws.w[u - 1], ws.w[i]))
@@ -147,7 +147,7 @@ static void match(act_ref *now, size_t n, act_ref *before, size_t m)
 			p[np++] = (pair){sc, i, j};
 		}
 	if (np)
-		qsort(p, np, sizeof(pair), cmp_pair);
+		xsort(p, np, sizeof(pair), cmp_pair);
 	for (size_t k = 0; k < np; k++) {
 		if (now[p[k].i].match >= 0 || before[p[k].j].match >= 0)
 			continue;

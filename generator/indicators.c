@@ -86,7 +86,7 @@ static size_t *name_ranks(const site *s)
 		utf8_fold_yo(k[i].key);
 		k[i].sc = &s->schools[i];
 	}
-	qsort(k, n, sizeof *k, cmp_name_key);
+	xsort(k, n, sizeof *k, cmp_name_key);
 	size_t *rank = xmalloc((n ? n : 1) * sizeof *rank);
 	for (size_t i = 0; i < n; i++) {
 		rank[k[i].sc - s->schools] = i;
@@ -393,7 +393,7 @@ static void fill_schools(derive_ctx *c, ind_edition *ce, const double *value, co
 	}
 	ce->nvalues = nv;
 	if (nv) {
-		qsort(vals, nv, sizeof(double), cmp_double);
+		xsort(vals, nv, sizeof(double), cmp_double);
 		ce->min = vals[0];
 		ce->max = vals[nv - 1];
 		ce->median = nv % 2 ? vals[nv / 2] : (vals[nv / 2 - 1] + vals[nv / 2]) / 2;
@@ -431,7 +431,7 @@ static void derive_results(derive_ctx *c, ind_ed_data *E, size_t e)
 		if (E->rows[r].participants < c->min_group)
 			supp[r] = IND_SUPP_SMALL;
 	}
-	qsort(order, E->nrows, sizeof *order, cmp_group_ptrs);
+	xsort(order, E->nrows, sizeof *order, cmp_group_ptrs);
 	/* Terminates: each pass that reports a change suppresses one more row. */
 	bool changed;
 	do {

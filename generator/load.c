@@ -136,8 +136,8 @@ site *site_load(const char *root, date today, diag_list *dl)
 	load_site_yaml(&L);
 	load_schools(&L);
 	load_pages(&L);
-	if (s->npages) /* qsort(NULL, 0, …) is undefined */
-		qsort(s->pages, s->npages, sizeof(page), cmp_pages);
+	if (s->npages) /* xsort(NULL, 0, …) is undefined */
+		xsort(s->pages, s->npages, sizeof(page), cmp_pages);
 	load_editions(&L);
 	load_schedules(&L);
 	s->ind = indicators_load(&L);

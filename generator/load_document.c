@@ -18,7 +18,7 @@ static const char *const DOC_KEYS[] = {"title", "short_title", "approved", "intr
 static const char *const APPROVED_KEYS[] = {"act", "authority", "number", "date", "signed_by", NULL};
 static const char *const TARGET_KEYS[] = {"indicator", "target", NULL};
 static const char *const COLUMN_KEYS[] = {"number", "title", "deadline", "responsible", "report", "result",
-                                          "status", NULL};
+                                          "status", "indicator", "task", NULL};
 static const char *const SECTION_KEYS[] = {"title", "number", "activities", NULL};
 static const char *const ACTIVITY_KEYS[] = {"number", "title", "task", "deadline", "responsible",
                                             "schools", "report", "result", "indicator", "status",

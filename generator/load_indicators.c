@@ -755,7 +755,7 @@ static void check_duplicate_rows(lctx *c, ind_ed_data *E)
 	ind_result_row **p = xmalloc(n * sizeof *p);
 	for (size_t i = 0; i < n; i++)
 		p[i] = &E->rows[i];
-	qsort(p, n, sizeof *p, cmp_row_ptrs);
+	xsort(p, n, sizeof *p, cmp_row_ptrs);
 	bool *drop = xcalloc(n, sizeof(bool));
 	size_t first = 0;
 	for (size_t i = 1; i < n; i++) {
@@ -797,7 +797,7 @@ static void check_duplicate_values(lctx *c, ind_ed_data *E)
 	ind_value_row **p = xmalloc(n * sizeof *p);
 	for (size_t i = 0; i < n; i++)
 		p[i] = &E->vals[i];
-	qsort(p, n, sizeof *p, cmp_value_ptrs);
+	xsort(p, n, sizeof *p, cmp_value_ptrs);
 	bool *drop = xcalloc(n, sizeof(bool));
 	size_t first = 0;
 	for (size_t i = 1; i < n; i++) {

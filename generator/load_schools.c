@@ -203,7 +203,7 @@ void load_schools(loader *L)
 			load_row(L, &t, &t.rows[i], cols, file, &seen, hdr);
 		free(hdr);
 		free(seen.slots);
-		qsort(L->s->schools, L->s->nschools, sizeof(school), cmp_schools);
+		xsort(L->s->schools, L->s->nschools, sizeof(school), cmp_schools);
 	}
 	csv_table_free(&t);
 	load_school_pages(L);

@@ -4,6 +4,7 @@
 #include "deadline.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "import.h"
 #include "load.h"
 #include "output.h"
 #include "pages.h"
@@ -12,6 +13,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,7 @@ static const char USAGE[] =
 	"  roadmap build    [-C CONTENT] [-t THEME] [-o OUT] [--today ГГГГ-ММ-ДД] [-j N] [-q] [-v]\n"
 	"  roadmap check    [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
 	"  roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
+	"  roadmap import   [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ\n"
 	"  roadmap new      ПАПКА\n"
 	"  roadmap --help | --version | help КОМАНДА\n";
 
@@ -55,6 +58,14 @@ static const struct {
 	          "  Проверяет всё содержимое, ничего не записывает; выводит все ошибки и предупреждения.\n"},
 	{"deadline", "roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
 	             "  Показывает, как понят срок: по одному объекту JSON на строку.\n"},
+	{"import", "roadmap import [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ\n"
+	           "  Превращает таблицу дорожной карты (скопированную из Word в текстовый файл или\n"
+	           "  сохранённую из Excel как CSV/TSV, в UTF-8 или Windows-1251) в документ YAML\n"
+	           "  для папки editions/ГГГГ-ГГГГ/.  Поле schools не заполняется.\n"
+	           "  --edition   учебный год, в котором читать сроки (по умолчанию — из заголовка)\n"
+	           "  -o ФАЙЛ     записать в новый файл (существующий файл не перезаписывается);\n"
+	           "              без -o документ выводится на стандартный вывод\n"
+	           "  Сводка (разделы, мероприятия, нераспознанные сроки, объединённые строки) — в stderr.\n"},
 	{"new", "roadmap new ПАПКА\n  Создаёт заготовку сайта: site.yaml, schools.csv, одну редакцию, одну страницу.\n"},
 };
 
@@ -98,7 +109,9 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 	int c;
 	while ((c = getopt_long(argc, argv, "+C:t:o:j:qv", longs, NULL)) != -1) {
 		if (c != '?' && c != ':' && c != 'h' && !strchr(allowed, c)) {
-			usage_error("этот параметр не подходит к команде: %s", argv[optind - 1]);
+			char opt[16];
+			snprintf(opt, sizeof opt, c == 'T' ? "--today" : c == 'E' ? "--edition" : "-%c", c);
+			usage_error("этот параметр не подходит к команде: %s", opt);
 			return -1;
 		}
 		switch (c) {
@@ -239,6 +252,74 @@ static int cmd_deadline(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_import(int argc, char **argv)
+{
+	opts o = {0};
+	int first = parse_opts(argc, argv, &o, "Eo");
+	if (first < 0)
+		return EXIT_USAGE;
+	if (first + 1 != argc)
+		return usage_error("%s", first >= argc ? "команде import нужен файл с таблицей"
+		                                        : "команде import нужен ровно один файл с таблицей");
+	date start, end;
+	if (o.edition && !deadline_edition_period(o.edition, &start, &end))
+		return usage_error("--edition: ожидался учебный год вида 2021-2022, а не «%s»", o.edition);
+	date t = default_today();
+	int y = t.m >= 9 ? t.y : t.y - 1;
+	char fallback[32];
+	snprintf(fallback, sizeof fallback, "%04d-%04d", y, y + 1);
+	import_opts io = {o.edition, fallback};
+	buf yaml = BUF_INIT;
+	import_stats st;
+	diag_list dl = DIAG_LIST_INIT;
+	int r = import_file(argv[first], NULL, &io, &yaml, &st, &dl);
+	diag_print(&dl, "", stderr);
+	int rc = r == IMPORT_IO ? EXIT_IO : r != IMPORT_OK ? EXIT_CONTENT : 0;
+	if (!rc && o.out) {
+		/* O_EXCL: no command overwrites a file it did not create; on a
+		 * failed write the file just created is removed. */
+		int fd = open(o.out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+		size_t off = 0;
+		int err = fd < 0 ? errno : 0;
+		while (fd >= 0 && off < yaml.len) {
+			ssize_t w = write(fd, yaml.data + off, yaml.len - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				err = w < 0 ? errno : EIO;
+				break;
+			}
+			off += (size_t)w;
+		}
+		if (fd >= 0 && close(fd) != 0 && !err)
+			err = errno;
+		if (fd < 0 && err == EEXIST) {
+			fprintf(stderr, "roadmap: файл %s уже существует; import не перезаписывает файлы — укажите новое имя\n",
+			        o.out);
+			rc = EXIT_IO;
+		} else if (err) {
+			fprintf(stderr, "roadmap: не удалось записать файл %s: %s\n", o.out, strerror(err));
+			if (fd >= 0)
+				unlink(o.out);
+			rc = EXIT_IO;
+		}
+	} else if (!rc && (fwrite(yaml.data, 1, yaml.len, stdout) != yaml.len || fflush(stdout) != 0)) {
+		fprintf(stderr, "roadmap: не удалось вывести документ: %s\n", strerror(errno));
+		rc = EXIT_IO;
+	}
+	if (!rc)
+		fprintf(stderr,
+		        "roadmap: импорт %s: разделов: %zu; мероприятий: %zu; объединено строк-продолжений: %zu; "
+		        "не распознано сроков: %zu (сроки прочитаны для %s учебного года)%s%s\n",
+		        argv[first], st.sections, st.activities, st.continuations, st.unknown_deadlines, st.edition,
+		        o.out ? "; записан " : "", o.out ? o.out : "");
+	else if (r != IMPORT_OK)
+		fprintf(stderr, "roadmap: импорт %s не выполнен\n", argv[first]);
+	buf_free(&yaml);
+	diag_list_free(&dl);
+	return rc;
+}
+
 static int cmd_new(int argc, char **argv)
 {
 	if (argc != 2)
@@ -286,6 +367,8 @@ int main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1, false);
 	if (!strcmp(cmd, "deadline"))
 		return cmd_deadline(argc - 1, argv + 1);
+	if (!strcmp(cmd, "import"))
+		return cmd_import(argc - 1, argv + 1);
 	if (!strcmp(cmd, "new"))
 		return cmd_new(argc - 1, argv + 1);
 	return usage_error("неизвестная команда: %s", cmd);

@@ -41,7 +41,7 @@ size_t edition_activities(const edition *ed, const school *only, bool (*keep)(co
 				n++;
 			}
 		}
-	qsort(k, n, sizeof(keyed), cmp_keyed);
+	xsort(k, n, sizeof(keyed), cmp_keyed);
 	const activity **acts = xmalloc((n ? n : 1) * sizeof(activity *));
 	for (size_t i = 0; i < n; i++)
 		acts[i] = k[i].a;

@@ -77,7 +77,7 @@ value *view_feed(const ctx *c)
 				}
 			}
 	if (n)
-		qsort(items, n, sizeof(done_item), cmp_done);
+		xsort(items, n, sizeof(done_item), cmp_done);
 	value *v = v_map(a);
 	char iso[11];
 	date_iso(s->today, iso);

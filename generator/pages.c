@@ -109,7 +109,7 @@ page_plan pages_plan(const site *s, arena *a)
 	}
 	for (size_t i = 0; i < s->npages; i++)
 		add(&b, PG_PAGE, arena_printf(a, "%s/index.html", s->pages[i].slug), "page")->pg = &s->pages[i];
-	qsort(b.jobs, b.n, sizeof(page_job), cmp_jobs);
+	xsort(b.jobs, b.n, sizeof(page_job), cmp_jobs);
 	page_job *jobs = arena_alloc(a, (b.n ? b.n : 1) * sizeof(page_job));
 	memcpy(jobs, b.jobs, b.n * sizeof(page_job));
 	free(b.jobs);

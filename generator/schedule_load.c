@@ -169,7 +169,7 @@ static void load_edition_schedule(loader *L, edition *ed)
 	free(ed->schedule);
 	ed->schedule = rows;
 	if (ed->nschedule)
-		qsort(ed->schedule, ed->nschedule, sizeof(assessment), cmp_assessment);
+		xsort(ed->schedule, ed->nschedule, sizeof(assessment), cmp_assessment);
 	check_load(L, ed);
 	free(dir);
 	free(rel_dir);

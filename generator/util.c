@@ -77,6 +77,12 @@ void xgrow(void **items, size_t *cap, size_t need, size_t size)
 	*cap = c;
 }
 
+void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 bool str_eq(const char *a, const char *b)
 {
 	if (!a || !b)

@@ -21,6 +21,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *items (each of size `size`) so that at least `need` fit; *cap updated. */
 void xgrow(void **items, size_t *cap, size_t need, size_t size);
 
+/* qsort that accepts an empty or NULL array (qsort(NULL, 0, …) is undefined). */
+void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 bool str_eq(const char *a, const char *b);          /* NULL-safe equality */
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);

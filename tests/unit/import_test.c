@@ -1,0 +1,433 @@
+/* import_test.c — roadmap import: cell conversion, bodies, YAML quoting, and
+ * whole tables read back through yamlread (the output must parse and hold
+ * exactly the values expected). */
+#include "t.h"
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "import.h"
+#include "util.h"
+#include "yamlread.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_markdown(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"Анализ результатов ГИА-9", "Анализ результатов ГИА-9"},
+		{"  много   пробелов  ", "много пробелов"},
+		{"", ""},
+		/* sub-items after a colon become a list; a dash before a digit stays */
+		{"Проведение мониторинга: - выполнение программ - результаты успеваемости",
+		 "Проведение мониторинга:\n\n- выполнение программ\n- результаты успеваемости"},
+		{"Контроль над: - успеваемостью; - внеурочной деятельностью;",
+		 "Контроль над:\n\n- успеваемостью;\n- внеурочной деятельностью;"},
+		{"по результатам ГИА - 2020", "по результатам ГИА - 2020"},
+		{"выпускников 11 классов - участие в тренировочных мероприятиях",
+		 "выпускников 11 классов - участие в тренировочных мероприятиях"},
+		{"Отчёт: - ГИА - 2020", "Отчёт:\n\n- ГИА - 2020"},
+		{"- один пункт", "- один пункт"},
+		{"Строка\n- пункт первый\n- пункт второй", "Строка\n\n- пункт первый\n- пункт второй"},
+		{"Первая строка\nпродолжение строки", "Первая строка продолжение строки"},
+		{"Первый абзац.\nВторой абзац.", "Первый абзац.\n\nВторой абзац."},
+		/* HTML remnants: paragraphs, lists without <li>, entities, bold */
+		{"<p>Мониторинг</p> <ul style=\"list-style-type: none\"> - участия; - охвата;",
+		 "Мониторинг\n\n- участия;\n- охвата;"},
+		{"<ul><li>один</li><li>два</li></ul>", "- один\n- два"},
+		{"<p>Начало списка</p><ul>- доля 9 класса;- доля 11 класса;</ul>",
+		 "Начало списка\n\n- доля 9 класса;\n- доля 11 класса;"},
+		{"- доля выпускников, от <p>общего числа выпускников;</p>", "- доля выпускников, от общего числа выпускников;"},
+		{"<b>Важно:</b> сдать отчёт", "**Важно:** сдать отчёт"},
+		{"<strong> жирный </strong>текст", "**жирный** текст"},
+		{"<b></b>пусто", "пусто"},
+		{"слово<b>«Имя»</b>", "слово«Имя»"},
+		{"<i>курсив</i> и <em>ещё</em>", "*курсив* и *ещё*"},
+		{"**Заголовок** из Word", "**Заголовок** из Word"},
+		{"одна ** звезда", "одна \\*\\* звезда"},
+		{"A&nbsp;B &laquo;C&raquo; &amp; D &#8470; 5 &#x41;", "A B «C» & D № 5 A"},
+		{"&amp;lt; стало &lt;", "\\&lt; стало \\<"},
+		{"<script>alert(1)</script>текст", "alert(1)текст"},
+		{"<a href=\"javascript:x\">ссылка</a>", "ссылка"},
+		{"<!-- комментарий -->видно", "видно"},
+		{"a<br>b", "a b"},
+		{"Перечень<br>Второй", "Перечень\n\nВторой"},
+		/* Markdown punctuation renders as written */
+		{"1. Не список", "1\\. Не список"},
+		{"2) тоже", "2\\) тоже"},
+		{"# не заголовок", "\\# не заголовок"},
+		{"> не цитата", "\\> не цитата"},
+		{"+ плюс", "\\+ плюс"},
+		{"* звёздочка", "\\* звёздочка"},
+		{"a_b *c* [d](e) `f` \\g <5 лет", "a\\_b \\*c\\* \\[d\\](e) \\`f\\` \\\\g \\<5 лет"},
+		{"<ОУ №4>", "\\<ОУ №4>"},
+		{"2020-2021 учебный год", "2020-2021 учебный год"},
+		{"• первый • второй", "- первый\n- второй"},
+		{"Задачи: \xEF\x82\xB7 первая", "Задачи:\n\n- первая"},
+		/* invisible and control characters are dropped */
+		{"мяг\xC2\xADкий\xE2\x80\x8B знак\x01\x7F", "мягкий знак"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *got = import_cell_markdown(cases[i].in);
+		T_STREQ(got, cases[i].want, cases[i].in);
+		free(got);
+	}
+}
+
+static void test_plain(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"<p>Август –сентябрь 2020 года</p>", "Август –сентябрь 2020 года"},
+		{"  в течение\n года ", "в течение года"},
+		{"**ПЛАН**", "ПЛАН"},
+		{"a&nbsp;&nbsp;b", "a b"},
+		{"x<br/>y", "x y"},
+		{"<5 лет", "<5 лет"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *got = import_cell_plain(cases[i].in);
+		T_STREQ(got, cases[i].want, cases[i].in);
+		free(got);
+	}
+}
+
+static void test_bodies(void)
+{
+	static const struct {
+		const char *in;
+		size_t n;
+		const char *first, *last;
+	} cases[] = {
+		{"МКУ «ЦОДСО города Кимры», ОО", 2, "МКУ «ЦОДСО города Кимры»", "ОО"},
+		{"МКУ «ЦОДСО города Кимры»", 1, "МКУ «ЦОДСО города Кимры»", "МКУ «ЦОДСО города Кимры»"},
+		{"Скворцова Н.Г. Руководители ОУ", 1, "Скворцова Н.Г. Руководители ОУ", "Скворцова Н.Г. Руководители ОУ"},
+		{"Отдел образования, ОО; МКОУ ДОД «Центр, развития»", 3, "Отдел образования", "МКОУ ДОД «Центр, развития»"},
+		{"Комиссия (председатель, секретарь), ОО", 2, "Комиссия (председатель, секретарь)", "ОО"},
+		{"МОУ \"СШ № 1, 2\", ОО", 2, "МОУ \"СШ № 1, 2\"", "ОО"},
+		{"Иванов И.И.\nПетров П.П.", 2, "Иванов И.И.", "Петров П.П."},
+		{"<p>Отдел</p><p>Школы</p>", 2, "Отдел", "Школы"},
+		{"а, , б,", 2, "а", "б"},
+		{"", 0, NULL, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char **v;
+		size_t n = import_split_bodies(cases[i].in, &v);
+		T_CHECK(n == cases[i].n, "%s: %zu bodies, want %zu", cases[i].in, n, cases[i].n);
+		if (n && n == cases[i].n) {
+			T_STREQ(v[0], cases[i].first, cases[i].in);
+			T_STREQ(v[n - 1], cases[i].last, cases[i].in);
+		}
+		import_strs_free(v, n);
+	}
+}
+
+/* Every string survives `key: <quoted>` through the project's YAML reader. */
+static void test_quoting(void)
+{
+	static const char *const cases[] = {
+		"1.10", "1.", "5.5.", "-1", "- начало", "* звезда", "[список]", "{карта}", "@home", "`код`",
+		"ключ: значение", "текст # не комментарий", "#", "yes", "no", "null", "~", "true", "0x1F",
+		"'одинарные'", "\"двойные\"", "обратный \\ слэш", "строка\nвторая", "таб\tулятор", "  пробелы  ",
+		"!тег", "&якорь", "*ссылка", "%процент", "|", ">", "---", "...", "?", ":", "", "«ёлка» № 5",
+		"\xC2\x85NEL \xE2\x80\xA8LS \xE2\x80\xA9PS", "\xEF\xBB\xBF" "BOM",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		buf b = BUF_INIT;
+		buf_puts(&b, "k: ");
+		import_yaml_quoted(&b, cases[i]);
+		buf_putc(&b, '\n');
+		arena *a = arena_new();
+		diag_list dl = DIAG_LIST_INIT;
+		ynode *root = yaml_parse(a, "t.yaml", b.data, b.len, &dl);
+		const ynode *v = root ? y_get(root, "k") : NULL;
+		T_CHECK(v && v->kind == Y_SCALAR && !v->plain, "%s: not a quoted scalar (%s)", cases[i], b.data);
+		if (v && v->kind == Y_SCALAR)
+			T_STREQ(v->s, cases[i], b.data);
+		diag_list_free(&dl);
+		arena_free(a);
+		buf_free(&b);
+	}
+}
+
+/* The node at a dotted path («sections.0.activities.1.title»); a final «#»
+ * gives the number of items as text in buf num. */
+static const char *at(const ynode *n, const char *path, char num[32])
+{
+	char *p = xstrdup(path);
+	const char *out = NULL;
+	for (char *tok = strtok(p, "."); tok && n; tok = strtok(NULL, ".")) {
+		if (!strcmp(tok, "#")) {
+			snprintf(num, 32, "%zu", n->kind == Y_SCALAR ? (size_t)0 : n->n);
+			out = num;
+			n = NULL;
+			break;
+		}
+		if (n->kind == Y_SEQ) {
+			size_t i = (size_t)atoi(tok);
+			n = i < n->n ? n->items[i] : NULL;
+		} else {
+			n = y_get(n, tok);
+		}
+	}
+	if (n && n->kind == Y_SCALAR)
+		out = n->s;
+	free(p);
+	return out;
+}
+
+typedef struct check {
+	const char *path, *want; /* want NULL: the path must be absent */
+} check;
+
+typedef struct table_case {
+	const char *name, *input;
+	size_t len;               /* 0: strlen */
+	int rc;
+	size_t acts, conts;
+	check checks[16];
+} table_case;
+
+static const table_case TABLES[] = {
+	{"tab paste with sections, continuation, sub-items",
+	 "\n**УТВЕРЖДЕНО**\nприказом от 29.12.2018 г. № 170\n\n"
+	 "Дорожная карта повышения качества\nобразования на 2021-2022 учебный год\n\n"
+	 "Цель – повысить качество.\n\nЗадачи:\n- 1) Провести анализ; 2) Оказать помощь.\n- 3) Подвести итоги.\n\n"
+	 "№ п/п\tМероприятия\tСроки\tОтветственные\n"
+	 "1. Анализ результатов\t\t\t\n"
+	 "1.1\tАнализ ГИА-9\tсентябрь\tОтдел образования, ОО\n"
+	 "1.2.\tВнедрение индивидуальных\tв течение\tМКУ «ЦОДСО\n\n"
+	 "\tобразовательных траекторий\tгода\tгорода Кимры»\n"
+	 "1.10\tМониторинг: - выполнения программ\tапрель\tОО\n"
+	 "\t- результатов успеваемости\tиюнь\t\n"
+	 "2. Помощь школам\t\t\t\n"
+	 "2.1\tСобеседования\tкогда получится\tОтдел образования\n",
+	 0, IMPORT_OK, 4, 2,
+	 {{"title", "Дорожная карта повышения качества образования на 2021-2022 учебный год"},
+	  {"approved.number", "170"},
+	  {"approved.date", "2018-12-29"},
+	  {"approved.act", "Приказ"},
+	  {"goal", "повысить качество."},
+	  {"tasks.#", "3"},
+	  {"tasks.1", "Оказать помощь."},
+	  {"columns.deadline", "Сроки"},
+	  {"sections.0.number", "1"},
+	  {"sections.0.title", "Анализ результатов"},
+	  {"sections.0.activities.1.title", "Внедрение индивидуальных образовательных траекторий"},
+	  {"sections.0.activities.1.deadline", "в течение года"},
+	  {"sections.0.activities.1.responsible", "МКУ «ЦОДСО города Кимры»"},
+	  {"sections.0.activities.2.title", "Мониторинг:\n\n- выполнения программ\n- результатов успеваемости"},
+	  {"sections.0.activities.2.deadline", "апрель июнь"},
+	  {"sections.0.activities.0.responsible.1", "ОО"}}},
+	{"numbers kept as written, schools left out",
+	 "№\tМероприятие\tСрок\n1.1.\tА\tмай\n1.10\tБ\tмай\n5.5.\tВ\tмай\n",
+	 0, IMPORT_OK, 3, 0,
+	 {{"sections.#", "1"},
+	  {"sections.0.title", "Мероприятие"},
+	  {"sections.0.activities.0.number", "1.1."},
+	  {"sections.0.activities.1.number", "1.10"},
+	  {"sections.0.activities.2.number", "5.5."},
+	  {"sections.0.activities.0.schools", NULL},
+	  {"approved", NULL}}},
+	{"Windows-1251 CSV with ; and quotes",
+	 "\xB9;\xCC\xE5\xF0\xEE\xEF\xF0\xE8\xFF\xF2\xE8\xE5;\xD1\xF0\xEE\xEA\xE8;"
+	 "\xCE\xF2\xE2\xE5\xF2\xF1\xF2\xE2\xE5\xED\xED\xFB\xE5\r\n"
+	 "1.;\xC0\xED\xE0\xEB\xE8\xE7 \xF0\xE5\xE7\xF3\xEB\xFC\xF2\xE0\xF2\xEE\xE2;;\r\n"
+	 "1.1;\"\xD1\xE1\xEE\xF0 \xE4\xE0\xED\xED\xFB\xF5; \xEE\xF2\xF7\xB8\xF2\";\xEC\xE0\xE9;"
+	 "\"\xCE\xF2\xE4\xE5\xEB \xEE\xE1\xF0\xE0\xE7\xEE\xE2\xE0\xED\xE8\xFF, \xCE\xCE\"\r\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"sections.0.number", "1"},
+	  {"sections.0.title", "Анализ результатов"},
+	  {"sections.0.activities.0.title", "Сбор данных; отчёт"},
+	  {"sections.0.activities.0.deadline", "май"},
+	  {"sections.0.activities.0.responsible.0", "Отдел образования"},
+	  {"columns.number", "№"}}},
+	{"task column: rows without number and task are further activities",
+	 "№\tЗадачи\tМероприятия\tСроки\tПоказатели\n"
+	 "1\tПовысить квалификацию\tКурсы для учителей\tсентябрь\t100%\n"
+	 "\t\tСеминары для завучей\tоктябрь\t\n"
+	 "\t\tпо математике\t\t\n"
+	 "2\tПоддержать школы\tВыезды в школы\tноябрь\t\n",
+	 0, IMPORT_OK, 3, 1,
+	 {{"sections.0.activities.0.task", "Повысить квалификацию"},
+	  {"sections.0.activities.1.task", "Повысить квалификацию"},
+	  {"sections.0.activities.1.number", NULL},
+	  {"sections.0.activities.1.title", "Семинары для завучей по математике"},
+	  {"sections.0.activities.0.indicator", "100%"},
+	  {"sections.0.activities.2.task", "Поддержать школы"},
+	  {"columns.indicator", NULL}}},
+	{"section rows: merged heading, number with title, roman, unnumbered",
+	 "№\tМероприятие\tСрок\tОтветственный\n"
+	 "Мероприятия, предусматривающие анализ\t\t\t\n"
+	 "1\tАнализ\tмай\tОО\n"
+	 "2.\tВторой раздел\t\t\n"
+	 "2.1\tРабота\tмай\tОО\n"
+	 "III.\tТретий раздел\t\t\n"
+	 "3.1\tРабота\tмай\tОО\n"
+	 "<p>4. Четвёртый раздел</p>\t\t\t\n"
+	 "4.1\tРабота\tмай\tОО\n",
+	 0, IMPORT_OK, 4, 0,
+	 {{"sections.#", "4"},
+	  {"sections.0.number", NULL},
+	  {"sections.0.title", "Мероприятия, предусматривающие анализ"},
+	  {"sections.0.activities.0.number", "1"},
+	  {"sections.1.number", "2"},
+	  {"sections.1.title", "Второй раздел"},
+	  {"sections.2.number", "III"},
+	  {"sections.3.number", "4"},
+	  {"sections.3.title", "Четвёртый раздел"}}},
+	{"noise: repeated header, column numbers, rules, lost number cell",
+	 "№\tМероприятие\tСрок\tОтветственный\tРезультат\n"
+	 "1\t2\t3\t4\t5\n"
+	 "1\tДоля выпускников, от\tмай\tОО\tСправка\n"
+	 "<p>общего числа</p>\t\t\t\n"
+	 "-----------\t--\t--\t--\n"
+	 "\tвыпускников\t\t\t\n"
+	 "№\tМероприятие\tСрок\tОтветственный\tРезультат\n"
+	 "2\tВторое\tиюнь\tОО\tОтчёт\n"
+	 "Начальник отдела\n",
+	 0, IMPORT_OK, 2, 2,
+	 {{"sections.0.activities.0.title", "Доля выпускников, от общего числа выпускников"},
+	  {"sections.0.activities.1.number", "2"},
+	  {"sections.0.activities.1.result", "Отчёт"},
+	  {"sections.0.activities.2", NULL}}},
+	{"approval: ПРИКАЗ block and signature",
+	 "**ОТДЕЛ ОБРАЗОВАНИЯ\nАДМИНИСТРАЦИИ ГОРОДА**\n\nПРИКАЗ\n\n27.08.2021\n\n№ 218\n\nОб утверждении плана\n\n"
+	 "Начальник отдела\n\nТ.В. Ермакова\n\nПлан мероприятий\n\n"
+	 "№\tМероприятие\tСрок\n1\tА\tмай\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"approved.act", "Приказ"},
+	  {"approved.authority", "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДА"},
+	  {"approved.number", "218"},
+	  {"approved.date", "2021-08-27"},
+	  {"approved.signed_by", "Начальник отдела Т.В. Ермакова"},
+	  {"title", "План мероприятий"}}},
+	{"approval: protocol and УТВЕРЖДАЮ",
+	 "Протокол № 1 от 09.01.2020г.\n\n«УТВЕРЖДАЮ»\nНачальник отдела\n\n_____ /С.А. Чомаева/\n09.01. 2020г.\n\n"
+	 "**План мероприятий («дорожная карта»)\nна 2020-2021 учебный год**\n\n"
+	 "№\tОсновные направления деятельности\tСроки реализации\tОтчетная документация\n1.1.\tА\tмай\tСправка\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"approved.act", "Протокол"},
+	  {"approved.number", "1"},
+	  {"approved.date", "2020-01-09"},
+	  {"approved.signed_by", "Начальник отдела С.А. Чомаева"},
+	  {"title", "План мероприятий («дорожная карта») на 2020-2021 учебный год"},
+	  {"columns.report", "Отчетная документация"},
+	  {"sections.0.activities.0.report", "Справка"}}},
+	{"tricky values stay exact",
+	 "№;Мероприятие;Срок;Ответственные\n"
+	 "1.10;\"[Проект] «Школа»: итоги # 1\";- по графику;@ОО\n"
+	 "1.11;\"1. Первый; * второй\";\"строка 1\nстрока 2\";\"А, Б\"\n",
+	 0, IMPORT_OK, 2, 0,
+	 {{"sections.0.activities.0.number", "1.10"},
+	  {"sections.0.activities.0.title", "\\[Проект\\] «Школа»: итоги # 1"},
+	  {"sections.0.activities.0.deadline", "- по графику"},
+	  {"sections.0.activities.0.responsible", "@ОО"},
+	  {"sections.0.activities.1.title", "1\\. Первый; \\* второй"},
+	  {"sections.0.activities.1.deadline", "строка 1 строка 2"}}},
+	{"unmapped column goes to the comment",
+	 "№\tМероприятие\tСрок\tПримечание\n1\tА\tмай\tВажно\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"sections.0.activities.0.comment", "Примечание: Важно"}}},
+	{"goal and tasks written plainly",
+	 "Цель повысить качество\n\nЗадачи:\nПровести анализ.\nоказать помощь\nПодвести итоги.\n\n"
+	 "Цели – создание условий: для всех\n\n"
+	 "№\tМероприятие\tСрок\n1\tА\tмай\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"goal", "повысить качество"},
+	  {"tasks.#", "2"},
+	  {"tasks.0", "Провести анализ. оказать помощь"},
+	  {"tasks.1", "Подвести итоги."},
+	  {"title", "Дорожная карта"}}},
+	{"goal with a dash",
+	 "Цель – создание условий: для всех\n\n№\tМероприятие\tСрок\n1\tА\tмай\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"goal", "создание условий: для всех"}}},
+	{"no header", "просто текст\nбез таблицы\n", 0, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
+	{"header without activities", "№\tМероприятие\tСрок\n", 0, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
+	{"xlsx", "PK\x03\x04rest", 8, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
+	{"NUL byte", "№\tМероприятие\n1\t\0x", sizeof("№\tМероприятие\n1\t\0x") - 1, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
+	{"broken UTF-8", "№\tМероприятие\tСрок\n1\tАнализ \xD0 результатов\tмай\n", 0, IMPORT_BAD_TABLE, 0, 0,
+	 {{NULL, NULL}}},
+};
+
+static void test_tables(void)
+{
+	for (size_t i = 0; i < ARRAY_LEN(TABLES); i++) {
+		const table_case *c = &TABLES[i];
+		import_opts o = {NULL, "2021-2022"};
+		buf y = BUF_INIT;
+		import_stats st;
+		diag_list dl = DIAG_LIST_INIT;
+		size_t len = c->len ? c->len : strlen(c->input);
+		int rc = import_mem(c->input, len, "t.txt", &o, &y, &st, &dl);
+		T_CHECK(rc == c->rc, "%s: rc %d, want %d", c->name, rc, c->rc);
+		if (rc != IMPORT_OK) {
+			T_CHECK(dl.errors > 0 && y.len == 0, "%s: an error and no output expected", c->name);
+		} else {
+			T_CHECK(st.activities == c->acts, "%s: %zu activities, want %zu", c->name, st.activities, c->acts);
+			T_CHECK(st.continuations == c->conts, "%s: %zu continuations, want %zu", c->name, st.continuations,
+			        c->conts);
+			arena *a = arena_new();
+			diag_list yd = DIAG_LIST_INIT;
+			ynode *root = yaml_parse(a, "out.yaml", y.data, y.len, &yd);
+			T_CHECK(root && !yd.errors, "%s: output is not valid YAML:\n%s", c->name, buf_cstr(&y));
+			for (size_t k = 0; root && k < ARRAY_LEN(c->checks) && c->checks[k].path; k++) {
+				char num[32];
+				const char *got = at(root, c->checks[k].path, num);
+				if (c->checks[k].want)
+					T_CHECK(got && !strcmp(got, c->checks[k].want), "%s: %s = «%s», want «%s»", c->name,
+					        c->checks[k].path, got ? got : "(none)", c->checks[k].want);
+				else
+					T_CHECK(!got && !strstr(c->checks[k].path, "#"), "%s: %s should be absent, is «%s»",
+					        c->name, c->checks[k].path, got ? got : "(a list or map)");
+			}
+			diag_list_free(&yd);
+			arena_free(a);
+		}
+		buf_free(&y);
+		diag_list_free(&dl);
+	}
+}
+
+/* Absent paths that are maps or lists: checked by y_get directly. */
+static void test_absent_maps(void)
+{
+	import_opts o = {NULL, "2021-2022"};
+	buf y = BUF_INIT;
+	import_stats st;
+	diag_list dl = DIAG_LIST_INIT;
+	const char *in = "№\tМероприятие\tСрок\n1\tА\tежеквартал ьно\n2\tБ\tкогда-нибудь потом\n";
+	int rc = import_mem(in, strlen(in), "t.txt", &o, &y, &st, &dl);
+	T_CHECK(rc == IMPORT_OK, "simple table imports");
+	arena *a = arena_new();
+	diag_list yd = DIAG_LIST_INIT;
+	ynode *root = yaml_parse(a, "out.yaml", y.data, y.len, &yd);
+	T_CHECK(root && !y_get(root, "approved") && !y_get(root, "tasks") && !y_get(root, "goal"),
+	        "no approval, tasks or goal invented");
+	T_CHECK(st.unknown_deadlines == 1, "one deadline not understood, got %zu", st.unknown_deadlines);
+	bool warned = false;
+	for (size_t i = 0; i < dl.n; i++)
+		warned |= dl.items[i].sev == DIAG_WARNING && dl.items[i].line == 3 && strstr(dl.items[i].msg, "когда-нибудь");
+	T_CHECK(warned, "the unknown deadline is reported at its source line 3");
+	T_CHECK(!strcmp(st.edition, "2021-2022"), "fallback edition used: %s", st.edition);
+	T_CHECK(!st.title_found, "no title found");
+	diag_list_free(&yd);
+	arena_free(a);
+	buf_free(&y);
+	diag_list_free(&dl);
+}
+
+int main(void)
+{
+	test_markdown();
+	test_plain();
+	test_bodies();
+	test_quoting();
+	test_tables();
+	test_absent_maps();
+	return t_done("import");
+}
