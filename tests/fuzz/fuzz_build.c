@@ -17,8 +17,10 @@
  * written by output.c, whose own rules the e2e and hostile tests cover.
  *
  * Oracles: the render succeeds; every HTML and XML page holds only elements
- * and attributes that the theme's templates (or cmark) use, no on* attribute
- * and no javascript:/vbscript:/data: URL (oracle.h). */
+ * and attributes that the theme's templates, the C code's own markup (charts)
+ * or cmark use, no on* attribute
+ * and no javascript:/vbscript:/data: URL (oracle.h); every calendar (.ics,
+ * written by page_raw) is well-formed RFC 5545 line structure. */
 #include "load.h"
 #include "pages.h"
 #include "render.h"
@@ -36,6 +38,9 @@
 
 #ifndef FUZZ_THEME_DIR
 #define FUZZ_THEME_DIR "themes/default"
+#endif
+#ifndef FUZZ_SRC_DIR
+#define FUZZ_SRC_DIR "generator"
 #endif
 
 static theme th;
@@ -118,6 +123,66 @@ static void cleanup(void)
 	theme_free(&th);
 }
 
+/* Learns the names the C code writes itself (inline SVG charts): in each
+ * string literal of generator/*.c, a name after '<' is an element and a name
+ * before '="' an attribute. */
+static void learn_literal(const char *lit, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (lit[i] == '<' && i + 1 < n && isalpha((unsigned char)lit[i + 1])) {
+			size_t e = i + 1;
+			while (e < n && isalnum((unsigned char)lit[e]))
+				e++;
+			oracle_add(orc.tags, &orc.ntags, lit + i + 1, e - i - 1);
+		} else if (lit[i] == '=' && i + 1 < n && lit[i + 1] == '"') {
+			size_t b = i;
+			while (b > 0 && (isalnum((unsigned char)lit[b - 1]) || lit[b - 1] == '-' || lit[b - 1] == ':'))
+				b--;
+			if (b < i && (b == 0 || isspace((unsigned char)lit[b - 1])))
+				oracle_add(orc.attrs, &orc.nattrs, lit + b, i - b);
+		}
+	}
+}
+
+static void learn_sources(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (l < 3 || strcmp(e->d_name + l - 2, ".c"))
+			continue;
+		char p[1024];
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		FILE *f = fopen(p, "rb");
+		if (!f)
+			continue;
+		char *src = calloc(1, 1 << 20), *lit = malloc(1 << 20);
+		size_t n = fread(src, 1, (1 << 20) - 1, f);
+		fclose(f);
+		for (size_t i = 0; i < n; i++) {
+			if (src[i] == '\'' ) { /* a character literal: '"' or '\'' */
+				i += src[i + 1] == '\\' ? 3 : 2;
+				continue;
+			}
+			if (src[i] != '"')
+				continue;
+			size_t k = 0;
+			for (i++; i < n && src[i] != '"' && src[i] != '\n'; i++) {
+				if (src[i] == '\\' && i + 1 < n)
+					i++; /* \" is a quote in the text */
+				lit[k++] = src[i];
+			}
+			learn_literal(lit, k);
+		}
+		free(lit);
+		free(src);
+	}
+	closedir(d);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
@@ -132,8 +197,39 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	oracle_init_md(&orc);
 	learn_dir(FUZZ_THEME_DIR);
 	learn_dir(FUZZ_THEME_DIR "/partials");
+	learn_sources(FUZZ_SRC_DIR);
 	atexit(cleanup);
 	return 0;
+}
+
+/* RFC 5545 structure: CRLF everywhere, lines of at most 75 octets, each a
+ * continuation (leading space) or NAME[;params]:value, BEGIN/END balanced. */
+static void check_ics(const char *s, size_t len)
+{
+	int depth = 0;
+	for (size_t i = 0; i < len;) {
+		const char *e = memchr(s + i, '\n', len - i);
+		if (!e || e == s + i || e[-1] != '\r')
+			oracle_fail("ics: line not ended by CRLF", s + i, s);
+		size_t n = (size_t)(e - 1 - (s + i));
+		const char *l = s + i;
+		if (n > 75 || memchr(l, '\r', n))
+			oracle_fail("ics: line too long or bare CR", l, s);
+		if (l[0] != ' ') {
+			size_t k = 0;
+			while (k < n && ((l[k] >= 'A' && l[k] <= 'Z') || l[k] == '-'))
+				k++;
+			if (!k || k == n || (l[k] != ':' && l[k] != ';'))
+				oracle_fail("ics: not a content line", l, s);
+			if (n >= 6 && !memcmp(l, "BEGIN:", 6))
+				depth++;
+			if (n >= 4 && !memcmp(l, "END:", 4) && --depth < 0)
+				oracle_fail("ics: END without BEGIN", l, s);
+		}
+		i = (size_t)(e - s) + 1;
+	}
+	if (depth)
+		oracle_fail("ics: BEGIN without END", s, s);
 }
 
 static int name_ok(const char *s, size_t n)
@@ -202,8 +298,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const page_job *j = &plan.jobs[i];
 			arena *a = arena_new();
 			buf out = BUF_INIT;
-			value *v = page_view(s, j, a);
-			int rc = mustache_render(th.set, j->tpl, v, &out);
+			int rc = MUSTACHE_OK;
+			if (j->tpl)
+				rc = mustache_render(th.set, j->tpl, page_view(s, j, a), &out);
+			else
+				page_raw(s, j, &out);
 			if (rc != MUSTACHE_OK) {
 				fprintf(stderr, "fuzz_build: %s: render failed: %d\n", j->path, rc);
 				abort();
@@ -211,6 +310,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			size_t pl = strlen(j->path);
 			if ((pl > 5 && !strcmp(j->path + pl - 5, ".html")) || (pl > 4 && !strcmp(j->path + pl - 4, ".xml")))
 				oracle_scan(&orc, buf_cstr(&out), 0);
+			else if (pl > 4 && !strcmp(j->path + pl - 4, ".ics"))
+				check_ics(buf_cstr(&out), out.len);
 			buf_free(&out);
 			arena_free(a);
 		}

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Everything cmark's HTML renderer can emit (blocks, inlines, safe mode). */
 static const char *const MD_TAGS[] = {"p", "em", "strong", "a", "img", "code", "pre", "blockquote", "ul",
@@ -28,8 +29,8 @@ typedef struct oracle {
 
 static int oracle_has(char *const *set, int n, const char *s, size_t len)
 {
-	for (int i = 0; i < n; i++)
-		if (strlen(set[i]) == len && !strncmp(set[i], s, len))
+	for (int i = 0; i < n; i++) /* HTML names are case-insensitive (viewBox) */
+		if (strlen(set[i]) == len && !strncasecmp(set[i], s, len))
 			return 1;
 	return 0;
 }

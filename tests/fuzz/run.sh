@@ -14,7 +14,8 @@
 # copy it into tests/fuzz/corpus/<name>/regress-<what> once fixed.
 #
 # Needs clang with libFuzzer (Debian: clang libclang-rt-<version>-dev); as root
-# the missing packages are installed.  The last line is
+# the missing packages are installed.  Compiler flags and libraries are those
+# of the Makefile (PKGS, CSTD, PKGLIBS), with -O1 and the sanitizers.  The last line is
 # "fuzz: N passed, N failed" (one per target; a missing tool is one skip).
 cd "$(dirname "$0")/../.." || exit 1
 mode=${1:---short}
@@ -24,7 +25,7 @@ BUILD=${BUILD:-build}
 OUT=$BUILD/fuzz
 RUNS=${FUZZ_RUNS:-2000}
 SECONDS_EACH=${FUZZ_SECONDS:-300}
-CC_FUZZ=${CC_FUZZ:-clang}
+CC_FUZZ=${CC_FUZZ:-clang}   # FUZZ_CFLAGS: extra flags (e.g. to explore past a known report)
 pass=0 fail=0
 
 summary() { # extra text after the counts
@@ -65,28 +66,47 @@ if ! have_libfuzzer; then
 fi
 
 # ---- build -------------------------------------------------------------------
-PKGS="libcmark yaml-0.1 libutf8proc"
-CFLAGS_FUZZ="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fno-omit-frame-pointer
-  -fno-sanitize-recover=all -Igenerator $(pkg-config --cflags $PKGS 2>/dev/null)"
-LIBS="$(pkg-config --libs $PKGS 2>/dev/null) -lcsv -lpthread -lm"
+# The same packages, standard and libraries as the Makefile (read from it, so
+# that a new dependency there needs no change here).
+PKGS=$(sed -n 's/^PKGS *:= *//p' Makefile)
+CSTD=$(sed -n 's/^CSTD *:= *//p' Makefile)
+EXTRA_LIBS=$(sed -n 's/^PKGLIBS *=.*2>\/dev\/null) *//p' Makefile)
+CFLAGS_FUZZ="${CSTD:--std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE} -O1 -g -fno-omit-frame-pointer
+  -fno-sanitize-recover=all -Igenerator $(pkg-config --cflags ${PKGS:-libcmark yaml-0.1 libutf8proc} 2>/dev/null)"
+LIBS="$(pkg-config --libs ${PKGS:-libcmark yaml-0.1 libutf8proc} 2>/dev/null) ${EXTRA_LIBS:--lcsv -lpthread -lm}"
 OBJ=$OUT/obj
 mkdir -p "$OBJ" "$OUT/log"
 
-# Library objects, rebuilt when a generator file is newer than the stamp (two at a time).
+# Library objects, as make would: one per generator/*.c except main.c, rebuilt
+# when its source or any header is newer, all of them when the flags change;
+# compiled in parallel.  $stamp holds the flags and changes when an object does.
 stamp=$OBJ/.stamp
-if [ ! -f "$stamp" ] || [ -n "$(find generator tests/fuzz/run.sh -newer "$stamp" 2>/dev/null | head -1)" ] ||
-   [ "$(ls generator/*.c | grep -v '/main\.c$' | wc -l)" != "$(ls "$OBJ"/*.o 2>/dev/null | wc -l)" ]; then
+FUZZ_CFLAGS=${FUZZ_CFLAGS:-}
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$CFLAGS_FUZZ $FUZZ_CFLAGS" ]; then
 	rm -f "$OBJ"/*.o "$stamp"
-	touch "$OBJ/.stamp.new"
-	export CC_FUZZ CFLAGS_FUZZ OBJ
-	ls generator/*.c | grep -v '/main\.c$' | xargs -P "$(nproc 2>/dev/null || echo 2)" -n 1 sh -c '
+fi
+for o in "$OBJ"/*.o; do # objects of removed sources
+	[ -f "$o" ] && [ ! -f "generator/$(basename "$o" .o).c" ] && rm -f "$o" "$stamp"
+done
+newest_h=$(ls -t generator/*.h | head -1)
+stale=""
+for c in generator/*.c; do
+	[ "$c" = generator/main.c ] && continue
+	o=$OBJ/$(basename "$c" .c).o
+	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
+		stale="$stale $c"
+	fi
+done
+if [ -n "$stale" ]; then
+	export CC_FUZZ CFLAGS_FUZZ FUZZ_CFLAGS OBJ
+	printf '%s\n' $stale | xargs -P "$(nproc 2>/dev/null || echo 2)" -n 1 sh -c '
 		o=$OBJ/$(basename "$1" .c).o
-		$CC_FUZZ $CFLAGS_FUZZ -fsanitize=fuzzer-no-link,address,undefined -c -o "$o" "$1" 2>"$o.log" ||
+		$CC_FUZZ $CFLAGS_FUZZ -fsanitize=fuzzer-no-link,address,undefined $FUZZ_CFLAGS -c -o "$o" "$1" 2>"$o.log" ||
 			{ echo "FAIL fuzz: cannot compile $1:"; head -20 "$o.log"; rm -f "$o"; exit 255; }' sh
 	if [ $? -ne 0 ]; then
 		fail=$((fail + 1)); summary
 	fi
-	mv "$OBJ/.stamp.new" "$stamp"
+	echo "$CFLAGS_FUZZ $FUZZ_CFLAGS" > "$stamp"
 fi
 
 built=""
@@ -96,7 +116,7 @@ for t in $TARGETS; do
 		echo "FAIL fuzz: no target $src"; fail=$((fail + 1)); continue
 	fi
 	if [ ! -x "$bin" ] || [ -n "$(find "$src" tests/fuzz/oracle.h "$stamp" -newer "$bin" 2>/dev/null | head -1)" ]; then
-		if ! $CC_FUZZ $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined -DFUZZ_THEME_DIR="\"$PWD/themes/default\"" \
+		if ! $CC_FUZZ $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined ${FUZZ_CFLAGS:-} -DFUZZ_THEME_DIR="\"$PWD/themes/default\"" -DFUZZ_SRC_DIR="\"$PWD/generator\"" \
 			-o "$bin" "$src" "$OBJ"/*.o $LIBS 2>"$OUT/log/build-$t.txt"; then
 			echo "FAIL fuzz: cannot build $src:"; head -20 "$OUT/log/build-$t.txt"
 			fail=$((fail + 1)); continue

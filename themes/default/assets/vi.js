@@ -89,11 +89,12 @@
 	/* Back/forward cache or form-state restoration may bring back old radios. */
 	window.addEventListener("pageshow", restore);
 
-	/* Images off: show each image's text alternative in its place. */
+	/* Images off: show each image's or chart's text alternative in its place
+	   (hidden while images are shown, so it is never read twice). */
 	function altTexts() {
-		var imgs = document.querySelectorAll("main img[alt]");
+		var imgs = document.querySelectorAll('main img[alt], main svg[role="img"][aria-label]');
 		for (var i = 0; i < imgs.length; i++) {
-			var alt = imgs[i].getAttribute("alt");
+			var alt = imgs[i].getAttribute(imgs[i].tagName.toLowerCase() === "img" ? "alt" : "aria-label");
 			if (!alt || (imgs[i].nextSibling && imgs[i].nextSibling.className === "img-alt")) continue;
 			var span = document.createElement("span");
 			span.className = "img-alt";
