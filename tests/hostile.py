@@ -751,13 +751,15 @@ BAD_BYTES = {
 
 
 def insert_at(data, where):
-    """Byte offset and 1-based line for a position class in data."""
+    """Byte offset and 1-based line of a place in data: the start of the file;
+    a "key" (after the first character of line 2); a "value" (before the last
+    byte of line 2); the end of the file (a line of its own after the last
+    line break)."""
     lines = data.split(b"\n")
     if where == "start":
         return 0, 1
     if where == "end":
-        return len(data), data.count(b"\n") + (0 if data.endswith(b"\n") else 1) + (1 if data.endswith(b"\n") else 0)
-    # "key": right after the first character of the 2nd line; "value": before its last character.
+        return len(data), data.count(b"\n") + 1
     off = len(lines[0]) + 1
     if where == "key":
         return off + 1, 2
@@ -777,17 +779,21 @@ def test_bad_bytes():
                     # Other bytes are valid Windows-1251: see the CSV cases below.
                     continue
                 off, line = insert_at(orig, where)
-                if where == "end":
-                    data = orig + bad
-                    line = orig.count(b"\n") + 1
-                else:
-                    data = orig[:off] + bad + orig[off:]
+                data = orig[:off] + bad + orig[off:]
                 c = copy_site(name="utf8")
                 write(os.path.join(c, rel), data)
                 rc, err, secs, _ = run("check", "-C", c, "--today", TODAY, timeout=30)
                 want = "%s:%d:" % (rel, line)
                 check(rc == 1 and any(want in l and "error:" in l for l in err.splitlines()) and secs < TIME_LIMIT,
                       "invalid UTF-8 (%s) at %s of %s: want an error at %s; rc %d: %s" % (cls, where, rel, want, rc, err[-400:]))
+    # Layouts (content/layouts/, read by build only): invalid UTF-8 and NUL.
+    for name, bad in (("invalid UTF-8", b"\xd0"), ("NUL", b"\x00")):
+        c = copy_site(name="layout-bytes")
+        write(os.path.join(c, "layouts/page.html"), b"{{> head}}\n<h1>{{title}}</h1>" + bad + b"\n{{> foot}}\n")
+        out = os.path.join(os.path.dirname(c), "out")
+        rc, err = build(c, out)
+        check(rc == 1 and "layouts/page.html:2:" in err and not os.path.exists(out),
+              "%s in a layout: an error at its line, nothing written: rc %d %s" % (name, rc, err[-300:]))
     # CSV: a UTF-8 file with one damaged byte is an error; Windows-1251 is read.
     c = copy_site(name="cp1251")
     text = read(os.path.join(MINIMAL, "schools.csv"))

@@ -46,12 +46,14 @@ if ! "$ROADMAP" build -q -C content -o "$work/site" --today $TODAY; then
 fi
 # Screenshots are staged and swapped in at the end, so that two runs at once
 # (or a killed one) never leave a mixed folder.
-stage=tests/out/screens.tmp-$$
-trap 'rm -rf "$work" "$stage"' EXIT
+stage=tests/out/screens.tmp-$$ old=tests/out/screens.old-$$
+trap 'rm -rf "$work" "$stage" "$old"' EXIT
+for d in tests/out/screens.tmp-* tests/out/screens.old-*; do # left by a killed run
+	[ -d "$d" ] && ! kill -0 "${d##*-}" 2>/dev/null && rm -rf "$d"
+done
 mkdir -p "$stage"
 SITE="$work/site" CONTENT=content SCREENS="$stage" CHROMIUM="$CHROMIUM" node $here/test.js
 rc=$?
-rm -rf tests/out/screens.old-$$
-[ -d tests/out/screens ] && mv tests/out/screens tests/out/screens.old-$$
-mv "$stage" tests/out/screens && rm -rf tests/out/screens.old-$$
+mv -T tests/out/screens "$old" 2>/dev/null
+mv -T "$stage" tests/out/screens 2>/dev/null || { rm -rf tests/out/screens; mv -T "$stage" tests/out/screens; }
 exit $rc

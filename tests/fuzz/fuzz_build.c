@@ -20,13 +20,17 @@
  * and attributes that the theme's templates, the C code's own markup (charts)
  * or cmark use, no on* attribute
  * and no javascript:/vbscript:/data: URL (oracle.h); every calendar (.ics,
- * written by page_raw) is well-formed RFC 5545 line structure. */
+ * written by page_raw) is well-formed RFC 5545 line structure; every JSON
+ * export parses (jansson); no CSV export field starts a formula. */
 #include "load.h"
 #include "pages.h"
 #include "render.h"
 #include "oracle.h"
 
 #include <dirent.h>
+#ifdef FUZZ_HAVE_JANSSON /* run.sh: jansson is among the Makefile's packages */
+#include <jansson.h>
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -232,6 +236,45 @@ static void check_ics(const char *s, size_t len)
 		oracle_fail("ics: BEGIN without END", s, s);
 }
 
+/* Exported tables: every field quoted or not, none may start a formula
+ * (= + - @ TAB CR) — escape_csv puts a ' before those — and quotes balance. */
+static void check_csv(const char *s, size_t len)
+{
+	size_t i = 0;
+	if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len) {
+		/* at the start of a field */
+		if (strchr("=+-@\t", s[i]) && s[i] != '\0')
+			oracle_fail("csv: a field starts a formula", s + i, s);
+		if (s[i] == '"') {
+			i++;
+			if (i < len && strchr("=+-@\t\r", s[i]) && s[i] != '\0')
+				oracle_fail("csv: a quoted field starts a formula", s + i, s);
+			for (;; i++) {
+				if (i >= len)
+					oracle_fail("csv: quote not closed", s + len, s);
+				if (s[i] == '"') {
+					if (i + 1 < len && s[i + 1] == '"')
+						i++;
+					else
+						break;
+				}
+			}
+			i++;
+		} else {
+			while (i < len && s[i] != ',' && s[i] != '\r' && s[i] != '\n')
+				i++;
+		}
+		if (i < len && s[i] == ',')
+			i++;
+		else if (i + 1 < len && s[i] == '\r' && s[i + 1] == '\n')
+			i += 2;
+		else if (i < len)
+			oracle_fail("csv: junk after a field", s + i, s);
+	}
+}
+
 static int name_ok(const char *s, size_t n)
 {
 	if (!n || n > 120 || s[0] == '/' || s[n - 1] == '/')
@@ -312,6 +355,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				oracle_scan(&orc, buf_cstr(&out), 0);
 			else if (pl > 4 && !strcmp(j->path + pl - 4, ".ics"))
 				check_ics(buf_cstr(&out), out.len);
+			else if (pl > 4 && !strcmp(j->path + pl - 4, ".csv"))
+				check_csv(buf_cstr(&out), out.len);
+#ifdef FUZZ_HAVE_JANSSON
+			else if (pl > 5 && !strcmp(j->path + pl - 5, ".json")) {
+				json_error_t jerr;
+				json_t *doc = json_loadb(out.data ? out.data : "", out.len, 0, &jerr);
+				if (!doc) {
+					fprintf(stderr, "fuzz_build: %s: invalid JSON: %s at %d:%d\n", j->path, jerr.text,
+					        jerr.line, jerr.column);
+					abort();
+				}
+				json_decref(doc);
+			}
+#endif
 			buf_free(&out);
 			arena_free(a);
 		}

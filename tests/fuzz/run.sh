@@ -71,6 +71,8 @@ fi
 PKGS=$(sed -n 's/^PKGS *:= *//p' Makefile)
 CSTD=$(sed -n 's/^CSTD *:= *//p' Makefile)
 EXTRA_LIBS=$(sed -n 's/^PKGLIBS *=.*2>\/dev\/null) *//p' Makefile)
+HAVE=""
+case " $PKGS " in *" jansson "*) HAVE="-DFUZZ_HAVE_JANSSON" ;; esac
 CFLAGS_FUZZ="${CSTD:--std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE} -O1 -g -fno-omit-frame-pointer
   -fno-sanitize-recover=all -Igenerator $(pkg-config --cflags ${PKGS:-libcmark yaml-0.1 libutf8proc} 2>/dev/null)"
 LIBS="$(pkg-config --libs ${PKGS:-libcmark yaml-0.1 libutf8proc} 2>/dev/null) ${EXTRA_LIBS:--lcsv -lpthread -lm}"
@@ -116,7 +118,7 @@ for t in $TARGETS; do
 		echo "FAIL fuzz: no target $src"; fail=$((fail + 1)); continue
 	fi
 	if [ ! -x "$bin" ] || [ -n "$(find "$src" tests/fuzz/oracle.h "$stamp" -newer "$bin" 2>/dev/null | head -1)" ]; then
-		if ! $CC_FUZZ $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined ${FUZZ_CFLAGS:-} -DFUZZ_THEME_DIR="\"$PWD/themes/default\"" -DFUZZ_SRC_DIR="\"$PWD/generator\"" \
+		if ! $CC_FUZZ $CFLAGS_FUZZ -fsanitize=fuzzer,address,undefined ${FUZZ_CFLAGS:-} -DFUZZ_THEME_DIR="\"$PWD/themes/default\"" -DFUZZ_SRC_DIR="\"$PWD/generator\"" $HAVE \
 			-o "$bin" "$src" "$OBJ"/*.o $LIBS 2>"$OUT/log/build-$t.txt"; then
 			echo "FAIL fuzz: cannot build $src:"; head -20 "$OUT/log/build-$t.txt"
 			fail=$((fail + 1)); continue

@@ -94,11 +94,12 @@
 	function altTexts() {
 		var imgs = document.querySelectorAll('main img[alt], main svg[role="img"][aria-label]');
 		for (var i = 0; i < imgs.length; i++) {
-			var alt = imgs[i].getAttribute(imgs[i].tagName.toLowerCase() === "img" ? "alt" : "aria-label");
+			var isImg = imgs[i].tagName.toLowerCase() === "img";
+			var alt = imgs[i].getAttribute(isImg ? "alt" : "aria-label");
 			if (!alt || (imgs[i].nextSibling && imgs[i].nextSibling.className === "img-alt")) continue;
 			var span = document.createElement("span");
 			span.className = "img-alt";
-			span.textContent = "Изображение: " + alt;
+			span.textContent = (isImg ? "Изображение: " : "Диаграмма: ") + alt;
 			imgs[i].parentNode.insertBefore(span, imgs[i].nextSibling);
 		}
 	}
