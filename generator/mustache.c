@@ -956,7 +956,7 @@ enum { MAX_RECURSION = 1000 };
 /* Nodes visited per render: a real page needs a few million at most; a
  * template that fans out exponentially (a partial including another twice,
  * thirty levels deep) would otherwise hang the build. */
-static const unsigned long MAX_STEPS = 100000000UL;
+static const unsigned long MAX_STEPS = 10000000UL;
 
 typedef struct rstate {
 	const mustache_set *set;

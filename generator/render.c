@@ -29,7 +29,9 @@ static char *template_name(const char *prefix, const char *file)
 
 /* Adds the templates of dir/sub to the set, unless an override already gave
  * the same name. */
-static int add_dir(theme *t, const char *dir, const char *sub, const char *prefix, diag_list *dl)
+/* jail: when not NULL, every file must resolve inside it (content/layouts may
+ * not pull files from outside the content folder through symlinks). */
+static int add_dir(theme *t, const char *dir, const char *sub, const char *prefix, const char *jail, diag_list *dl)
 {
 	char *path = *sub ? fs_join(dir, sub) : xstrdup(dir);
 	char **names;
@@ -43,6 +45,13 @@ static int add_dir(theme *t, const char *dir, const char *sub, const char *prefi
 			continue;
 		}
 		char *file = fs_join(path, names[i]);
+		if (jail && !fs_inside(jail, file)) {
+			diag_add(dl, DIAG_ERROR, file, 0, 0, "файл ведёт за пределы папки с содержимым (символическая ссылка?)");
+			rc = -1;
+			free(file);
+			free(name);
+			continue;
+		}
 		size_t len;
 		char *src = fs_read_file(file, file, TEMPLATE_MAX_BYTES, &len, dl);
 		if (!src || !fs_utf8_ok(src, len, file, dl) ||
@@ -69,11 +78,11 @@ int theme_load(theme *t, const char *dir, const char *override_dir, diag_list *d
 	t->dir = xstrdup(dir);
 	int rc = 0;
 	if (override_dir && fs_is_dir(override_dir)) {
-		rc |= add_dir(t, override_dir, "", "", dl);
-		rc |= add_dir(t, override_dir, "partials", "", dl);
+		rc |= add_dir(t, override_dir, "", "", override_dir, dl);
+		rc |= add_dir(t, override_dir, "partials", "", override_dir, dl);
 	}
-	rc |= add_dir(t, dir, "", "", dl);
-	rc |= add_dir(t, dir, "partials", "", dl);
+	rc |= add_dir(t, dir, "", "", NULL, dl);
+	rc |= add_dir(t, dir, "partials", "", NULL, dl);
 	if (rc == 0 && mustache_set_check_partials(t->set, dl) != 0)
 		rc = -1;
 	static const char *const required[] = {"edition", "document", "registry", "school", "archive",

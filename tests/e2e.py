@@ -449,6 +449,13 @@ def test_warnings():
         f.write("\n{{#unclosed}}\n")
     rc, _, err = run("build", "-C", site, "-t", broken, "-o", out, "-q")
     check(rc == 0, "an override replaces a broken theme file: %d %s" % (rc, err))
+    outside = os.path.join(os.path.dirname(site), "outside.html")
+    open(outside, "w", encoding="utf-8").write("{{> head}}OUTSIDE{{> foot}}")
+    os.remove(os.path.join(site, "layouts", "page.html"))
+    os.symlink(outside, os.path.join(site, "layouts", "page.html"))
+    rc, _, err = run("build", "-C", site, "-o", out, "-q")
+    check(rc == 1 and "layouts/page.html: error: файл ведёт за пределы папки с содержимым" in err,
+          "a layout symlinked out of the content folder is refused: " + err)
     os.remove(os.path.join(site, "layouts", "page.html"))
     rc, _, err = run("build", "-C", site, "-t", broken, "-o", out, "-q")
     check(rc == 1 and re.search(r"broken-theme/page\.html:\d+:\d+: error: ", err), "template error has file:line:col: " + err)
