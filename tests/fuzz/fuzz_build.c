@@ -33,6 +33,7 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,9 +188,31 @@ static void learn_sources(const char *dir)
 	closedir(d);
 }
 
+/* Folders of earlier runs that crashed (atexit does not run on abort). */
+static void remove_dead(const char *base)
+{
+	DIR *d = opendir(base);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		long pid;
+		char tail;
+		if (sscanf(e->d_name, "roadmap-fuzz-build-%ld%c", &pid, &tail) != 1 || pid <= 0 ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char p[512];
+		snprintf(p, sizeof p, "%s/%s", base, e->d_name);
+		clear_dir(p, 0);
+		rmdir(p);
+	}
+	closedir(d);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+	remove_dead(base);
 	snprintf(root, sizeof root, "%s/roadmap-fuzz-build-%ld", base, (long)getpid());
 	mkdir(root, 0700);
 	diag_list dl = DIAG_LIST_INIT;

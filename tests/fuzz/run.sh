@@ -61,7 +61,7 @@ if ! have_libfuzzer; then
 		echo "SKIP fuzz: clang with libFuzzer is not available; install it with:"
 		echo "  sudo apt-get install clang libclang-rt-\$(clang --version | sed -n 's/.*version \([0-9]*\).*/\1/p')-dev"
 		echo "fuzz: 0 passed, 0 failed, 1 skipped"
-		exit 1
+		exit 0 # tests/run counts the skip (a failure under CI=true)
 	fi
 fi
 
