@@ -158,29 +158,20 @@ typedef struct match {
 static void match_rows(derive_ctx *c, const indicator *ind, const ind_ed_data *E, match *m)
 {
 	memset(m, 0, sizeof *m);
-	if (ind->kind == IND_VALUE || (!ind->nshare && !ind->mean) || !ind->procedure || !ind->subject)
+	ind_keys ik;
+	if (!ind_keys_of(c->d->a, ind, &ik))
 		return;
-	arena *a = c->d->a;
-	const char *pk = ind_fold(a, ind->procedure), *sk = ind_fold(a, ind->subject);
-	size_t nneed = ind->kind == IND_SHARE ? ind->nshare : 1;
-	const char *const *need = ind->kind == IND_SHARE ? ind->share : &ind->mean;
-	const char **keys = xmalloc(nneed * sizeof(char *));
-	for (size_t k = 0; k < nneed; k++)
-		keys[k] = ind_fold(a, need[k]);
 	m->row = xmalloc((E->nrows ? E->nrows : 1) * sizeof(size_t));
 	m->num = xmalloc((E->nrows ? E->nrows : 1) * sizeof(double));
 	m->w = xmalloc((E->nrows ? E->nrows : 1) * sizeof(double));
 	for (size_t r = 0; r < E->nrows; r++) {
 		const ind_result_row *row = &E->rows[r];
-		if (strcmp(row->proc_key, pk) || strcmp(row->subj_key, sk) || (ind->grade && ind->grade != row->grade))
+		if (!ind_row_matches(ind, row, &ik))
 			continue;
 		double sum = 0;
 		bool ok = row->participants > 0;
-		for (size_t k = 0; k < nneed && ok; k++) {
-			int col = -1;
-			for (size_t j = 0; j < row->file->ncols && col < 0; j++)
-				if (!strcmp(row->file->cols[j].key, keys[k]))
-					col = (int)j;
+		for (size_t k = 0; k < ik.n && ok; k++) {
+			int col = ind_col_index(row->file, ik.cols[k]);
 			/* Missing or empty: reported by the loader; the row is left out. */
 			ok = col >= 0 && !isnan(row->v[col]);
 			if (ok)
@@ -193,7 +184,6 @@ static void match_rows(derive_ctx *c, const indicator *ind, const ind_ed_data *E
 		m->num[m->n] = ind->kind == IND_SHARE ? sum : sum * row->participants;
 		m->n++;
 	}
-	free(keys);
 }
 
 static void match_free(match *m)

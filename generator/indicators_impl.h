@@ -49,4 +49,21 @@ struct ind_data {
  * Arena string. */
 const char *ind_fold(arena *a, const char *s);
 
+/* What a results-based indicator looks for in results rows, folded once:
+ * procedure and subject keys, and the count/mean column keys it sums. */
+typedef struct ind_keys {
+	const char *proc, *subj;
+	const char *const *need;   /* the column names as written (for messages) */
+	const char **cols;         /* their folded keys, in the arena */
+	size_t n;
+} ind_keys;
+
+/* Fills *k; false for an indicator not computed from results (IND_VALUE or
+ * an incomplete `from`). */
+bool ind_keys_of(arena *a, const indicator *ind, ind_keys *k);
+/* The row is one of ind's (procedure, subject, and grade when ind has one). */
+bool ind_row_matches(const indicator *ind, const ind_result_row *r, const ind_keys *k);
+/* Index of the column with folded key, or -1. */
+int ind_col_index(const ind_result_file *f, const char *key);
+
 #endif

@@ -821,7 +821,21 @@ static void check_duplicate_values(lctx *c, ind_ed_data *E)
 }
 
 /* Index of a result column by folded name, or -1. */
-static int result_col(const ind_result_file *f, const char *key)
+bool ind_keys_of(arena *a, const indicator *ind, ind_keys *k)
+{
+	if (ind->kind == IND_VALUE || (!ind->nshare && !ind->mean) || !ind->procedure || !ind->subject)
+		return false;
+	k->proc = ind_fold(a, ind->procedure);
+	k->subj = ind_fold(a, ind->subject);
+	k->n = ind->kind == IND_SHARE ? ind->nshare : 1;
+	k->need = ind->kind == IND_SHARE ? ind->share : &ind->mean;
+	k->cols = arena_alloc(a, k->n * sizeof(char *));
+	for (size_t i = 0; i < k->n; i++)
+		k->cols[i] = ind_fold(a, k->need[i]);
+	return true;
+}
+
+int ind_col_index(const ind_result_file *f, const char *key)
 {
 	for (size_t i = 0; i < f->ncols; i++)
 		if (!strcmp(f->cols[i].key, key))
@@ -829,9 +843,9 @@ static int result_col(const ind_result_file *f, const char *key)
 	return -1;
 }
 
-static bool row_matches(const indicator *ind, const ind_result_row *r, const char *pk, const char *sk)
+bool ind_row_matches(const indicator *ind, const ind_result_row *r, const ind_keys *k)
 {
-	return !strcmp(r->proc_key, pk) && !strcmp(r->subj_key, sk) && (!ind->grade || ind->grade == r->grade);
+	return !strcmp(r->proc_key, k->proc) && !strcmp(r->subj_key, k->subj) && (!ind->grade || ind->grade == r->grade);
 }
 
 /* Rows an indicator needs must have its columns: a missing column is reported
@@ -843,23 +857,20 @@ static void check_needed_columns(lctx *c, ind_ed_data *E)
 	diag_list *dl = c->L->dl;
 	for (size_t i = 0; i < c->d->ninds; i++) {
 		const indicator *ind = &c->d->inds[i];
-		if (ind->kind == IND_VALUE || (!ind->nshare && !ind->mean) || !ind->procedure || !ind->subject)
+		ind_keys ik;
+		if (!ind_keys_of(a, ind, &ik))
 			continue;
-		const char *pk = ind_fold(a, ind->procedure), *sk = ind_fold(a, ind->subject);
-		size_t nneed = ind->kind == IND_SHARE ? ind->nshare : 1;
-		const char *const *need = ind->kind == IND_SHARE ? ind->share : &ind->mean;
-		const char **keys = xmalloc(nneed * sizeof(char *));
-		for (size_t k = 0; k < nneed; k++)
-			keys[k] = ind_fold(a, need[k]);
+		size_t nneed = ik.n;
+		const char *const *need = ik.need;
 		const ind_result_file *reported = NULL;
 		for (size_t r = 0; r < E->nrows; r++) {
 			ind_result_row *row = &E->rows[r];
-			if (!row_matches(ind, row, pk, sk))
+			if (!ind_row_matches(ind, row, &ik))
 				continue;
 			double sum = 0;
 			bool empty = false;
 			for (size_t k = 0; k < nneed; k++) {
-				int col = result_col(row->file, keys[k]);
+				int col = ind_col_index(row->file, ik.cols[k]);
 				if (col < 0) {
 					if (reported != row->file)
 						diag_add(dl, DIAG_ERROR, row->file->file, row->file->line, 1,
@@ -884,7 +895,6 @@ static void check_needed_columns(lctx *c, ind_ed_data *E)
 				         row->participants);
 			}
 		}
-		free(keys);
 	}
 }
 
