@@ -2,7 +2,9 @@
 #
 #   make            build ./roadmap
 #   make site       build the demo site from content/ into output/
+#   make test       the quick loop: unit, end-to-end, golden pages, import
 #   make check      run every test; the last line is "N passed, N failed"
+#   tests/run NAME  only the suites whose names contain NAME (after `make`)
 #   make asan       build with AddressSanitizer+UBSan and run the unit and e2e tests
 #   make valgrind   build the demo site under valgrind (zero errors, zero leaks)
 #   make regen      rewrite golden files in tests/regress/ and show the diff
@@ -29,7 +31,7 @@ LIBOBJS := $(LIBSRCS:generator/%.c=$(BUILD)/%.o)
 UNITS   := $(sort $(wildcard tests/unit/*_test.c))
 UNITBINS := $(UNITS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps testdeps site check asan asan-build valgrind regen clean fuzz bench
+.PHONY: all deps testdeps site test check asan asan-build valgrind regen clean fuzz bench
 
 all: roadmap
 
@@ -60,6 +62,9 @@ $(BUILD)/tests/%_test: tests/unit/%_test.c tests/unit/t.h $(LIBOBJS)
 
 site: roadmap
 	./roadmap build -C content -o output
+
+test: roadmap $(UNITBINS) $(BUILD)/.testdeps
+	@BUILD=$(BUILD) ROADMAP=./roadmap sh tests/run --quick
 
 # Every suite, then the unit and end-to-end suites again under ASan+UBSan, and
 # the demo build under valgrind.

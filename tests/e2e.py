@@ -534,12 +534,29 @@ def test_output_safety():
     check(rc == 0 and not os.path.exists(os.path.join(out, "stale.html")), "rebuild replaces the previous output")
 
 
-for t in (test_cli, test_today, test_minimal, test_indicators_privacy, test_new_edition_keeps_archive, test_changes, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo):
-    try:
-        t()
-    except Exception as e:  # a crashing test is a failure, never a skip
-        import traceback
-        traceback.print_exc()
-        check(False, "%s raised %r" % (t.__name__, e))
-print("e2e: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+def main(tests):
+    """Run the named test functions (all when none are named with -k) and
+    print the suite's count line.  Other e2e_*.py files import this module's
+    helpers and call main() with their own tests and suite name."""
+    only = [a for a in sys.argv[1:] if not a.startswith("-")]
+    for t in tests:
+        if only and not any(o in t.__name__ for o in only):
+            continue
+        try:
+            t()
+        except Exception as e:  # a crashing test is a failure, never a skip
+            import traceback
+            traceback.print_exc()
+            check(False, "%s raised %r" % (t.__name__, e))
+
+
+def finish(suite):
+    print("%s: %d passed, %d failed" % (suite, passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    if "-k" in sys.argv:
+        sys.argv.remove("-k")
+    main((test_cli, test_today, test_minimal, test_indicators_privacy, test_new_edition_keeps_archive, test_changes, test_deadlines, test_open_data, test_warnings, test_broken, test_new, test_output_safety, test_demo))
+    finish("e2e")
