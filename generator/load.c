@@ -130,7 +130,9 @@ site *site_load(const char *root, date today, diag_list *dl)
 	s->min_group = 5;
 	loader L = {s, a, dl, s->root};
 	if (!fs_is_dir(root)) {
-		diag_add(dl, DIAG_ERROR, root, 0, 0, "папка с содержимым не найдена");
+		diag_add(dl, DIAG_ERROR, "", 0, 0,
+		         "папка с содержимым «%s» не найдена: укажите её параметром -C ПАПКА или запустите roadmap "
+		         "в папке, где лежит site.yaml", root);
 		return s;
 	}
 	load_site_yaml(&L);

@@ -424,8 +424,12 @@ static int cmd_import(int argc, char **argv)
 	return rc;
 }
 
+static int cmd_help(const char *topic);
+
 static int cmd_new(int argc, char **argv)
 {
+	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return cmd_help("new");
 	if (argc != 2)
 		return usage_error("%s", "команде new нужна ровно одна папка");
 	diag_list dl = DIAG_LIST_INIT;
