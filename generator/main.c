@@ -234,7 +234,7 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 	bool build = out != NULL;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	site *s = site_load(o->content, date_is_set(o->today) ? o->today : default_today(), dl);
+	site *s = site_load(o->content, o->today, default_today(), dl);
 	theme th = {0};
 	long pages = 0;
 	int rc = 0;

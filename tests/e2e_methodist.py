@@ -91,7 +91,36 @@ def test_warn_fixtures():
         check(lines == want, "warn/%s: messages\n  got:  %s\n  want: %s" % (rule, lines, want))
 
 
+def test_as_of():
+    """as_of in site.yaml is "today" unless --today is given; it wins over SOURCE_DATE_EPOCH."""
+    site = os.path.join(tmpdir(), "site")
+    shutil.copytree(os.path.join(SITES, "minimal"), site)
+    with open(os.path.join(site, "site.yaml"), "a", encoding="utf-8") as f:
+        f.write("as_of: 2021-12-01\n")
+    out = os.path.join(os.path.dirname(site), "out")
+    footer = "Сведения по состоянию на %s\u00a0г."
+
+    def built(*extra, env=None):
+        p = subprocess.run([ROADMAP, "build", "-q", "-C", site, "-o", out, *extra], capture_output=True, text=True,
+                           env=env)
+        return p.returncode == 0 and read(os.path.join(out, "index.html"))
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1647302400")  # 2022-03-15
+    page = built(env=env)
+    check(page and footer % "1 декабря 2021" in page, "as_of is the build date, over SOURCE_DATE_EPOCH")
+    page = built("--today", "2022-01-10", env=env)
+    check(page and footer % "10 января 2022" in page, "--today wins over as_of")
+    rc, _, err = run("check", "-C", site)
+    check(rc == 0, "as_of accepted by check: " + err)
+    with open(os.path.join(site, "site.yaml"), "w", encoding="utf-8") as f:
+        f.write(read(os.path.join(SITES, "minimal", "site.yaml")) + "as_of: 2021-02-30\n")
+    rc, _, err = run("check", "-C", site)
+    check(rc == 1 and "site.yaml:8:8: error: " in err, "impossible as_of is an error at its position: " + err)
+    demo = read(os.path.join(ROOT, "content", "site.yaml"))
+    check(re.search(r"^as_of: \d{4}-\d\d-\d\d", demo, re.M) is not None, "the demo content says as of which date")
+
+
 if __name__ == "__main__":
     main((test_help_matches_docs, test_option_order, test_theme_and_content_discovery, test_unknown_command_wording,
-          test_warn_fixtures))
+          test_warn_fixtures, test_as_of))
     finish("e2e_methodist")
