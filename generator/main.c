@@ -235,7 +235,7 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 	bool build = out != NULL;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	site *s = site_load(o->content, date_is_set(o->today) ? o->today : default_today(), dl);
+	site *s = site_load(o->content, o->today, default_today(), dl);
 	theme th = {0};
 	long pages = 0, changed = 0;
 	int rc = 0;
@@ -432,8 +432,12 @@ static int cmd_import(int argc, char **argv)
 	return rc;
 }
 
+static int cmd_help(const char *topic);
+
 static int cmd_new(int argc, char **argv)
 {
+	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return cmd_help("new");
 	if (argc != 2)
 		return usage_error("%s", "команде new нужна ровно одна папка");
 	diag_list dl = DIAG_LIST_INIT;
