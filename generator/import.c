@@ -2,6 +2,7 @@
  * import.h, the rooms in import_int.h). */
 #include "import.h"
 #include "import_int.h"
+#include "model.h"
 #include "csvread.h"
 #include "deadline.h"
 #include "fsutil.h"
@@ -35,6 +36,68 @@ static void tbl_free(tbl *t)
 	buf_free(&t->trailing);
 }
 
+/* The school year deadlines are read in before the front matter is known
+ * (the one-cell-per-line layout places cells by their kind): the option,
+ * else a year named near the top of the text, else the fallback. */
+static void early_period(const char *text, size_t n, const import_opts *o, date *ps, date *pe)
+{
+	char ed[10] = "";
+	char *head = xstrndup(text, n < 4000 ? n : 4000);
+	if (o->edition)
+		snprintf(ed, sizeof ed, "%s", o->edition);
+	else if (!imp_year_in(head, ed))
+		snprintf(ed, sizeof ed, "%s", o->fallback_edition);
+	free(head);
+	if (!deadline_edition_period(ed, ps, pe))
+		deadline_edition_period(o->fallback_edition, ps, pe);
+}
+
+/* Rows and the layout: a regular CSV/TSV first; then, when the text has
+ * almost no TABs, a Word export with one cell per line; then pasted text
+ * line by line, trying TAB, ';' and ',' in turn. */
+static int read_rows(arena *a, const char *text, size_t n, const import_opts *o, irows *rs, size_t *h,
+                     tbl *t, const char *file, diag_list *dl, import_stats *st)
+{
+	if (imp_rows_from_csv(a, text, n, rs) && imp_find_header(rs, h, t->map, &t->field)) {
+		st->layout = "CSV";
+		return 1;
+	}
+	size_t tabs = 0;
+	for (size_t i = 0; i < n; i++)
+		tabs += text[i] == '\t';
+	if (tabs < 4) {
+		date ps, pe;
+		early_period(text, n, o, &ps, &pe);
+		rs->n = 0;
+		if (imp_rows_cell_per_line(a, text, n, ps, pe, rs) && imp_find_header(rs, h, t->map, &t->field)) {
+			st->layout = "по одной ячейке в строке";
+			return 1;
+		}
+	}
+	static const char delims[] = {'\t', ';', ','};
+	static const char *const names[] = {"строки с табуляцией", "строки с «;»", "строки с «,»"};
+	for (size_t d = 0; d < ARRAY_LEN(delims); d++) {
+		rs->n = 0;
+		if (imp_rows_from_lines(a, text, n, delims[d], rs, file, dl) < 0)
+			return -1;
+		if (imp_find_header(rs, h, t->map, &t->field)) {
+			st->layout = names[d];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Where the activity table ends: the header of another table (goals,
+ * indicators) after it, else the end of the rows. */
+static size_t table_end(const irows *rs, size_t h)
+{
+	for (size_t i = h + 1; i < rs->n; i++)
+		if (imp_table_kind(&rs->v[i]) != IMP_T_NONE)
+			return i;
+	return rs->n;
+}
+
 int import_mem(const char *data, size_t len, const char *display, const import_opts *o, buf *yaml,
                import_stats *st, diag_list *dl)
 {
@@ -47,32 +110,25 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	text_decoded dec;
 	if (text_decode(data, len, file, &dec, dl) < 0)
 		return IMPORT_BAD_TABLE;
-	const char *text = dec.text;
-	size_t n = dec.len;
+	imp_remnants rem;
+	size_t n;
+	char *text = imp_clean_remnants(dec.text, dec.len, &n, &rem);
+	st->remnants = rem.running + rem.pages + rem.captions + rem.bookmarks;
 	arena *a = arena_new();
 	irows rs = {0};
 	tbl t = {0};
 	pre p = {0};
 	int rc = IMPORT_OK;
 	size_t h = 0;
-	bool found = false;
-	/* A regular CSV/TSV first; pasted text (or a CSV whose header is not found
-	 * that way) line by line, trying TAB, ';' and ',' in turn. */
-	if (imp_rows_from_csv(a, text, n, &rs))
-		found = imp_find_header(&rs, &h, t.map, &t.field);
-	static const char delims[] = {'\t', ';', ','};
-	for (size_t d = 0; d < ARRAY_LEN(delims) && !found; d++) {
-		rs.n = 0;
-		if (imp_rows_from_lines(a, text, n, delims[d], &rs, file, dl) < 0) {
-			rc = IMPORT_BAD_TABLE;
-			goto out;
-		}
-		found = imp_find_header(&rs, &h, t.map, &t.field);
+	int found = read_rows(a, text, n, o, &rs, &h, &t, file, dl, st);
+	if (found < 0) {
+		rc = IMPORT_BAD_TABLE;
+		goto out;
 	}
 	if (!found) {
 		diag_add(dl, DIAG_ERROR, file, 0, 0,
 		         "не найдена строка заголовка таблицы: ожидались столбцы вроде «№ п/п», «Мероприятия», "
-		         "«Сроки», «Ответственные», разделённые табуляцией, «;» или «,»");
+		         "«Сроки», «Ответственные» — разделённые табуляцией, «;» или «,», или по одному в строке");
 		rc = IMPORT_BAD_TABLE;
 		goto out;
 	}
@@ -99,7 +155,8 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 			diag_add(dl, DIAG_WARNING, file, rs.v[h].c[j].line, rs.v[h].c[j].col,
 			         "столбец «%s» не распознан: его текст перенесён в поле comment мероприятий", t.label[j]);
 	}
-	imp_process_rows(&t, &rs, h);
+	size_t end = table_end(&rs, h);
+	imp_process_rows(&t, &rs, h, end);
 	if (t.too_many) {
 		rc = IMPORT_BAD_TABLE;
 		goto out;
@@ -112,30 +169,16 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 		rc = IMPORT_BAD_TABLE;
 		goto out;
 	}
-	/* The text before the table. */
-	p.l = xcalloc(h ? h : 1, sizeof(pline));
-	for (size_t i = 0; i < h; i++) {
-		buf b = BUF_INIT;
-		for (size_t j = 0; j < rs.v[i].n; j++) {
-			char *pl = imp_plain_of(rs.v[i].c[j].text);
-			if (*pl)
-				buf_printf(&b, "%s%s", b.len ? " " : "", pl);
-			free(pl);
-		}
-		if (!b.len) {
-			buf_free(&b);
-			continue;
-		}
-		pline *l = &p.l[p.n];
-		l->text = arena_strdup(a, b.data);
-		l->line = rs.v[i].line;
-		l->para = p.n && p.l[p.n - 1].line + 1 == l->line ? p.l[p.n - 1].para : (int)p.n;
-		p.n++;
-		buf_free(&b);
-	}
+	/* The text around the table: before it, below it, other tables. */
+	imp_front_rows(&p, a, &rs, 0, h, false);
+	if (t.trailing.len)
+		imp_front_text(&p, a, t.trailing.data, rs.v[end - 1].line + 1);
+	imp_front_rows(&p, a, &rs, end, rs.n, true);
 	imp_find_title(&p);
+	imp_find_kind(&p);
 	imp_find_approval(&p);
 	imp_find_goal_tasks(&p);
+	imp_find_chapters(&p);
 	if (!p.title)
 		diag_add(dl, DIAG_WARNING, file, 0, 0,
 		         "не найден заголовок («План мероприятий …», «Дорожная карта …»): записано «Дорожная карта», "
@@ -151,7 +194,7 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 		         (unsigned)(p.date.m >= 6 ? p.date.y + 1 : p.date.y) % 10000u);
 	else
 		snprintf(ed, sizeof ed, "%s", o->fallback_edition);
-	writer w = {yaml, &t, DATE_NONE, DATE_NONE, st};
+	writer w = {yaml, &t, DATE_NONE, DATE_NONE, st, o};
 	if (!deadline_edition_period(ed, &w.pstart, &w.pend)) {
 		snprintf(ed, sizeof ed, "%s", o->fallback_edition);
 		deadline_edition_period(ed, &w.pstart, &w.pend);
@@ -159,17 +202,26 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	buf out = BUF_INIT;
 	w.y = &out;
 	imp_write_doc(&w, &p, file);
+	imp_judge(&w, &p);
 	buf_put(yaml, out.data, out.len);
 	buf_free(&out);
+	if (o->indicators && p.ninds)
+		imp_indicators_yaml(&p, o->indicators);
+	st->indicators = p.ninds;
 	memcpy(st->edition, ed, sizeof st->edition);
 	st->continuations = t.continuations;
 	st->title_found = p.title != NULL;
-	st->approved_found = p.act || p.number || date_is_set(p.date) || p.signed_by;
+	st->approved_found = p.have_act || p.stamp_approved;
+	st->chapters = p.nchapters;
+	st->considered = p.ncons;
+	if (st->misreadings && !o->force)
+		rc = IMPORT_MISREAD;
 out:
 	imp_pre_free(&p);
 	tbl_free(&t);
 	free(rs.v);
 	arena_free(a);
+	free(text);
 	text_decoded_free(&dec);
 	return rc;
 }
@@ -188,3 +240,44 @@ int import_file(const char *path, const char *display, const import_opts *o, buf
 	return rc;
 }
 
+
+struct site *import_registry_load(const char *path, diag_list *dl)
+{
+	csv_table t;
+	if (csv_read_file(path, NULL, &t, dl) < 0) {
+		csv_table_free(&t);
+		return NULL;
+	}
+	static const char *const name_aliases[] = {"название", "наименование", "полное название", NULL};
+	int ic = csv_find_col(&t, "id", NULL), nc = csv_find_col(&t, "name", name_aliases);
+	if (ic < 0 || nc < 0) {
+		diag_add(dl, DIAG_ERROR, t.file, t.header.line, 1,
+		         "в реестре школ нужны столбцы «id» и «name» (см. content/schools.csv)");
+		csv_table_free(&t);
+		return NULL;
+	}
+	site *s = xcalloc(1, sizeof(site));
+	s->schools = xcalloc(t.nrows ? t.nrows : 1, sizeof(school));
+	for (size_t i = 0; i < t.nrows; i++) {
+		const char *id = csv_cell_text(&t.rows[i], ic), *name = csv_cell_text(&t.rows[i], nc);
+		if (!*id)
+			continue;
+		school *sc = &s->schools[s->nschools++];
+		sc->id = xstrdup(id);
+		sc->name = xstrdup(name);
+	}
+	csv_table_free(&t);
+	return s;
+}
+
+void import_registry_free(struct site *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nschools; i++) {
+		free((char *)s->schools[i].id);
+		free((char *)s->schools[i].name);
+	}
+	free(s->schools);
+	free(s);
+}

@@ -18,7 +18,7 @@ const char *const IMP_FIELD_KEY[F_N] = {"number", "title",  "deadline",  "respon
 /* The field a header label names, or -1.  Words are matched at the start of
  * the label first («Мероприятия по выполнению задач» is the title, not the
  * task), then anywhere in it. */
-static int classify_label(const char *plain)
+int imp_classify_label(const char *plain)
 {
 	static const struct {
 		const char *w;
@@ -60,7 +60,7 @@ static int classify_label(const char *plain)
 }
 
 /* "1", "1.", "1.1", "1.1.", "1)", Roman "IV." — a number as tables write it. */
-static bool number_like(const char *s)
+bool imp_number_like(const char *s)
 {
 	const char *p = s;
 	if (!*p)
@@ -89,20 +89,20 @@ static bool number_like(const char *s)
 
 static bool is_roman(const char *s)
 {
-	return *s && strchr("IVXLC", *s) && number_like(s);
+	return *s && strchr("IVXLC", *s) && imp_number_like(s);
 }
 
 /* A one-level number: "1", "1.", "IV". */
-static bool section_level(const char *s)
+bool imp_section_level(const char *s)
 {
-	if (!number_like(s))
+	if (!imp_number_like(s))
 		return false;
 	const char *dot = strchr(s, '.');
 	return !dot || !dot[1];
 }
 
 /* The number without a trailing dot (sections «1.» are number «1»). */
-static char *strip_dot(const char *s)
+char *imp_strip_dot(const char *s)
 {
 	size_t n = strlen(s);
 	if (n > 1 && s[n - 1] == '.')
@@ -112,9 +112,9 @@ static char *strip_dot(const char *s)
 
 /* True when number's last part is 1: «1», «1.», «2.1», «2.1.» — the first
  * activity of a section. */
-static bool first_of_section(const char *num)
+bool imp_first_of_section(const char *num)
 {
-	char *s = strip_dot(num);
+	char *s = imp_strip_dot(num);
 	const char *last = strrchr(s, '.');
 	bool one = !strcmp(last ? last + 1 : s, "1");
 	free(s);
@@ -125,7 +125,7 @@ static bool first_of_section(const char *num)
  * into its number (without the dot, heap, or NULL) and its title (pointer into
  * s).  A number alone or one followed by a lower-case word («9 классов») is no
  * heading number. */
-static char *heading_number(const char *s, const char **title)
+char *imp_heading_number(const char *s, const char **title)
 {
 	const char *p = s;
 	*title = s;
@@ -162,43 +162,90 @@ static char *heading_number(const char *s, const char **title)
 /* ---- finding the header ---- */
 
 /* Index of the header row (rows[h]) and its column map, or false. */
+/* Words of a label naming the activities themselves (not «Наименование
+ * программы» of a passport, not «Наименование показателя»). */
+static bool activity_label(const char *plain)
+{
+	char *l = imp_lowered(plain);
+	bool yes = strstr(l, "мероприят") || strstr(l, "деятельност") || strstr(l, "направлен") ||
+	           strstr(l, "содержание") || strstr(l, "действи");
+	free(l);
+	return yes;
+}
+
+/* The column map of row r when it is a header: at least two fields and a
+ * title; strict: the title label names activities and there is a deadline
+ * column (мероприятие + срок), which tells the activity table from the goal,
+ * indicator and passport tables of a programme. */
+static bool header_map(const irow *r, bool strict, int m[F_N], int **field)
+{
+	if (r->n < 2)
+		return false;
+	for (int f = 0; f < F_N; f++)
+		m[f] = -1;
+	int *fl = xcalloc(r->n, sizeof(int));
+	size_t found = 0;
+	bool bad = false, act_label = false;
+	for (size_t j = 0; j < r->n; j++) {
+		fl[j] = -1;
+		char *p = imp_plain_of(r->c[j].text);
+		if (*p) {
+			if (strlen(p) > 200 || imp_number_like(p))
+				bad = true;
+			int f = imp_classify_label(p);
+			if (f >= 0 && m[f] < 0) {
+				m[f] = (int)j;
+				fl[j] = f;
+				found++;
+				act_label |= f == F_TITLE && activity_label(p);
+			}
+		}
+		free(p);
+	}
+	bool ok = !bad && found >= 2 && m[F_TITLE] >= 0 && (!strict || (act_label && m[F_DEADLINE] >= 0));
+	if (ok)
+		*field = fl;
+	else
+		free(fl);
+	return ok;
+}
+
 bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field)
 {
-	for (size_t i = 0; i < rs->n; i++) {
-		const irow *r = &rs->v[i];
-		if (r->n < 2)
-			continue;
-		int m[F_N];
-		for (int f = 0; f < F_N; f++)
-			m[f] = -1;
-		int *fl = xcalloc(r->n, sizeof(int));
-		size_t found = 0, filled = 0;
-		bool bad = false;
-		for (size_t j = 0; j < r->n; j++) {
-			fl[j] = -1;
-			char *p = imp_plain_of(r->c[j].text);
-			if (*p) {
-				filled++;
-				if (strlen(p) > 200 || number_like(p))
-					bad = true;
-				int f = classify_label(p);
-				if (f >= 0 && m[f] < 0) {
-					m[f] = (int)j;
-					fl[j] = f;
-					found++;
-				}
+	for (int strict = 1; strict >= 0; strict--)
+		for (size_t i = 0; i < rs->n; i++)
+			if (header_map(&rs->v[i], strict, map, field)) {
+				*h = i;
+				return true;
 			}
-			free(p);
-		}
-		if (!bad && found >= 2 && m[F_TITLE] >= 0) {
-			*h = i;
-			memcpy(map, m, sizeof m);
-			*field = fl;
-			return true;
-		}
-		free(fl);
-	}
 	return false;
+}
+
+int imp_table_kind(const irow *r)
+{
+	if (r->n < 2)
+		return IMP_T_NONE;
+	bool goal = false, task = false, ind = false, unit = false, year = false, actw = false;
+	for (size_t j = 0; j < r->n; j++) {
+		char *p = imp_plain_of(r->c[j].text);
+		char *l = imp_lowered(p);
+		if (strlen(l) < 200) {
+			goal |= !strncmp(l, "цел", strlen("цел")) && !strstr(l, "целев");
+			task |= !strncmp(l, "задач", strlen("задач"));
+			ind |= strstr(l, "показател") || strstr(l, "индикатор");
+			unit |= strstr(l, "ед.") || strstr(l, "единиц") || strstr(l, "изм");
+			actw |= activity_label(p);
+			year |= strlen(l) >= 4 && l[0] == '2' && l[1] == '0' && imp_is_digit(l[2]) && imp_is_digit(l[3]) &&
+			        !imp_is_digit(l[4]);
+		}
+		free(l);
+		free(p);
+	}
+	if (ind && (unit || year) && !actw)
+		return IMP_T_INDICATORS;
+	if (goal && task && !actw)
+		return IMP_T_GOALS;
+	return IMP_T_NONE;
 }
 
 /* ---- the table ---- */
@@ -275,7 +322,6 @@ static act *last_act(tbl *t)
 
 /* Joins a continuation cell to the cell above: with a line break when it
  * starts a sub-item (so that it becomes a list item), else with one space. */
-static bool ends_unfinished(const char *plain);
 
 /* Plain text of the end of a merged cell (its last 120 bytes or so): enough
  * to judge how the text ends without re-reading a cell that grows with every
@@ -307,7 +353,7 @@ static void join_cell(buf *b, const char *text, bool markdown)
 			int32_t c2 = c1 ? imp_cp_at(cont + k, &k) : 0;
 			if (imp_is_upper_cp(c1) && imp_is_lower_cp(c2)) {
 				char *above = plain_tail(b);
-				sentence = !ends_unfinished(above);
+				sentence = !imp_ends_unfinished(above);
 				free(above);
 			}
 			free(cont);
@@ -349,7 +395,7 @@ static void merge_into(tbl *t, act *a, const char *const *cells, const icell *co
 }
 
 /* Small words after which a title cannot end: a row broken over a page. */
-static bool ends_unfinished(const char *plain)
+bool imp_ends_unfinished(const char *plain)
 {
 	static const char *const tails[] = {" в", " на", " по", " и", " с", " к", " о", " об", " для", " от",
 	                                    " до", " за", " из", " при", " без", " или", " а также", ",", "-",
@@ -385,7 +431,7 @@ static const char **next_numbers(const tbl *t, const irows *rs)
 		next[i] = below;
 		if (nc >= 0 && (size_t)nc < rs->v[i].n) {
 			char *n = imp_plain_of(rs->v[i].c[nc].text);
-			if (number_like(n))
+			if (imp_number_like(n))
 				below = arena_strdup(t->a, n);
 			free(n);
 		}
@@ -448,13 +494,13 @@ static void trailing_line(tbl *t, const irow *r)
 }
 
 /* Walks the rows after the header: see spec/import.md for the kinds of rows. */
-void imp_process_rows(tbl *t, const irows *rs, size_t h)
+void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 {
 	size_t nc = t->ncols;
 	int numc = t->map[F_NUMBER], titc = t->map[F_TITLE];
 	/* Rows after the last row with cells are text below the table. */
 	size_t last_multi = h;
-	for (size_t i = h + 1; i < rs->n; i++)
+	for (size_t i = h + 1; i < end; i++)
 		if (rs->v[i].n >= 2)
 			last_multi = i;
 	const char **cells = xcalloc(nc, sizeof(char *));
@@ -462,7 +508,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h)
 	char **pc = xcalloc(nc, sizeof(char *));
 	const char **nexts = next_numbers(t, rs);
 	t->last = L_HEADER;
-	for (size_t i = h + 1; i < rs->n && !t->too_many; i++) {
+	for (size_t i = h + 1; i < end && !t->too_many; i++) {
 		const irow *r = &rs->v[i];
 		if (r->n == 1 && nc > 1) {
 			/* A line without a delimiter: text below the table, a heading
@@ -487,7 +533,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h)
 				buf_puts(tt, p);
 			} else if (*p) {
 				const char *title;
-				char *num = heading_number(p, &title);
+				char *num = imp_heading_number(p, &title);
 				new_section(t, num, title, r->line);
 			}
 			free(p);
@@ -532,7 +578,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h)
 		act *prev = last_act(t);
 		if (!nfilled || row_is_rule(pc, nc) || row_is_header_again(t, pc, nc))
 			goto next;
-		if (nfilled == 1 && (only == 0 || (int)only == titc) && !((int)only == numc && number_like(num))) {
+		if (nfilled == 1 && (only == 0 || (int)only == titc) && !((int)only == numc && imp_number_like(num))) {
 			/* The row's only text is in the first or the title column. */
 			const char *text = pc[only];
 			bool heading = false;
@@ -541,12 +587,12 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h)
 					heading = true; /* a row merged across the table */
 				} else {
 					const char *title;
-					char *hn = heading_number(text, &title);
+					char *hn = imp_heading_number(text, &title);
 					const char *next = nexts[i];
 					/* Headings come before a section's first activity; in
 					 * a table with a task column such a row is a further
 					 * activity of the task. */
-					bool before_first = *next && first_of_section(next) && numc >= 0 &&
+					bool before_first = *next && imp_first_of_section(next) && numc >= 0 &&
 					                    t->map[F_TASK] < 0;
 					heading = hn || (t->last == L_HEADER && before_first) ||
 					          (t->last == L_ACT && before_first);
@@ -555,33 +601,33 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h)
 			}
 			if (heading) {
 				const char *title;
-				char *hn = heading_number(text, &title);
+				char *hn = imp_heading_number(text, &title);
 				new_section(t, hn, title, r->line);
 				goto next;
 			}
 		}
-		if (nfilled == 1 && (int)only == numc && section_level(num)) {
+		if (nfilled == 1 && (int)only == numc && imp_section_level(num)) {
 			/* A section number alone: its title may follow on the next row. */
-			new_section(t, strip_dot(num), "", r->line);
+			new_section(t, imp_strip_dot(num), "", r->line);
 			goto next;
 		}
-		if (*num && section_level(num) && (titc < 0 || *pc[titc])) {
+		if (*num && imp_section_level(num) && (titc < 0 || *pc[titc])) {
 			bool rest_empty = true;
 			for (size_t j = 0; j < nc; j++)
 				if ((int)j != numc && (int)j != titc && *pc[j])
 					rest_empty = false;
 			const char *next = nexts[i];
-			char *base = strip_dot(num);
+			char *base = imp_strip_dot(num);
 			size_t bl = strlen(base);
 			bool child = !strncmp(next, base, bl) && next[bl] == '.' && imp_is_digit(next[bl + 1]);
 			free(base);
 			if (rest_empty && (is_roman(num) || child)) {
-				new_section(t, strip_dot(num), titc >= 0 ? pc[titc] : "", r->line);
+				new_section(t, imp_strip_dot(num), titc >= 0 ? pc[titc] : "", r->line);
 				goto next;
 			}
 		}
 		if (*num) {
-			if (!number_like(num) && prev && (!*nexts[i] || titc < 0 || !*pc[titc])) {
+			if (!imp_number_like(num) && prev && (!*nexts[i] || titc < 0 || !*pc[titc])) {
 				/* Text in the number column: below the last numbered row, a
 				 * signature laid out with a TAB («Начальник управления ⇥
 				 * Т.В. Ермакова»); above one, with no title, a heading with
@@ -590,7 +636,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h)
 					trailing_line(t, r);
 				} else {
 					const char *title;
-					char *hn = heading_number(num, &title);
+					char *hn = imp_heading_number(num, &title);
 					new_section(t, hn, title, r->line);
 					diag_add(t->dl, DIAG_WARNING, t->file, r->line, 0,
 					         "строка прочитана как заголовок раздела «%s», текст других её ячеек не перенесён",
@@ -636,7 +682,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h)
 			bool further = false;
 			if ((t->map[F_TASK] >= 0 || numc < 0) && titc >= 0 && imp_starts_new(pc[titc]) && prev) {
 				char *pt = plain_tail(&prev->cell[titc]);
-				further = !ends_unfinished(pt);
+				further = !imp_ends_unfinished(pt);
 				free(pt);
 			}
 			if (further || !prev)

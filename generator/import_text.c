@@ -82,6 +82,13 @@ static void lower_ru(char *s)
 	}
 }
 
+char *imp_lowered_n(const char *s, size_t n)
+{
+	char *l = xstrndup(s, n);
+	lower_ru(l);
+	return l;
+}
+
 char *imp_lowered(const char *s)
 {
 	char *l = xstrdup(s);
