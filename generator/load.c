@@ -1,5 +1,6 @@
 #include "load.h"
 #include "editions.h"
+#include "execution.h"
 #include "indicators.h"
 #include "schedule_load.h"
 #include "fields.h"
@@ -120,7 +121,7 @@ static int cmp_pages(const void *pa, const void *pb)
 	return strcmp(a->slug, b->slug);
 }
 
-site *site_load(const char *root, date today, diag_list *dl)
+site *site_load(const char *root, date today, date fallback, diag_list *dl)
 {
 	arena *a = arena_new();
 	site *s = arena_alloc(a, sizeof(site));
@@ -130,16 +131,23 @@ site *site_load(const char *root, date today, diag_list *dl)
 	s->min_group = 5;
 	loader L = {s, a, dl, s->root};
 	if (!fs_is_dir(root)) {
-		diag_add(dl, DIAG_ERROR, root, 0, 0, "папка с содержимым не найдена");
+		diag_add(dl, DIAG_ERROR, "", 0, 0,
+		         "папка с содержимым «%s» не найдена: укажите её параметром -C ПАПКА или запустите roadmap "
+		         "в папке, где лежит site.yaml", root);
+		s->today = date_is_set(today) ? today : fallback;
 		return s;
 	}
 	load_site_yaml(&L);
+	if (!date_is_set(s->today))
+		s->today = date_is_set(s->as_of) ? s->as_of : fallback;
 	load_schools(&L);
 	load_pages(&L);
 	if (s->npages) /* xsort(NULL, 0, …) is undefined */
 		xsort(s->pages, s->npages, sizeof(page), cmp_pages);
 	load_editions(&L);
 	load_schedules(&L);
+	load_marks_tables(&L);
+	execution_derive(s, dl);
 	s->ind = indicators_load(&L);
 	indicators_derive(s->ind, s);
 	editions_derive(s);
@@ -154,8 +162,11 @@ void site_free(site *s)
 		for (size_t d = 0; d < s->eds[e].ndocs; d++)
 			for (size_t k = 0; k < s->eds[e].docs[d].nsections; k++) {
 				section *sec = &s->eds[e].docs[d].sections[k];
-				for (size_t i = 0; i < sec->nacts; i++)
+				for (size_t i = 0; i < sec->nacts; i++) {
 					deadline_free(&sec->acts[i].dl);
+					for (size_t m = 0; m < sec->acts[i].nmarks; m++)
+						deadline_free(&sec->acts[i].marks[m].new_dl);
+				}
 			}
 	arena_free(s->arena);
 }

@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const char *const SITE_KEYS[] = {"title", "authority", "base_url", "current_edition", "privacy",
-                                        "contacts", "menu", "demo", NULL};
+                                        "contacts", "menu", "demo", "as_of", "report_signer", NULL};
+static const char *const SIGNER_KEYS[] = {"title", "name", NULL};
 static const char *const MENU_KEYS[] = {"title", "page", "url", NULL};
 static const char *const PRIVACY_KEYS[] = {"min_group", NULL};
 static const char *const PAGE_KEYS[] = {"title", "weight", "menu", "description", NULL};
@@ -102,6 +103,7 @@ void load_site_yaml(loader *L)
 		s->current_at = (pos){v->file, v->line, v->col};
 	}
 	s->demo = f_bool(y, "demo", false, L->dl);
+	s->as_of = f_date(y, "as_of", false, L->dl);
 	s->contacts_html = md_block(L->a, f_str(y, "contacts", false, "site.yaml", L->dl));
 	const ynode *pr = y_get(y, "privacy");
 	if (pr && f_expect_map(pr, "privacy", L->dl)) {
@@ -109,6 +111,12 @@ void load_site_yaml(loader *L)
 		s->min_group = (int)f_int(pr, "min_group", 5, 1, 1000, L->dl);
 	}
 	load_menu(L, y_get(y, "menu"));
+	const ynode *sg = y_get(y, "report_signer");
+	if (sg && f_expect_map(sg, "report_signer", L->dl)) {
+		f_check_keys(sg, SIGNER_KEYS, "блоке «report_signer»", L->dl);
+		s->signer_title = f_str(sg, "title", false, "блоке «report_signer»", L->dl);
+		s->signer_name = f_str(sg, "name", false, "блоке «report_signer»", L->dl);
+	}
 }
 
 void load_pages(loader *L)
