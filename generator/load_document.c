@@ -5,6 +5,7 @@
 #include "load.h"
 #include "markdown.h"
 #include "mention.h"
+#include "utf8.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -23,7 +24,6 @@ static const char *const SECTION_KEYS[] = {"title", "number", "activities", NULL
 static const char *const ACTIVITY_KEYS[] = {"number", "title", "task", "deadline", "responsible",
                                             "schools", "report", "result", "indicator", "status",
                                             "done_on", "evidence", "comment", NULL};
-static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "cancelled", NULL};
 static const char *const EVIDENCE_KEYS[] = {"title", "url", NULL};
 
 /* A sequence under key, or NULL (reported when present but not a list). */
@@ -155,18 +155,49 @@ static void load_evidence(loader *L, activity *a, const ynode *m)
 	}
 }
 
+/* Words authors write for a status: the English keys and the Russian ones
+ * (compared after case folding and ё→е). */
+static const struct {
+	const char *word;
+	status st;
+} STATUS_WORDS[] = {
+	{"planned", ST_PLANNED}, {"in-progress", ST_IN_PROGRESS}, {"done", ST_DONE}, {"cancelled", ST_CANCELLED},
+	{"запланировано", ST_PLANNED}, {"запланирована", ST_PLANNED}, {"запланирован", ST_PLANNED},
+	{"планируется", ST_PLANNED}, {"выполняется", ST_IN_PROGRESS}, {"в работе", ST_IN_PROGRESS},
+	{"в процессе", ST_IN_PROGRESS}, {"исполняется", ST_IN_PROGRESS}, {"выполнено", ST_DONE},
+	{"выполнена", ST_DONE}, {"выполнен", ST_DONE}, {"исполнено", ST_DONE}, {"сделано", ST_DONE},
+	{"отменено", ST_CANCELLED}, {"отменена", ST_CANCELLED}, {"отменен", ST_CANCELLED},
+};
+
 static status parse_status(loader *L, const ynode *m)
 {
 	const ynode *v = y_get(m, "status");
 	if (!v || y_is_null(v))
 		return ST_PLANNED;
-	for (int i = 0; STATUS_KEYS[i]; i++)
-		if (v->kind == Y_SCALAR && !strcmp(v->s, STATUS_KEYS[i]))
-			return (status)i;
-	const char *sug = v->kind == Y_SCALAR ? f_suggest(v->s, STATUS_KEYS) : NULL;
+	const char *cands[ARRAY_LEN(STATUS_WORDS) + 1];
+	const char *sug = NULL;
+	if (v->kind == Y_SCALAR) {
+		char *key = utf8_fold(v->s, strlen(v->s));
+		if (key)
+			utf8_fold_yo(key);
+		for (size_t i = 0; key && i < ARRAY_LEN(STATUS_WORDS); i++) {
+			if (!strcmp(key, STATUS_WORDS[i].word)) {
+				free(key);
+				return STATUS_WORDS[i].st;
+			}
+			cands[i] = STATUS_WORDS[i].word;
+		}
+		cands[ARRAY_LEN(STATUS_WORDS)] = NULL;
+		const char *near = key ? f_suggest(key, cands) : NULL;
+		for (size_t i = 0; near && i < ARRAY_LEN(STATUS_WORDS); i++)
+			if (near == STATUS_WORDS[i].word)
+				sug = status_name(STATUS_WORDS[i].st);
+		free(key);
+	}
 	diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
-	         "поле «status»: допустимы planned, in-progress, done, cancelled%s%s%s", sug ? "; может быть, «" : "",
-	         sug ? sug : "", sug ? "»?" : "");
+	         "поле «status»: допустимы planned (запланировано), in-progress (выполняется), done (выполнено), "
+	         "cancelled (отменено)%s%s%s",
+	         sug ? "; может быть, «" : "", sug ? sug : "", sug ? "»?" : "");
 	return ST_PLANNED;
 }
 
