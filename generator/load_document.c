@@ -111,9 +111,9 @@ static void load_activity_schools(loader *L, activity *a, const ynode *v)
 				free(known);
 			}
 		} else {
-			for (size_t k = 0; k < s->nschools; k++)
-				if (!strcmp(s->schools[k].id, it->s))
-					take[k] = found = true;
+			const school *sc = site_school(s, it->s);
+			if (sc)
+				take[sc - s->schools] = found = true;
 			if (!found)
 				load_unknown_school(L, it->file, it->line, it->col, it->s);
 		}

@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *status_name(status s)
@@ -20,12 +21,16 @@ const char *status_label_lc(status s)
 	return s < ST_COUNT ? n[s] : "";
 }
 
+static int cmp_school_id(const void *key, const void *elem)
+{
+	return strcmp(key, ((const school *)elem)->id);
+}
+
 school *site_school(const site *s, const char *id)
 {
-	for (size_t i = 0; i < s->nschools; i++)
-		if (!strcmp(s->schools[i].id, id))
-			return &s->schools[i];
-	return NULL;
+	if (!s->nschools || !id)
+		return NULL;
+	return bsearch(id, s->schools, s->nschools, sizeof(school), cmp_school_id);
 }
 
 bool activity_concerns(const activity *a, const school *sc)

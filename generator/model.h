@@ -170,6 +170,7 @@ typedef struct site {
 const char *status_name(status s);     /* "planned" … */
 const char *status_label(status s);    /* «Запланировано» … */
 const char *status_label_lc(status s); /* «запланировано» …, inside a sentence */
+/* The school with this id (binary search: site.schools is sorted by id), or NULL. */
 school *site_school(const site *s, const char *id);
 /* True when the activity concerns school sc (all, its id, or one of its groups). */
 bool activity_concerns(const activity *a, const school *sc);
