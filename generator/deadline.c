@@ -1747,6 +1747,7 @@ static bool build(parser *p, bool has_event, deadline *out)
 		return false;
 	}
 	out->approx = (approx || p->terms_approx) && out->kind != DL_UNKNOWN;
+	out->default_terms = p->terms_approx && out->kind != DL_UNKNOWN;
 	out->parts = occ.v;
 	out->nparts = occ.n;
 	return true;

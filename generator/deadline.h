@@ -114,6 +114,7 @@ typedef struct deadline {
 	int times;            /* «2 раза в год» → 2; 0 when not said or once */
 	char *event;          /* heap: the event words (DL_EVENT, or a dated phrase naming an event), else NULL */
 	bool approx;          /* dates are approximate (school terms, «по итогам полугодия») */
+	bool default_terms;   /* rests on the default school terms (none given for the edition) */
 	dl_part *parts;       /* heap; every dated deadline has ≥ 1 part, sorted by end */
 	size_t nparts;
 	size_t err_off;       /* DL_UNKNOWN: byte offset in text of the first thing not understood

@@ -1,5 +1,6 @@
 #include "load.h"
 #include "editions.h"
+#include "periods.h"
 #include "indicators.h"
 #include "schedule_load.h"
 #include "fields.h"
@@ -139,6 +140,7 @@ site *site_load(const char *root, date today, diag_list *dl)
 	if (s->npages) /* xsort(NULL, 0, …) is undefined */
 		xsort(s->pages, s->npages, sizeof(page), cmp_pages);
 	load_editions(&L);
+	periods_derive(s);
 	load_schedules(&L);
 	s->ind = indicators_load(&L);
 	indicators_derive(s->ind, s);
@@ -150,6 +152,8 @@ void site_free(site *s)
 {
 	if (!s)
 		return;
+	for (size_t e = 0; e < s->neds; e++)
+		deadline_free(&s->eds[e].report_due);
 	for (size_t e = 0; e < s->neds; e++)
 		for (size_t d = 0; d < s->eds[e].ndocs; d++)
 			for (size_t k = 0; k < s->eds[e].docs[d].nsections; k++) {

@@ -3,6 +3,7 @@
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
+#include "load_period.h"
 #include "markdown.h"
 #include "mention.h"
 #include "util.h"
@@ -10,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", NULL};
+static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", "school_terms", "reporting", NULL};
 static const char *const PERIOD_KEYS[] = {"start", "end", NULL};
 static const char *const EDITION_STATUSES[] = {"draft", "approved", "completed", NULL};
 static const char *const DOC_KEYS[] = {"title", "short_title", "approved", "intro", "goal", "tasks",
@@ -204,7 +205,7 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	load_evidence(L, a, m);
 	a->comment_html = md_block(L->a, f_str(m, "comment", false, what, dl));
 	if (a->deadline_text) {
-		deadline_parse(a->deadline_text, ed->start, ed->end, &a->dl);
+		deadline_parse_in(a->deadline_text, &ed->dlc, &a->dl);
 		if (a->dl.kind == DL_UNKNOWN) {
 			const ynode *v = y_get(m, "deadline");
 			diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
@@ -212,7 +213,7 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 			         a->deadline_text);
 		}
 	} else {
-		deadline_parse("", ed->start, ed->end, &a->dl);
+		deadline_parse_in("", &ed->dlc, &a->dl);
 	}
 	if (!a->all_schools && !a->nschool_refs && title)
 		mention_warn(L->s, title, m, dl);
@@ -340,15 +341,15 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 	char *rel = xasprintf("%s/edition.yaml", dir);
 	const char *relp = arena_strdup(L->a, rel);
 	free(rel);
-	ed->title = arena_printf(L->a, "%.4s/%s учебный год", ed->id, ed->id + 5);
 	ed->status = "approved";
 	ynode *m = load_yaml(L, relp, false);
-	if (!m || !f_expect_map(m, "edition.yaml", L->dl))
+	if (!m || !f_expect_map(m, "edition.yaml", L->dl)) {
+		period_defaults(L->a, ed);
+		period_finish(L, ed, NULL);
 		return;
+	}
 	f_check_keys(m, EDITION_KEYS, "edition.yaml", L->dl);
 	const char *t = f_str(m, "title", false, "", L->dl);
-	if (t)
-		ed->title = t;
 	const char *st = f_str(m, "status", false, "", L->dl);
 	if (st) {
 		bool ok = false;
@@ -373,6 +374,11 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 			ed->end = e;
 		}
 	}
+	period_defaults(L->a, ed); /* the title and the rest follow the final period */
+	if (t)
+		ed->title = t;
+	period_load(L, ed, m);
+	period_finish(L, ed, m);
 }
 
 static void load_edition(loader *L, edition *ed, const char *id)
