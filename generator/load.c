@@ -121,7 +121,7 @@ static int cmp_pages(const void *pa, const void *pb)
 	return strcmp(a->slug, b->slug);
 }
 
-site *site_load(const char *root, date today, diag_list *dl)
+site *site_load(const char *root, date today, date fallback, diag_list *dl)
 {
 	arena *a = arena_new();
 	site *s = arena_alloc(a, sizeof(site));
@@ -131,10 +131,15 @@ site *site_load(const char *root, date today, diag_list *dl)
 	s->min_group = 5;
 	loader L = {s, a, dl, s->root};
 	if (!fs_is_dir(root)) {
-		diag_add(dl, DIAG_ERROR, root, 0, 0, "папка с содержимым не найдена");
+		diag_add(dl, DIAG_ERROR, "", 0, 0,
+		         "папка с содержимым «%s» не найдена: укажите её параметром -C ПАПКА или запустите roadmap "
+		         "в папке, где лежит site.yaml", root);
+		s->today = date_is_set(today) ? today : fallback;
 		return s;
 	}
 	load_site_yaml(&L);
+	if (!date_is_set(s->today))
+		s->today = date_is_set(s->as_of) ? s->as_of : fallback;
 	load_schools(&L);
 	load_pages(&L);
 	if (s->npages) /* xsort(NULL, 0, …) is undefined */

@@ -12,7 +12,10 @@
 #include "model.h"
 #include "yamlread.h"
 
-site *site_load(const char *root, date today, diag_list *dl);
+/* The site's "today" (overdue, upcoming, the footer date): `today` when set
+ * (--today); else site.yaml's as_of (archived or demo content); else
+ * `fallback` (SOURCE_DATE_EPOCH or the clock, chosen by the caller). */
+site *site_load(const char *root, date today, date fallback, diag_list *dl);
 void site_free(site *s);
 
 /* Internal to the loaders (load_*.c). */

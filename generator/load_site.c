@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const SITE_KEYS[] = {"title", "authority", "base_url", "current_edition", "privacy",
-                                        "contacts", "menu", "demo", NULL};
+                                        "contacts", "menu", "demo", "as_of", NULL};
 static const char *const MENU_KEYS[] = {"title", "page", "url", NULL};
 static const char *const PRIVACY_KEYS[] = {"min_group", NULL};
 static const char *const PAGE_KEYS[] = {"title", "weight", "menu", "description", NULL};
@@ -102,6 +102,7 @@ void load_site_yaml(loader *L)
 		s->current_at = (pos){v->file, v->line, v->col};
 	}
 	s->demo = f_bool(y, "demo", false, L->dl);
+	s->as_of = f_date(y, "as_of", false, L->dl);
 	s->contacts_html = md_block(L->a, f_str(y, "contacts", false, "site.yaml", L->dl));
 	const ynode *pr = y_get(y, "privacy");
 	if (pr && f_expect_map(pr, "privacy", L->dl)) {

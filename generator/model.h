@@ -186,7 +186,8 @@ typedef struct site {
 	edition *current;
 	pos current_at;              /* of current_edition in site.yaml */
 	struct ind_data *ind;        /* indicators.h: read with ind_list / ind_for / … */
-	date today;
+	date today;                  /* the date the site speaks as of (see site_load) */
+	date as_of;                  /* site.yaml «as_of», or unset */
 } site;
 
 const char *status_name(status s);     /* "planned" … */
