@@ -1,6 +1,6 @@
 #include "load.h"
 #include "editions.h"
-#include "periods.h"
+#include "execution.h"
 #include "indicators.h"
 #include "schedule_load.h"
 #include "fields.h"
@@ -145,8 +145,9 @@ site *site_load(const char *root, date today, date fallback, diag_list *dl)
 	if (s->npages) /* xsort(NULL, 0, …) is undefined */
 		xsort(s->pages, s->npages, sizeof(page), cmp_pages);
 	load_editions(&L);
-	periods_derive(s);
 	load_schedules(&L);
+	load_marks_tables(&L);
+	execution_derive(s, dl);
 	s->ind = indicators_load(&L);
 	indicators_derive(s->ind, s);
 	editions_derive(s);
@@ -163,8 +164,11 @@ void site_free(site *s)
 		for (size_t d = 0; d < s->eds[e].ndocs; d++)
 			for (size_t k = 0; k < s->eds[e].docs[d].nsections; k++) {
 				section *sec = &s->eds[e].docs[d].sections[k];
-				for (size_t i = 0; i < sec->nacts; i++)
+				for (size_t i = 0; i < sec->nacts; i++) {
 					deadline_free(&sec->acts[i].dl);
+					for (size_t m = 0; m < sec->acts[i].nmarks; m++)
+						deadline_free(&sec->acts[i].marks[m].new_dl);
+				}
 			}
 	arena_free(s->arena);
 }

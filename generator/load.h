@@ -38,6 +38,22 @@ ynode *load_markdown(loader *L, const char *rel, const char **body);
  * «может быть» suggestion and the first known ids. */
 void load_unknown_school(loader *L, const char *file, int line, int col, const char *id);
 
+/* The `evidence:` list of map m ([{title, url}]) into *out (arena), *n items;
+ * bad items are reported and left out. */
+void load_evidence(loader *L, const ynode *m, evidence **out, size_t *n);
+/* An evidence address may be published: http(s) and safe. */
+bool load_url_ok(const char *url);
+
+/* The words a `status` may take, for messages. */
+#define STATUS_WORDS "planned, in-progress, done, partial, not-done, postponed, cancelled " \
+	"(или по-русски: запланировано, выполняется, исполнено, частично, не исполнено, перенесено, отменено)"
+/* The `marks:` list of activity map m (load_marks.c); the activity's deadline
+ * must already be parsed (a mark's `part` is checked against it). */
+void load_activity_marks(loader *L, activity *a, const ynode *m);
+/* The marks tables (editions/<ed>/marks/, .csv) of every edition, appended to the activities'
+ * marks (after the YAML ones, files in name order, rows in file order). */
+void load_marks_tables(loader *L);
+
 void load_site_yaml(loader *L);
 void load_pages(loader *L);
 void load_schools(loader *L);

@@ -23,8 +23,9 @@ static const char *const COLUMN_KEYS[] = {"number", "title", "deadline", "respon
 static const char *const SECTION_KEYS[] = {"title", "number", "activities", NULL};
 static const char *const ACTIVITY_KEYS[] = {"number", "title", "task", "deadline", "responsible",
                                             "schools", "report", "result", "indicator", "status",
-                                            "done_on", "evidence", "comment", NULL};
-static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "cancelled", NULL};
+                                            "done_on", "evidence", "comment", "marks", NULL};
+static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "partial", "not-done",
+                                          "postponed", "cancelled", NULL};
 static const char *const EVIDENCE_KEYS[] = {"title", "url", NULL};
 
 /* A sequence under key, or NULL (reported when present but not a list). */
@@ -130,43 +131,54 @@ static void load_activity_schools(loader *L, activity *a, const ynode *v)
 	free(take);
 }
 
-static void load_evidence(loader *L, activity *a, const ynode *m)
+void load_evidence(loader *L, const ynode *m, evidence **out, size_t *n)
 {
+	*out = NULL;
+	*n = 0;
 	const ynode *ev = seq_of(m, "evidence", L->dl);
 	if (!ev)
 		return;
-	a->evidence = arena_alloc(L->a, (ev->n ? ev->n : 1) * sizeof(evidence));
+	*out = arena_alloc(L->a, (ev->n ? ev->n : 1) * sizeof(evidence));
 	for (size_t i = 0; i < ev->n; i++) {
 		const ynode *it = ev->items[i];
 		if (!f_expect_map(it, "подтверждающий документ", L->dl))
 			continue;
 		f_check_keys(it, EVIDENCE_KEYS, "подтверждающем документе", L->dl);
-		evidence *e = &a->evidence[a->nevidence];
+		evidence *e = &(*out)[*n];
 		e->title = f_str(it, "title", true, "подтверждающем документе", L->dl);
 		e->url = f_str(it, "url", true, "подтверждающем документе", L->dl);
-		if (e->url && (!url_is_safe(e->url) || !(str_starts(e->url, "http://") ||
-		                                         str_starts(e->url, "https://")))) {
+		if (e->url && !load_url_ok(e->url)) {
 			const ynode *u = y_get(it, "url");
 			diag_add(L->dl, DIAG_ERROR, u->file, u->line, u->col,
 			         "поле «url»: ожидался адрес, начинающийся с https:// или http://");
 			continue;
 		}
 		if (e->title && e->url)
-			a->nevidence++;
+			(*n)++;
 	}
 }
 
-static status parse_status(loader *L, const ynode *m)
+bool load_url_ok(const char *url)
+{
+	return url_is_safe(url) && (str_starts(url, "http://") || str_starts(url, "https://"));
+}
+
+static status parse_status(loader *L, activity *a, const ynode *m)
 {
 	const ynode *v = y_get(m, "status");
 	if (!v || y_is_null(v))
 		return ST_PLANNED;
-	for (int i = 0; STATUS_KEYS[i]; i++)
-		if (v->kind == Y_SCALAR && !strcmp(v->s, STATUS_KEYS[i]))
-			return (status)i;
+	bool ok = false;
+	status st = v->kind == Y_SCALAR ? status_parse(v->s, &ok) : ST_PLANNED;
+	if (ok) {
+		a->st_written = true;
+		a->st_as_written = st;
+		a->st_at = pos_of(v);
+		return st;
+	}
 	const char *sug = v->kind == Y_SCALAR ? f_suggest(v->s, STATUS_KEYS) : NULL;
 	diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
-	         "поле «status»: допустимы planned, in-progress, done, cancelled%s%s%s", sug ? "; может быть, «" : "",
+	         "поле «status»: допустимы %s%s%s%s", STATUS_WORDS, sug ? "; может быть, «" : "",
 	         sug ? sug : "", sug ? "»?" : "");
 	return ST_PLANNED;
 }
@@ -195,14 +207,14 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	a->result_html = md_block(L->a, result);
 	a->result_text = md_plain(L->a, result);
 	a->indicator = f_str(m, "indicator", false, what, dl);
-	a->st = parse_status(L, m);
+	a->st = parse_status(L, a, m);
 	a->done_on = f_date(m, "done_on", false, dl);
 	if (date_is_set(a->done_on) && a->st != ST_DONE) {
 		const ynode *v = y_get(m, "done_on");
 		diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
 		         "указана дата исполнения, но статус не «done»");
 	}
-	load_evidence(L, a, m);
+	load_evidence(L, m, &a->evidence, &a->nevidence);
 	a->comment_html = md_block(L->a, f_str(m, "comment", false, what, dl));
 	if (a->deadline_text) {
 		deadline_parse_in(a->deadline_text, &ed->dlc, &a->dl);
@@ -217,6 +229,7 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	}
 	if (!a->all_schools && !a->nschool_refs && title)
 		mention_warn(L->s, title, m, dl);
+	load_activity_marks(L, a, m);
 }
 
 static void load_section(loader *L, edition *ed, document *doc, section *sec, const ynode *m, size_t idx)

@@ -3,6 +3,7 @@
  * «Reporting periods», spec/content.md «Multi-year documents»). */
 #include "load_period.h"
 #include "fields.h"
+#include "periods.h"
 #include "util.h"
 
 #include <string.h>
@@ -103,12 +104,12 @@ void period_load(loader *L, edition *ed, const ynode *m)
 void period_finish(loader *L, edition *ed, const ynode *m)
 {
 	ed->dlc = (dl_context){ed->start, ed->end, ed->terms, ed->nterms, ed->report_every};
-	if (!ed->report_due_text)
-		return;
-	deadline_parse_in(ed->report_due_text, &ed->dlc, &ed->report_due);
-	if (ed->report_due.kind == DL_UNKNOWN) {
+	if (ed->report_due_text)
+		deadline_parse_in(ed->report_due_text, &ed->dlc, &ed->report_due);
+	if (ed->report_due_text && ed->report_due.kind == DL_UNKNOWN) {
 		const ynode *v = y_get(y_get(m, "reporting"), "due");
 		diag_add(L->dl, DIAG_WARNING, v->file, v->line, v->col,
 		         "срок отчёта «%s» не распознан: он будет показан как написан, без дат", ed->report_due_text);
 	}
+	periods_derive_edition(L->a, ed);
 }

@@ -16,8 +16,9 @@ void period_defaults(arena *a, edition *ed);
  * final (terms outside it are errors). */
 void period_load(loader *L, edition *ed, const ynode *m);
 
-/* Fills ed->dlc, the context every deadline of the edition is read in, and
- * reads reporting.due in it (a warning at its position when not understood).
+/* Fills ed->dlc, the context every deadline of the edition is read in, reads
+ * reporting.due in it (a warning at its position when not understood) and
+ * derives the reporting periods (periods.h).
  * m is edition.yaml (NULL when none).  ed->report_due is released by
  * site_free. */
 void period_finish(loader *L, edition *ed, const ynode *m);

@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const char *const SITE_KEYS[] = {"title", "authority", "base_url", "current_edition", "privacy",
-                                        "contacts", "menu", "demo", "as_of", NULL};
+                                        "contacts", "menu", "demo", "as_of", "report_signer", NULL};
+static const char *const SIGNER_KEYS[] = {"title", "name", NULL};
 static const char *const MENU_KEYS[] = {"title", "page", "url", NULL};
 static const char *const PRIVACY_KEYS[] = {"min_group", NULL};
 static const char *const PAGE_KEYS[] = {"title", "weight", "menu", "description", NULL};
@@ -110,6 +111,12 @@ void load_site_yaml(loader *L)
 		s->min_group = (int)f_int(pr, "min_group", 5, 1, 1000, L->dl);
 	}
 	load_menu(L, y_get(y, "menu"));
+	const ynode *sg = y_get(y, "report_signer");
+	if (sg && f_expect_map(sg, "report_signer", L->dl)) {
+		f_check_keys(sg, SIGNER_KEYS, "блоке «report_signer»", L->dl);
+		s->signer_title = f_str(sg, "title", false, "блоке «report_signer»", L->dl);
+		s->signer_name = f_str(sg, "name", false, "блоке «report_signer»", L->dl);
+	}
 }
 
 void load_pages(loader *L)

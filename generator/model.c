@@ -1,23 +1,58 @@
 #include "model.h"
 
+#include "utf8.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 const char *status_name(status s)
 {
-	static const char *const n[] = {"planned", "in-progress", "done", "cancelled"};
+	static const char *const n[] = {"planned", "in-progress", "done", "partial", "not-done", "postponed", "cancelled"};
 	return s < ST_COUNT ? n[s] : "";
 }
 
 const char *status_label(status s)
 {
-	static const char *const n[] = {"Запланировано", "Выполняется", "Выполнено", "Отменено"};
+	static const char *const n[] = {"Запланировано", "Выполняется", "Исполнено", "Исполнено частично", "Не исполнено",
+	                                     "Перенесено", "Отменено"};
 	return s < ST_COUNT ? n[s] : "";
 }
 
 const char *status_label_lc(status s)
 {
-	static const char *const n[] = {"запланировано", "выполняется", "выполнено", "отменено"};
+	static const char *const n[] = {"запланировано", "выполняется", "исполнено", "исполнено частично", "не исполнено",
+	                                     "перенесено", "отменено"};
 	return s < ST_COUNT ? n[s] : "";
+}
+
+status status_parse(const char *word, bool *ok)
+{
+	/* The English words of the YAML and the words schools type in tables. */
+	static const char *const ru[ST_COUNT][4] = {
+		{"запланировано", "планируется", NULL},
+		{"выполняется", "в работе", "в процессе", NULL},
+		{"исполнено", "выполнено", "да", NULL},
+		{"частично", "исполнено частично", "выполнено частично", NULL},
+		{"не исполнено", "не выполнено", "нет", NULL},
+		{"перенесено", "перенесен", "перенос", NULL},
+		{"отменено", "отменен", NULL},
+	};
+	*ok = true;
+	char *k = utf8_key(word ? word : "");
+	status found = ST_COUNT;
+	for (int s = 0; s < ST_COUNT && found == ST_COUNT; s++) {
+		if (!strcmp(k, status_name((status)s)))
+			found = (status)s;
+		for (int i = 0; ru[s][i] && found == ST_COUNT; i++)
+			if (!strcmp(k, ru[s][i]))
+				found = (status)s;
+	}
+	free(k);
+	if (found == ST_COUNT) {
+		*ok = false;
+		return ST_PLANNED;
+	}
+	return found;
 }
 
 school *site_school(const site *s, const char *id)

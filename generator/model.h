@@ -34,7 +34,18 @@ typedef struct school {
 	pos at;
 } school;
 
-typedef enum { ST_PLANNED, ST_IN_PROGRESS, ST_DONE, ST_CANCELLED, ST_COUNT } status;
+/* Execution statuses (spec/execution.md), for an activity, a part of its
+ * deadline or a school's mark.  The order is the order of the progress bar. */
+typedef enum {
+	ST_PLANNED,      /* запланировано */
+	ST_IN_PROGRESS,  /* выполняется */
+	ST_DONE,         /* исполнено */
+	ST_PARTIAL,      /* исполнено частично */
+	ST_NOT_DONE,     /* не исполнено (a reason is required) */
+	ST_POSTPONED,    /* перенесено (a new deadline is required) */
+	ST_CANCELLED,    /* отменено (a reason is required) */
+	ST_COUNT
+} status;
 
 typedef struct evidence {
 	const char *title, *url;
@@ -43,6 +54,41 @@ typedef struct evidence {
 struct section;
 struct document;
 struct edition;
+
+/* An order (приказ) that postponed a part: «Приказ от 10 февраля 2022 г. № 41». */
+typedef struct order_ref {
+	const char *title, *number;   /* title «Приказ»; number may be NULL */
+	date on;                      /* may be unset */
+} order_ref;
+
+/* One execution mark (spec/execution.md § Marks): from an activity's
+ * `marks:` in YAML or a row of editions/<ed>/marks/ tables. */
+typedef struct mark {
+	status st;
+	size_t part;                  /* 1-based part of the deadline; 0: not given */
+	const char *period;           /* as written ("2021-Q3"); NULL: not given */
+	date from, to;                /* the period's days when period is given */
+	const school *sc;             /* the school's own mark; NULL: the office's */
+	date on;                      /* may be unset */
+	const char *note_html, *note_text;   /* reason and measures (Markdown) */
+	const char *postponed_to;     /* deadline phrase (postponed) */
+	deadline new_dl;              /* postponed_to read as a deadline (heap; site_free) */
+	bool has_act;
+	order_ref act;
+	evidence *evidence;
+	size_t nevidence;
+	pos at;
+} mark;
+
+/* The derived state of one part of an activity's deadline (execution.c). */
+typedef struct part_state {
+	date start, end;              /* of the deadline part; unset for an undated activity */
+	status st;                    /* combined from the office's and the schools' marks */
+	bool marked;                  /* some mark covers this part */
+	const mark *m;                /* the office's deciding mark, or NULL */
+	const mark *postpone;         /* the mark that postponed it (st == ST_POSTPONED), or NULL */
+	size_t nschools_done;         /* reporting schools whose mark for the part is done */
+} part_state;
 
 typedef struct activity {
 	const char *number;
@@ -60,11 +106,24 @@ typedef struct activity {
 	const char *report;
 	const char *result_html, *result_text;
 	const char *indicator;
-	status st;
+	status st;                             /* effective: as written, or derived from marks */
+	bool st_written;                       /* `status` was set in the YAML */
+	status st_as_written;
+	pos st_at;                             /* of `status` when written */
 	date done_on;
 	evidence *evidence;
 	size_t nevidence;
 	const char *comment_html;
+	mark *marks;                           /* YAML marks, then CSV rows (file, line order) */
+	size_t nmarks;
+	/* Derived from marks by execution_derive (NULL/0 without marks): */
+	part_state *parts;                     /* one per deadline part; one for an undated deadline */
+	size_t nparts;
+	const school **rep;                    /* schools that report (when schools marked it) */
+	size_t nrep;
+	const mark **school_marks;             /* [part * nrep + k]: school k's mark for a part, or NULL */
+	status *school_st;                     /* [k]: school k's own status over all parts */
+	bool *school_marked;                   /* [k]: school k has a mark */
 	const char *anchor;                    /* "a-1-2", unique in its document */
 	struct section *section;
 	struct document *doc;
@@ -119,8 +178,9 @@ typedef struct change {
 	bool reworded, deadline_changed, responsible_changed;
 } change;
 
-/* One reporting period of an edition (derived by periods_derive, periods.h). */
-typedef struct rperiod {
+/* One reporting period of an edition (derived by periods_derive_edition, periods.h;
+ * execution.h report_periods adds the report's cumulative titles). */
+typedef struct reporting_period {
 	const char *id;              /* "2021-Q3" (calendar quarter), "2022-H1" (half-year), "2022-01"
 	                                (month), "2021-T2" (school term II of the school year 2021/22):
 	                                the `period:` of a mark and an anchor */
@@ -129,7 +189,7 @@ typedef struct rperiod {
 	date start, end;             /* inside the edition; the periods tile it in order */
 	date due;                    /* the report on it is due (reporting.due), else unset */
 	bool approx;                 /* rests on the default (approximate) school terms */
-} rperiod;
+} reporting_period;
 
 typedef struct edition {
 	const char *id;              /* "2021-2022", "2022-2024" */
@@ -144,7 +204,7 @@ typedef struct edition {
 	const char *report_every;    /* "quarter" (default) | "school-quarter" | "half-year" | "month" */
 	const char *report_due_text; /* reporting.due as written, or NULL */
 	deadline report_due;         /* reporting.due read as a deadline (unknown when not given) */
-	rperiod *periods;            /* derived: the reporting periods, covering the whole period */
+	reporting_period *periods;   /* derived: the reporting periods, covering the whole period */
 	size_t nperiods;
 	const char *status;          /* draft | approved | completed */
 	const char *notes_html;
@@ -174,6 +234,8 @@ typedef struct site {
 	const char *root;            /* content folder as given */
 	const char *title, *authority, *base_url, *contacts_html;
 	bool demo;
+	const char *signer_title;    /* report_signer.title: «Начальник управления образования»; may be NULL */
+	const char *signer_name;     /* report_signer.name: «И. И. Иванов»; may be NULL */
 	int min_group;
 	menu_item *menu;
 	size_t nmenu;
@@ -190,9 +252,14 @@ typedef struct site {
 	date as_of;                  /* site.yaml «as_of», or unset */
 } site;
 
-const char *status_name(status s);     /* "planned" … */
+const char *status_name(status s);     /* "planned" … ("not-done", as in YAML) */
 const char *status_label(status s);    /* «Запланировано» … */
 const char *status_label_lc(status s); /* «запланировано» …, inside a sentence */
+/* A status word as written in YAML or a marks table: the English name or the
+ * Russian word («исполнено», «частично», «не исполнено», «перенесено»,
+ * «отменено», «выполняется», «запланировано», «выполнено» …), any case, ё/е.
+ * *ok false (and ST_PLANNED) when the word is none of them. */
+status status_parse(const char *word, bool *ok);
 school *site_school(const site *s, const char *id);
 /* True when the activity concerns school sc (all, its id, or one of its groups). */
 bool activity_concerns(const activity *a, const school *sc);

@@ -1,4 +1,5 @@
 #include "page_common.h"
+#include "execution.h"
 #include "buf.h"
 #include "escape.h"
 #include "ru.h"
@@ -121,10 +122,33 @@ bool activity_overdue(const site *s, const activity *a)
 	return act_overdue(a, s->today);
 }
 
-static const char *status_class(status st)
+const char *status_class(status st)
 {
-	static const char *const cls[] = {"planned", "in-progress", "done", "cancelled"};
-	return cls[st];
+	return status_name(st); /* planned, in-progress, done, partial, not-done, postponed, cancelled */
+}
+
+void set_status(const ctx *c, value *v, status st, bool overdue)
+{
+	v_sets(c->a, v, "status", status_label(st));
+	v_sets(c->a, v, "status_lc", status_label_lc(st));
+	v_sets(c->a, v, "status_class", status_class(st));
+	v_setb(c->a, v, "overdue", overdue);
+}
+
+value *activity_view_school(const ctx *c, const activity *act, const school *sc, bool link_to_doc)
+{
+	value *v = activity_view(c, act, link_to_doc);
+	bool own;
+	status st = school_status(act, sc, &own);
+	if (own) {
+		/* The school's own marks: overdue when one of its parts is. */
+		set_status(c, v, st, activity_overdue(c->s, act) && st != ST_DONE && st != ST_CANCELLED);
+		v_sets(c->a, v, "done_on", NULL);
+		v_sets(c->a, v, "status_scope", NULL);
+	} else {
+		v_sets(c->a, v, "status_scope", "статус по округу");
+	}
+	return v;
 }
 
 static const char *joined(arena *a, const char *const *items, size_t n)
@@ -165,10 +189,8 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	v_sets(a, v, "result_html", act->result_html);
 	v_sets(a, v, "comment_html", act->comment_html);
 	v_sets(a, v, "indicator", act->indicator);
-	v_sets(a, v, "status", status_label(act->st));
-	v_sets(a, v, "status_lc", status_label_lc(act->st));
-	v_sets(a, v, "status_class", status_class(act->st));
-	v_setb(a, v, "overdue", activity_overdue(c->s, act));
+	set_status(c, v, act->st, activity_overdue(c->s, act));
+	v_sets(a, v, "status_scope", NULL);
 	v_setb(a, v, "upcoming", act_upcoming(act, c->s->today));
 	v_sets(a, v, "done_on", ru_date_str(a, act->done_on));
 	v_sets(a, v, "schools", schools_label(c, act));
@@ -234,7 +256,10 @@ value *progress_view(const ctx *c, const progress *p)
 	value *segs = v_set(a, v, "segments", v_list(a));
 	if (p->total) {
 		segment(c, segs, "выполнено", "done", p->n[ST_DONE], p->total);
+		segment(c, segs, "исполнено частично", "partial", p->n[ST_PARTIAL], p->total);
 		segment(c, segs, "выполняется", "in-progress", p->n[ST_IN_PROGRESS], p->total);
+		segment(c, segs, "перенесено", "postponed", p->n[ST_POSTPONED], p->total);
+		segment(c, segs, "не исполнено", "not-done", p->n[ST_NOT_DONE], p->total);
 		segment(c, segs, "просрочено", "overdue", p->overdue, p->total);
 		segment(c, segs, "запланировано", "planned", p->n[ST_PLANNED], p->total);
 		segment(c, segs, "отменено", "cancelled", p->n[ST_CANCELLED], p->total);
@@ -257,6 +282,9 @@ value *progress_counts(const ctx *c, const progress *p)
 	count(c, m, "total", p->total);
 	count(c, m, "done", p->n[ST_DONE]);
 	count(c, m, "in_progress", p->n[ST_IN_PROGRESS]);
+	count(c, m, "partial", p->n[ST_PARTIAL]);
+	count(c, m, "not_done", p->n[ST_NOT_DONE]);
+	count(c, m, "postponed", p->n[ST_POSTPONED]);
 	count(c, m, "overdue", p->overdue);
 	count(c, m, "planned", p->n[ST_PLANNED]);
 	count(c, m, "cancelled", p->n[ST_CANCELLED]);

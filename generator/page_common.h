@@ -25,6 +25,12 @@ value *layout(const ctx *c, const char *title, const edition *ed);
 void crumb(const ctx *c, value *pv, const char *title, const char *path);
 /* One activity as a table row. */
 value *activity_view(const ctx *c, const activity *a, bool link_to_doc);
+/* The same row as school sc sees it: the school's own status when it marked
+ * the activity, else the municipal one with status_scope «статус по округу». */
+value *activity_view_school(const ctx *c, const activity *a, const school *sc, bool link_to_doc);
+/* status, status_lc, status_class and overdue of a row. */
+void set_status(const ctx *c, value *v, status st, bool overdue);
+const char *status_class(status st);
 /* Progress counts of a set of activities, with text and bar segments.
  * n[] counts activities that are not overdue; overdue ones are counted apart. */
 typedef struct progress {
@@ -33,7 +39,8 @@ typedef struct progress {
 } progress;
 void progress_add(const site *s, progress *p, const activity *a);
 value *progress_view(const ctx *c, const progress *p);
-/* The counts alone, formatted: {total, done, in_progress, overdue, planned, cancelled}. */
+/* The counts alone, formatted: {total, done, in_progress, partial, not_done,
+ * postponed, overdue, planned, cancelled}. */
 value *progress_counts(const ctx *c, const progress *p);
 /* Activities of ed (only those concerning `only` and passing keep, when
  * given) ordered by deadline; *out is a heap array the caller frees. */

@@ -1,7 +1,7 @@
 /* Execution report («Отчёт об исполнении») of an edition, per reporting period (periods.h). */
 #include "page_common.h"
 #include "buf.h"
-#include "periods.h"
+#include "execution.h"
 #include "ru.h"
 #include "schedule.h"
 #include "util.h"
@@ -15,13 +15,14 @@ static void add_row(const ctx *c, value *list, const activity *a)
 }
 
 /* One reporting period [from, to], inside the edition. */
-static value *quarter_view(const ctx *c, const edition *ed, const rperiod *rp)
+static value *quarter_view(const ctx *c, const edition *ed, const rperiod *p)
 {
 	arena *a = c->a;
-	date from = rp->start, to = rp->end;
+	const reporting_period *rp = p->rp;
+	date from = p->from, to = p->to;
 	value *v = v_map(a);
 	buf b = BUF_INIT;
-	v_sets(a, v, "title", rp->title);
+	v_sets(a, v, "title", p->title);
 	buf_puts(&b, "с ");
 	ru_date(&b, from);
 	buf_puts(&b, " по ");
@@ -34,7 +35,7 @@ static value *quarter_view(const ctx *c, const edition *ed, const rperiod *rp)
 	}
 	v_sets(a, v, "period", buf_cstr(&b));
 	buf_free(&b);
-	v_sets(a, v, "anchor", arena_printf(a, "p-%s", rp->id));
+	v_sets(a, v, "anchor", arena_strdup(a, p->anchor));
 	value *due = v_set(a, v, "due", v_list(a)), *done = v_set(a, v, "done", v_list(a));
 	value *overdue = v_set(a, v, "overdue", v_list(a)), *ongoing = v_set(a, v, "ongoing", v_list(a));
 	bool past = date_cmp(c->s->today, to) > 0;
@@ -69,7 +70,7 @@ static value *quarter_view(const ctx *c, const edition *ed, const rperiod *rp)
 	v_setb(a, v, "has_ongoing", ongoing->n > 0);
 	buf s = BUF_INIT;
 	ru_count(&s, (long)due->n, "мероприятие", "мероприятия", "мероприятий");
-	buf_puts(&s, " со сроком в этом периоде; выполнено ");
+	buf_puts(&s, !strcmp(ed->report_every, "quarter") ? " со сроком в квартале; выполнено " : " со сроком в этом периоде; выполнено ");
 	ru_int(&s, (long)done->n);
 	if (past) {
 		buf_puts(&s, ", не выполнено в срок ");
@@ -113,8 +114,11 @@ value *view_report(const ctx *c)
 	crumb(c, v, ed->title, edition_path(a, ed));
 	crumb(c, v, "Отчёт об исполнении", NULL);
 	value *qs = v_set(a, v, "quarters", v_list(a));
-	for (size_t k = 0; k < ed->nperiods; k++)
-		v_push(a, qs, quarter_view(c, ed, &ed->periods[k]));
+	rperiod *ps;
+	size_t np = report_periods(ed, &ps);
+	for (size_t k = 0; k < np; k++)
+		v_push(a, qs, quarter_view(c, ed, &ps[k]));
+	free(ps);
 	v_set(a, v, "totals", section_totals(c, ed));
 	value *e = v_set(a, v, "edition", v_map(a));
 	v_sets(a, e, "title", ed->title);

@@ -41,7 +41,7 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 			for (size_t i = 0; i < sec->nacts; i++) {
 				if (!activity_concerns(&sec->acts[i], sc))
 					continue;
-				v_push(a, acts, activity_view(c, &sec->acts[i], true));
+				v_push(a, acts, activity_view_school(c, &sec->acts[i], sc, true));
 				(*count)++;
 			}
 			if (!acts->n)

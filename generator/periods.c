@@ -11,7 +11,7 @@
 static const char *const ROMAN[] = {"I", "II", "III", "IV"};
 
 typedef struct plist {
-	rperiod *v;
+	reporting_period *v;
 	size_t n, cap;
 	arena *a;
 } plist;
@@ -25,7 +25,7 @@ static void add(plist *pl, const edition *ed, date s, date e, const char *id, co
 	if (date_cmp(s, e) > 0)
 		return;
 	xgrow((void **)&pl->v, &pl->cap, pl->n + 1, sizeof *pl->v);
-	pl->v[pl->n++] = (rperiod){arena_strdup(pl->a, id), arena_strdup(pl->a, title), s, e, DATE_NONE, approx};
+	pl->v[pl->n++] = (reporting_period){arena_strdup(pl->a, id), arena_strdup(pl->a, title), s, e, DATE_NONE, approx};
 }
 
 /* Calendar months, quarters or half-years (step 1, 3, 6 months). */
@@ -84,7 +84,7 @@ static void terms(plist *pl, const edition *ed)
 /* The day the report on p is due: the first part of reporting.due ending
  * after p (read again with the period stretched, so that the last period's
  * report, due after the edition ends, has its day too). */
-static date due_of(const rperiod *p, const deadline *due)
+static date due_of(const reporting_period *p, const deadline *due)
 {
 	for (size_t k = 0; k < due->nparts; k++)
 		if (date_cmp(due->parts[k].end, p->end) > 0)
@@ -92,10 +92,10 @@ static date due_of(const rperiod *p, const deadline *due)
 	return DATE_NONE;
 }
 
-static void derive(site *s, edition *ed)
+void periods_derive_edition(arena *a, edition *ed)
 {
 	plist pl = {0};
-	pl.a = s->arena;
+	pl.a = a;
 	if (!strcmp(ed->report_every, "school-quarter"))
 		terms(&pl, ed);
 	else
@@ -109,20 +109,14 @@ static void derive(site *s, edition *ed)
 			pl.v[k].due = due_of(&pl.v[k], &d);
 		deadline_free(&d);
 	}
-	ed->periods = arena_alloc(s->arena, (pl.n ? pl.n : 1) * sizeof(rperiod));
+	ed->periods = arena_alloc(a, (pl.n ? pl.n : 1) * sizeof(reporting_period));
 	if (pl.n)
-		memcpy(ed->periods, pl.v, pl.n * sizeof(rperiod));
+		memcpy(ed->periods, pl.v, pl.n * sizeof(reporting_period));
 	ed->nperiods = pl.n;
 	free(pl.v);
 }
 
-void periods_derive(site *s)
-{
-	for (size_t e = 0; e < s->neds; e++)
-		derive(s, &s->eds[e]);
-}
-
-const rperiod *period_find(const edition *ed, const char *id)
+const reporting_period *period_find(const edition *ed, const char *id)
 {
 	for (size_t k = 0; id && k < ed->nperiods; k++)
 		if (!strcmp(ed->periods[k].id, id))
@@ -130,7 +124,7 @@ const rperiod *period_find(const edition *ed, const char *id)
 	return NULL;
 }
 
-const rperiod *period_at(const edition *ed, date d)
+const reporting_period *period_at(const edition *ed, date d)
 {
 	for (size_t k = 0; k < ed->nperiods; k++)
 		if (date_cmp(d, ed->periods[k].start) >= 0 && date_cmp(d, ed->periods[k].end) <= 0)
