@@ -55,10 +55,12 @@ static void early_period(const char *text, size_t n, const import_opts *o, date 
 /* Rows and the layout: a regular CSV/TSV first; then, when the text has
  * almost no TABs, a Word export with one cell per line; then pasted text
  * line by line, trying TAB, ';' and ',' in turn. */
-static int read_rows(arena *a, const char *text, size_t n, const import_opts *o, irows *rs, size_t *h,
-                     tbl *t, const char *file, diag_list *dl, import_stats *st)
+static int read_rows(arena *a, const text_decoded *raw, const char *text, size_t n, const import_opts *o,
+                     irows *rs, size_t *h, tbl *t, const char *file, diag_list *dl, import_stats *st)
 {
-	if (imp_rows_from_csv(a, text, n, rs) && imp_find_header(rs, h, t->map, &t->field)) {
+	/* A regular CSV has no Word remnants: read as it is (a line of a
+	 * multi-line cell may repeat like a running header). */
+	if (imp_rows_from_csv(a, raw->text, raw->len, rs) && imp_find_header(rs, h, t->map, &t->field)) {
 		st->layout = "CSV";
 		return 1;
 	}
@@ -113,14 +115,15 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	imp_remnants rem;
 	size_t n;
 	char *text = imp_clean_remnants(dec.text, dec.len, &n, &rem);
-	st->remnants = rem.running + rem.pages + rem.captions + rem.bookmarks;
 	arena *a = arena_new();
 	irows rs = {0};
 	tbl t = {0};
 	pre p = {0};
 	int rc = IMPORT_OK;
 	size_t h = 0;
-	int found = read_rows(a, text, n, o, &rs, &h, &t, file, dl, st);
+	int found = read_rows(a, &dec, text, n, o, &rs, &h, &t, file, dl, st);
+	if (found > 0 && strcmp(st->layout, "CSV"))
+		st->remnants = rem.running + rem.pages + rem.captions + rem.bookmarks;
 	if (found < 0) {
 		rc = IMPORT_BAD_TABLE;
 		goto out;

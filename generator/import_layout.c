@@ -16,6 +16,7 @@ typedef struct tline {
 	const char *s; /* start in the text */
 	size_t n;      /* length without the line break */
 	char *key;     /* sanitized, trimmed, lower-cased: for comparisons */
+	bool lower;    /* the line starts with a lower-case letter */
 	bool drop;
 } tline;
 
@@ -108,7 +109,7 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 		drop_bookmarks(&k);
 		size_t kn;
 		const char *t = utf8_trim(buf_cstr(&k), k.len, &kn);
-		l[nl] = (tline){text + i, j - i, imp_lowered_n(t, kn), false};
+		l[nl] = (tline){text + i, j - i, imp_lowered_n(t, kn), imp_starts_lower(t), false};
 		buf_free(&k);
 		nl++;
 		if (j >= len)
@@ -128,7 +129,11 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 			continue;
 		seen++;
 		size_t klen = strlen(l[i].key);
-		if (l[i].drop || klen < 8 || memchr(l[i].s, '\t', l[i].n) || imp_number_like(l[i].key))
+		/* Table header labels repeat on every page too: they are the
+		 * table's, handled with it. */
+		if (l[i].drop || klen < 8 || memchr(l[i].s, '\t', l[i].n) || imp_number_like(l[i].key) ||
+		    imp_marker_at(l[i].key) || l[i].lower ||
+		    (klen < 80 && imp_classify_label(l[i].key) >= 0))
 			continue;
 		size_t count = 0;
 		for (size_t j = i; j < nl; j++)
@@ -306,8 +311,8 @@ static void place_cells(char **x, size_t m, const int *f, size_t k, date ps, dat
 #define FIT(i, j, fresh)                                                                        \
 	((dl[i] ? (f[j] == F_DEADLINE ? 4 : -3) : (f[j] == F_DEADLINE ? -3 : 0)) +                  \
 	 (rl[i] ? (f[j] == F_RESP ? 3 : -1) : (f[j] == F_RESP ? -1 : 0)) +                           \
-	 ((fresh) ? 0 : (f[j] == F_TITLE ? -1 : -2)))
-#define EMPTY(j) (f[j] == F_TITLE ? -10 : -1)
+	 ((fresh) ? 0 : (f[j] == F_TITLE ? -1 : -3)))
+#define EMPTY(j) (f[j] == F_TITLE ? -10 : -2)
 	long *dp = xcalloc(m * k, sizeof(long));
 	size_t *from = xcalloc(m * k, sizeof(size_t));
 	for (size_t j = 0; j < k; j++) {
@@ -382,15 +387,16 @@ static bool heading_line(const char *s)
 /* Cells of a row from its lines: a line continues the cell above when it
  * starts in lower case or with a list dash, or the line above ends where a
  * text cannot end. */
-static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t to, char **x)
+static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t to, char **x, date ps, date pe)
 {
 	size_t m = 0;
 	buf cur = BUF_INIT;
 	for (size_t i = from; i < to; i++) {
 		const char *t = ls[i].text;
 		bool item = imp_marker_at(t) > 0;
-		bool cont = m && (imp_starts_lower(t) || item);
-		if (m && !cont) {
+		/* A deadline («сентябрь 2022 г.») is a cell of its own even in lower case. */
+		bool cont = m && (imp_starts_lower(t) || item) && !deadline_like(t, ps, pe);
+		if (m && !cont && !deadline_like(t, ps, pe)) {
 			char *p = imp_plain_of(buf_cstr(&cur));
 			cont = imp_ends_unfinished(p);
 			free(p);
@@ -519,7 +525,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			while (e < n && !(imp_number_like(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
 			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, labels[0]))
 				e++;
-			size_t m = join_lines_to_cells(a, ls, i + 1, e, x);
+			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, ps, pe);
 			/* After the last row: only as many cells as there are columns;
 			 * the rest is text below the table. */
 			size_t rest = e;
@@ -534,13 +540,14 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 					/* Lines of the extra cells go below the table. */
 					size_t cells = 0;
 					for (rest = i + 1; rest < e; rest++) {
-						bool contl = imp_starts_lower(ls[rest].text) || imp_marker_at(ls[rest].text);
+						bool contl = (imp_starts_lower(ls[rest].text) || imp_marker_at(ls[rest].text)) &&
+						             !deadline_like(ls[rest].text, ps, pe);
 						if (!contl)
 							cells++;
 						if (cells > kk)
 							break;
 					}
-					m = join_lines_to_cells(a, ls, i + 1, rest, x);
+					m = join_lines_to_cells(a, ls, i + 1, rest, x, ps, pe);
 				} else {
 					heading = x[--m];
 				}
