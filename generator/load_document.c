@@ -6,13 +6,15 @@
 #include "load_period.h"
 #include "markdown.h"
 #include "mention.h"
+#include "schedule_load.h"
 #include "utf8.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", "school_terms", "reporting", NULL};
+static const char *const EDITION_KEYS[] = {"title",        "period",    "status",          "notes",
+                                           "school_terms", "reporting", "vpr_windows", "lessons_per_day", NULL};
 static const char *const PERIOD_KEYS[] = {"start", "end", NULL};
 static const char *const EDITION_STATUSES[] = {"draft", "approved", "completed", NULL};
 static const char *const DOC_KEYS[] = {"title", "short_title", "kind", "approved", "considered", "intro",
@@ -665,6 +667,7 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 		ed->title = t;
 	period_load(L, ed, m);
 	period_finish(L, ed, m);
+	load_schedule_settings(L, ed, m);
 }
 
 static void load_edition(loader *L, edition *ed, const char *id)
