@@ -32,6 +32,8 @@ typedef struct opts {
 	date today;
 	int jobs, port;
 	bool quiet, verbose;
+	const char *schools, *indicators; /* import */
+	bool force;
 } opts;
 
 static const char COMMANDS[] = "build, check, deadline, import, serve, new, help";
@@ -41,7 +43,7 @@ static const char USAGE[] =
 	"  roadmap build    [-C CONTENT] [-t THEME] [-o OUT] [--today ГГГГ-ММ-ДД] [-j N] [-q] [-v]\n"
 	"  roadmap check    [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
 	"  roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
-	"  roadmap import   [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ\n"
+	"  roadmap import   [--edition ГГГГ-ГГГГ] [--schools CSV] [--indicators ФАЙЛ] [--force] [-o ФАЙЛ] ФАЙЛ\n"
 	"  roadmap serve    [-C CONTENT] [-t THEME] [--port N] [--today ГГГГ-ММ-ДД]\n"
 	"  roadmap new      ПАПКА\n"
 	"  roadmap --help | --version | help КОМАНДА\n";
@@ -65,14 +67,21 @@ static const struct {
 	          "  --today     дата «сегодня» (иначе as_of из site.yaml, SOURCE_DATE_EPOCH или текущая дата)\n"},
 	{"deadline", "roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
 	             "  Показывает, как понят срок: по одному объекту JSON на строку.\n"},
-	{"import", "roadmap import [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ\n"
-	           "  Превращает таблицу дорожной карты (скопированную из Word в текстовый файл или\n"
-	           "  сохранённую из Excel как CSV/TSV, в UTF-8 или Windows-1251) в документ YAML\n"
-	           "  для папки editions/ГГГГ-ГГГГ/.  Поле schools не заполняется.\n"
+	{"import", "roadmap import [--edition ГГГГ-ГГГГ] [--schools schools.csv] [--indicators ФАЙЛ] [--force]\n"
+	           "               [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ   (параметры в любом порядке)\n"
+	           "  Превращает дорожную карту или программу (таблица из Word, сохранённая как текст —\n"
+	           "  ячейки через табуляцию или по одной в строке, — или таблица Excel в CSV/TSV, в UTF-8\n"
+	           "  или Windows-1251) в документ YAML для папки editions/ГГГГ-ГГГГ/: утверждение,\n"
+	           "  рассмотрение, цель, задачи, главы текста, разделы и мероприятия.\n"
 	           "  --edition   учебный год, в котором читать сроки (по умолчанию — из заголовка)\n"
 	           "  -o ФАЙЛ     записать в новый файл (существующий файл не перезаписывается);\n"
 	           "              без -o документ выводится на стандартный вывод\n"
-	           "  Сводка (разделы, мероприятия, нераспознанные сроки, объединённые строки) — в stderr.\n"},
+	           "  --schools   реестр школ: мероприятиям, где названы школы («ОУ №№ 4, 7»), пишутся их коды\n"
+	           "  --indicators ФАЙЛ  куда записать таблицу показателей программы (для indicators.yaml);\n"
+	           "              по умолчанию — рядом с -o (ИМЯ.indicators.yaml), без -o — в stderr\n"
+	           "  --force     записать документ, даже если он, похоже, прочитан неверно\n"
+	           "  Сводка (разделы, мероприятия, нераспознанные сроки, объединённые строки) — в stderr;\n"
+	           "  если документ, похоже, прочитан неверно — отчёт о строках и код выхода 1, ничего не записано.\n"},
 	{"serve", "roadmap serve [-C CONTENT] [-t THEME] [--port N] [--today ГГГГ-ММ-ДД]\n"
 	          "  Собирает сайт во временную папку и показывает его в браузере по адресу\n"
 	          "  http://127.0.0.1:ПОРТ/ (только на этом компьютере).  После каждого сохранения\n"
@@ -150,7 +159,9 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 {
 	static const struct option longs[] = {
 		{"today", required_argument, NULL, 'T'}, {"edition", required_argument, NULL, 'E'},
-		{"port", required_argument, NULL, 'P'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+		{"port", required_argument, NULL, 'P'}, {"schools", required_argument, NULL, 'S'},
+		{"indicators", required_argument, NULL, 'I'}, {"force", no_argument, NULL, 'F'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	/* No leading '+': options may come before or after the file arguments
 	 * (getopt permutes them); "--" ends the options. */
 	optind = 1;
@@ -159,7 +170,8 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 	while ((c = getopt_long(argc, argv, ":C:t:o:j:qv", longs, NULL)) != -1) {
 		if (c != '?' && c != ':' && c != 'h' && !strchr(allowed, c)) {
 			char opt[16];
-			snprintf(opt, sizeof opt, c == 'T' ? "--today" : c == 'E' ? "--edition" : c == 'P' ? "--port" : "-%c", c);
+			snprintf(opt, sizeof opt, c == 'T' ? "--today" : c == 'E' ? "--edition" : c == 'P' ? "--port"
+			         : c == 'S' ? "--schools" : c == 'I' ? "--indicators" : c == 'F' ? "--force" : "-%c", c);
 			usage_error("параметр %s не подходит к этой команде", opt);
 			return -1;
 		}
@@ -170,6 +182,9 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 		case 'q': o->quiet = true; break;
 		case 'v': o->verbose = true; break;
 		case 'E': o->edition = optarg; break;
+		case 'S': o->schools = optarg; break;
+		case 'I': o->indicators = optarg; break;
+		case 'F': o->force = true; break;
 		case 'j': {
 			char *end;
 			long n = strtol(optarg, &end, 10);
@@ -283,7 +298,7 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 
 static int cmd_check(int argc, char **argv, bool build)
 {
-	opts o = {default_content(), NULL, "output", NULL, DATE_NONE, 0, 0, false, false};
+	opts o = {default_content(), NULL, "output", NULL, DATE_NONE, 0, 0, false, false, NULL, NULL, false};
 	int first = parse_opts(argc, argv, &o, build ? "Ctojqv T" : "C T");
 	if (first < 0)
 		return EXIT_USAGE;
@@ -306,7 +321,7 @@ static int serve_build(void *ctx, const char *out, diag_list *dl)
 
 static int cmd_serve(int argc, char **argv)
 {
-	opts o = {default_content(), NULL, NULL, NULL, DATE_NONE, 0, 1313, false, false};
+	opts o = {default_content(), NULL, NULL, NULL, DATE_NONE, 0, 1313, false, false, NULL, NULL, false};
 	int first = parse_opts(argc, argv, &o, "CtTP");
 	if (first < 0)
 		return EXIT_USAGE;
@@ -356,10 +371,53 @@ static int cmd_deadline(int argc, char **argv)
 	return 0;
 }
 
+/* Writes data to a new file (O_EXCL: no command overwrites a file it did not
+ * create; on a failed write the file just created is removed).  Returns 0,
+ * or EXIT_IO after printing why. */
+static int write_new_file(const char *path, const buf *data)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	size_t off = 0;
+	int err = fd < 0 ? errno : 0;
+	while (fd >= 0 && off < data->len) {
+		ssize_t w = write(fd, data->data + off, data->len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			err = w < 0 ? errno : EIO;
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (fd >= 0 && close(fd) != 0 && !err)
+		err = errno;
+	if (fd < 0 && err == EEXIST) {
+		fprintf(stderr, "roadmap: файл %s уже существует; import не перезаписывает файлы — укажите новое имя\n",
+		        path);
+		return EXIT_IO;
+	}
+	if (err) {
+		fprintf(stderr, "roadmap: не удалось записать файл %s: %s\n", path, strerror(err));
+		if (fd >= 0)
+			unlink(path);
+		return EXIT_IO;
+	}
+	return 0;
+}
+
+/* «plan.yaml» → «plan.indicators.yaml» beside it. */
+static char *indicators_path(const char *out)
+{
+	size_t n = strlen(out);
+	if (n > 5 && (!strcmp(out + n - 5, ".yaml") || !strcmp(out + n - 4, ".yml")))
+		n -= out[n - 4] == '.' ? 4 : 5;
+	return xasprintf("%.*s.indicators.yaml", (int)n, out);
+}
+
 static int cmd_import(int argc, char **argv)
 {
 	opts o = {0};
-	int first = parse_opts(argc, argv, &o, "Eo");
+	int first = parse_opts(argc, argv, &o, "EoSIF");
 	if (first < 0)
 		return EXIT_USAGE;
 	if (first + 1 != argc)
@@ -372,54 +430,70 @@ static int cmd_import(int argc, char **argv)
 	int y = t.m >= 9 ? t.y : t.y - 1;
 	char fallback[32];
 	snprintf(fallback, sizeof fallback, "%04d-%04d", y, y + 1);
-	import_opts io = {o.edition, fallback};
+	diag_list dl = DIAG_LIST_INIT;
+	struct site *reg = NULL;
+	if (o.schools) {
+		reg = import_registry_load(o.schools, &dl);
+		if (!reg) {
+			diag_print(&dl, "", stderr);
+			diag_list_free(&dl);
+			return EXIT_CONTENT;
+		}
+	}
+	buf inds = BUF_INIT;
+	import_opts io = {o.edition, fallback, reg, &inds, o.force};
 	buf yaml = BUF_INIT;
 	import_stats st;
-	diag_list dl = DIAG_LIST_INIT;
 	int r = import_file(argv[first], NULL, &io, &yaml, &st, &dl);
 	diag_print(&dl, "", stderr);
 	int rc = r == IMPORT_IO ? EXIT_IO : r != IMPORT_OK ? EXIT_CONTENT : 0;
+	char *ipath = !rc && inds.len ? (o.indicators ? xstrdup(o.indicators) : o.out ? indicators_path(o.out) : NULL)
+	                               : NULL;
 	if (!rc && o.out) {
-		/* O_EXCL: no command overwrites a file it did not create; on a
-		 * failed write the file just created is removed. */
-		int fd = open(o.out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-		size_t off = 0;
-		int err = fd < 0 ? errno : 0;
-		while (fd >= 0 && off < yaml.len) {
-			ssize_t w = write(fd, yaml.data + off, yaml.len - off);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				err = w < 0 ? errno : EIO;
-				break;
-			}
-			off += (size_t)w;
-		}
-		if (fd >= 0 && close(fd) != 0 && !err)
-			err = errno;
-		if (fd < 0 && err == EEXIST) {
-			fprintf(stderr, "roadmap: файл %s уже существует; import не перезаписывает файлы — укажите новое имя\n",
-			        o.out);
-			rc = EXIT_IO;
-		} else if (err) {
-			fprintf(stderr, "roadmap: не удалось записать файл %s: %s\n", o.out, strerror(err));
-			if (fd >= 0)
-				unlink(o.out);
-			rc = EXIT_IO;
-		}
+		rc = write_new_file(o.out, &yaml);
 	} else if (!rc && (fwrite(yaml.data, 1, yaml.len, stdout) != yaml.len || fflush(stdout) != 0)) {
 		fprintf(stderr, "roadmap: не удалось вывести документ: %s\n", strerror(errno));
 		rc = EXIT_IO;
 	}
-	if (!rc)
+	if (!rc && ipath)
+		rc = write_new_file(ipath, &inds);
+	if (!rc) {
 		fprintf(stderr,
-		        "roadmap: импорт %s: разделов: %zu; мероприятий: %zu; объединено строк-продолжений: %zu; "
-		        "не распознано сроков: %zu (сроки прочитаны для %s учебного года)%s%s\n",
-		        argv[first], st.sections, st.activities, st.continuations, st.unknown_deadlines, st.edition,
-		        o.out ? "; записан " : "", o.out ? o.out : "");
-	else if (r != IMPORT_OK)
+		        "roadmap: импорт %s (%s): разделов: %zu; мероприятий: %zu; объединено строк-продолжений: %zu; "
+		        "не распознано сроков: %zu (сроки прочитаны для %s учебного года)",
+		        argv[first], st.layout ? st.layout : "", st.sections, st.activities, st.continuations,
+		        st.unknown_deadlines, st.edition);
+		if (st.remnants)
+			fprintf(stderr, "; убрано остатков Word: %zu", st.remnants);
+		if (st.considered)
+			fprintf(stderr, "; отметок о рассмотрении: %zu", st.considered);
+		if (st.chapters)
+			fprintf(stderr, "; глав текста: %zu", st.chapters);
+		if (st.schools_all)
+			fprintf(stderr, "; schools: all — %s", st.schools_all == 1 && !st.sections ? "" : "записано");
+		if (st.school_ids)
+			fprintf(stderr, "; мероприятий с кодами школ: %zu", st.school_ids);
+		if (st.indicators)
+			fprintf(stderr, "; показателей: %zu%s%s", st.indicators, ipath ? " — записаны в " : "",
+			        ipath ? ipath : "");
+		if (o.out)
+			fprintf(stderr, "; записан %s", o.out);
+		fputc('\n', stderr);
+		if (st.indicators && !ipath)
+			fprintf(stderr, "roadmap: показатели для indicators.yaml (укажите --indicators ФАЙЛ, чтобы "
+			                "записать их в файл):\n%s",
+			        buf_cstr(&inds));
+	} else if (r == IMPORT_MISREAD) {
+		fprintf(stderr, "roadmap: импорт %s не выполнен: документ, похоже, прочитан неверно; ничего не записано "
+		                "(с --force документ будет записан как есть)\n",
+		        argv[first]);
+	} else if (r != IMPORT_OK) {
 		fprintf(stderr, "roadmap: импорт %s не выполнен\n", argv[first]);
+	}
+	free(ipath);
+	buf_free(&inds);
 	buf_free(&yaml);
+	import_registry_free(reg);
 	diag_list_free(&dl);
 	return rc;
 }

@@ -258,7 +258,7 @@ static const table_case TABLES[] = {
 	  {"sections.0.activities.1.title", "Семинары для завучей по математике"},
 	  {"sections.0.activities.0.indicator", "100%"},
 	  {"sections.0.activities.2.task", "Поддержать школы"},
-	  {"columns.indicator", NULL}}},
+	  {"columns.indicator", "Показатели"}}},
 	{"section rows: merged heading, number with title, roman, unnumbered",
 	 "№\tМероприятие\tСрок\tОтветственный\n"
 	 "Мероприятия, предусматривающие анализ\t\t\t\n"
@@ -303,17 +303,22 @@ static const table_case TABLES[] = {
 	  {"approved.authority", "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДА"},
 	  {"approved.number", "218"},
 	  {"approved.date", "2021-08-27"},
-	  {"approved.signed_by", "Начальник отдела Т.В. Ермакова"},
+	  {"approved.signer", "Т.В. Ермакова"},
+	  {"approved.signer_title", "Начальник отдела"},
+	  {"kind", "план"},
 	  {"title", "План мероприятий"}}},
 	{"approval: protocol and УТВЕРЖДАЮ",
 	 "Протокол № 1 от 09.01.2020г.\n\n«УТВЕРЖДАЮ»\nНачальник отдела\n\n_____ /С.А. Чомаева/\n09.01. 2020г.\n\n"
 	 "**План мероприятий («дорожная карта»)\nна 2020-2021 учебный год**\n\n"
 	 "№\tОсновные направления деятельности\tСроки реализации\tОтчетная документация\n1.1.\tА\tмай\tСправка\n",
 	 0, IMPORT_OK, 1, 0,
-	 {{"approved.act", "Протокол"},
-	  {"approved.number", "1"},
+	 {{"considered.0.stamp", "considered"},
+	  {"considered.0.protocol", "1"},
+	  {"considered.0.date", "2020-01-09"},
+	  {"approved.act", NULL},
 	  {"approved.date", "2020-01-09"},
-	  {"approved.signed_by", "Начальник отдела С.А. Чомаева"},
+	  {"approved.signer", "С.А. Чомаева"},
+	  {"approved.signer_title", "Начальник отдела"},
 	  {"title", "План мероприятий («дорожная карта») на 2020-2021 учебный год"},
 	  {"columns.report", "Отчетная документация"},
 	  {"sections.0.activities.0.report", "Справка"}}},
@@ -358,7 +363,7 @@ static void test_tables(void)
 {
 	for (size_t i = 0; i < ARRAY_LEN(TABLES); i++) {
 		const table_case *c = &TABLES[i];
-		import_opts o = {NULL, "2021-2022"};
+		import_opts o = {.fallback_edition = "2021-2022", .force = true};
 		buf y = BUF_INIT;
 		import_stats st;
 		diag_list dl = DIAG_LIST_INIT;
@@ -396,7 +401,7 @@ static void test_tables(void)
 /* Absent paths that are maps or lists: checked by y_get directly. */
 static void test_absent_maps(void)
 {
-	import_opts o = {NULL, "2021-2022"};
+	import_opts o = {.fallback_edition = "2021-2022", .force = true};
 	buf y = BUF_INIT;
 	import_stats st;
 	diag_list dl = DIAG_LIST_INIT;
