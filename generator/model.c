@@ -72,3 +72,11 @@ bool activity_concerns(const activity *a, const school *sc)
 			return true;
 	return false;
 }
+
+const char *site_group_title(const site *s, const char *g)
+{
+	for (size_t i = 0; i < s->ngroups; i++)
+		if (!strcmp(s->groups[i].id, g))
+			return s->groups[i].public ? s->groups[i].title : NULL;
+	return NULL;
+}

@@ -55,6 +55,22 @@ struct section;
 struct document;
 struct edition;
 
+/* Whom an activity concerns, as written on it or on its section / document. */
+typedef struct concerns {
+	bool set;                              /* a `schools:` key was given */
+	bool all;                              /* schools: all */
+	struct school **schools;               /* explicit ids and expanded groups, registry order */
+	size_t nschools;
+	const char **refs;                     /* as written: ids and "group:x" */
+	size_t nrefs;
+} concerns;
+
+/* One field of an activity as it read before an amendment (`was:`). */
+typedef struct was_field {
+	const char *key;                       /* "title", "deadline", … (a column key) */
+	const char *text;                      /* plain text; lists joined with ", " */
+} was_field;
+
 /* An order (приказ) that postponed a part: «Приказ от 10 февраля 2022 г. № 41». */
 typedef struct order_ref {
 	const char *title, *number;   /* title «Приказ»; number may be NULL */
@@ -106,6 +122,10 @@ typedef struct activity {
 	const char *report;
 	const char *result_html, *result_text;
 	const char *indicator;
+	bool schools_inherited;                /* schools above come from the section or document */
+	size_t amended_by;                     /* 1-based index into doc->amendments; 0: none */
+	was_field *was;                        /* what it said before the amendment */
+	size_t nwas;
 	status st;                             /* effective: as written, or derived from marks */
 	bool st_written;                       /* `status` was set in the YAML */
 	status st_as_written;
@@ -135,7 +155,9 @@ typedef struct section {
 	const char *anchor;
 	activity *acts;
 	size_t nacts;
+	concerns schools;                      /* default for its activities (set: given here) */
 	struct document *doc;
+	pos at;
 } section;
 
 typedef struct target {
@@ -144,17 +166,51 @@ typedef struct target {
 	pos at;
 } target;
 
+/* What the document is; decides the gender of «утверждена / утверждён». */
+typedef enum { DK_ROADMAP, DK_PLAN, DK_PROGRAM, DK_MEASURES, DK_OTHER } doc_kind;
+
+/* A consideration or approval stamp: «Рассмотрен на заседании …», «СОГЛАСОВАНО», «УТВЕРЖДАЮ». */
+typedef enum { STAMP_CONSIDERED, STAMP_AGREED, STAMP_APPROVE } stamp_kind;
+typedef struct considered {
+	stamp_kind stamp;
+	const char *body, *protocol, *signer, *signer_title;   /* each may be NULL */
+	date on;
+	pos at;
+} considered;
+
+/* A chapter of the document's text (паспорт, обоснование, приложения …). */
+typedef struct chapter {
+	const char *title, *html, *anchor;
+	bool after;                            /* place: after the activity table */
+} chapter;
+
+/* An order that changed the document (execution.md «Amendments»). */
+typedef struct amendment {
+	const char *act, *number, *url, *note;
+	date on;
+	pos at;
+} amendment;
+
 typedef struct document {
 	const char *slug, *title, *short_title;
+	doc_kind kind;
 	bool has_approved;
-	const char *act, *authority, *number, *signed_by;
+	const char *act, *authority, *number, *signed_by;  /* signed_by: the signer's post (signer_title) */
+	const char *signer, *approved_url;
 	date approved_on;
+	considered *considered;
+	size_t nconsidered;
+	chapter *chapters;
+	size_t nchapters;
+	amendment *amendments;
+	size_t namendments;
+	concerns schools;                      /* default for its sections (set: given here) */
 	const char *intro_html, *goal_html;
 	const char **tasks_html;
 	size_t ntasks;
 	target *targets;
 	size_t ntargets;
-	const char *col_deadline, *col_responsible, *col_report, *col_result;
+	const char *col_deadline, *col_responsible, *col_report, *col_result, *col_indicator, *col_task;
 	section *sections;
 	size_t nsections;
 	struct edition *ed;
@@ -205,6 +261,13 @@ typedef struct menu_item {
 	const char *title, *page, *url;
 } menu_item;
 
+/* A group of schools named in site.yaml `groups:`. */
+typedef struct group_name {
+	const char *id, *title;                /* title may be NULL: the group is never shown */
+	bool public;
+	pos at;
+} group_name;
+
 typedef struct site {
 	arena *arena;
 	const char *root;            /* content folder as given */
@@ -215,6 +278,8 @@ typedef struct site {
 	int min_group;
 	menu_item *menu;
 	size_t nmenu;
+	group_name *groups;          /* site.yaml groups:, in file order */
+	size_t ngroups;
 	school *schools;             /* sorted by id */
 	size_t nschools;
 	page *pages;                 /* sorted by weight, then slug */
@@ -237,6 +302,9 @@ const char *status_label_lc(status s); /* «запланировано» …, in
  * *ok false (and ST_PLANNED) when the word is none of them. */
 status status_parse(const char *word, bool *ok);
 school *site_school(const site *s, const char *id);
+/* The title a visitor may see for group tag g: its site.yaml title when the
+ * group is public, else NULL (the group is not shown). */
+const char *site_group_title(const site *s, const char *g);
 /* True when the activity concerns school sc (all, its id, or one of its groups). */
 bool activity_concerns(const activity *a, const school *sc);
 

@@ -57,11 +57,7 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 		v_sets(a, dv, "title", doc->title);
 		v_sets(a, dv, "short_title", doc->short_title);
 		v_sets(a, dv, "url", link_to(c, document_path(a, doc)));
-		value *cols = v_set(a, dv, "columns", v_map(a));
-		v_sets(a, cols, "deadline", doc->col_deadline);
-		v_sets(a, cols, "responsible", doc->col_responsible);
-		v_sets(a, cols, "report", doc->col_report);
-		v_sets(a, cols, "result", doc->col_result);
+		v_set(a, dv, "columns", activity_columns_view(c, doc));
 		v_set(a, dv, "sections", secs);
 	}
 	return docs;

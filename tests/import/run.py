@@ -140,7 +140,8 @@ class DocPage(html.parser.HTMLParser):
                 self.cell = "number"
             else:
                 self.tds += 1
-                self.cell = {1: "title", 2: "deadline"}.get(self.tds)
+                # By class: optional columns (task …) may stand between title and deadline.
+                self.cell = next((k for k in ("title", "deadline") if k in cls.split()), None)
         elif tag == "p" and self.cell == "title" and cls in ("task", "concerns", "doc-link"):
             self.skip += 1
         if self.cell and not self.skip:
