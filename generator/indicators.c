@@ -27,37 +27,6 @@ static const double EPS = 1e-9;
 
 /* ---- school name order ---- */
 
-/* Natural order: «СШ № 2» before «СШ № 13». */
-static int natural_cmp(const char *a, const char *b)
-{
-	while (*a && *b) {
-		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
-			while (*a == '0')
-				a++;
-			while (*b == '0')
-				b++;
-			size_t la = 0, lb = 0;
-			while (isdigit((unsigned char)a[la]))
-				la++;
-			while (isdigit((unsigned char)b[lb]))
-				lb++;
-			if (la != lb)
-				return la < lb ? -1 : 1;
-			int r = strncmp(a, b, la);
-			if (r)
-				return r;
-			a += la;
-			b += lb;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
-	}
-	return (*a != 0) - (*b != 0);
-}
-
 typedef struct name_key {
 	char *key;
 	const school *sc;
@@ -66,9 +35,9 @@ typedef struct name_key {
 static int cmp_name_key(const void *pa, const void *pb)
 {
 	const name_key *a = pa, *b = pb;
-	int r = natural_cmp(a->key, b->key);
+	int r = str_natcmp(a->key, b->key);
 	if (!r)
-		r = natural_cmp(a->sc->name ? a->sc->name : "", b->sc->name ? b->sc->name : "");
+		r = str_natcmp(a->sc->name ? a->sc->name : "", b->sc->name ? b->sc->name : "");
 	return r ? r : strcmp(a->sc->id, b->sc->id);
 }
 

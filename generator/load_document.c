@@ -5,13 +5,14 @@
 #include "load.h"
 #include "markdown.h"
 #include "mention.h"
+#include "schedule_load.h"
 #include "utf8.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", NULL};
+static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", "vpr_windows", "lessons_per_day", NULL};
 static const char *const PERIOD_KEYS[] = {"start", "end", NULL};
 static const char *const EDITION_STATUSES[] = {"draft", "approved", "completed", NULL};
 static const char *const DOC_KEYS[] = {"title", "short_title", "kind", "approved", "considered", "intro",
@@ -659,6 +660,7 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 			ed->end = e;
 		}
 	}
+	load_schedule_settings(L, ed, m);
 }
 
 static void load_edition(loader *L, edition *ed, const char *id)

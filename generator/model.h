@@ -217,13 +217,41 @@ typedef struct document {
 	pos at;
 } document;
 
-/* One row of an assessment schedule. */
+/* One row of an assessment schedule (a CSV file in editions/<edition>/schedule/). */
 typedef struct assessment {
 	const school *sc;
 	date on;
 	const char *grade, *subject, *procedure, *level;  /* level may be NULL */
-	pos at;
+	int hours;            /* yearly teaching hours of the subject (column hours); 0: not given */
+	int lesson;           /* lesson number in the day (column lesson); 0: not given */
+	int lessons_per_day;  /* lessons of the class that day (column); 0: the edition's setting */
+	const char *anchor;   /* "p-20220315-1a2b3c4d": stable id of the row on the
+	                         school's schedule page, unique within the school */
+	pos at;               /* the row's first cell */
 } assessment;
+
+/* Which federal recommendation a schedule row breaks (schedule_rules.h). */
+typedef enum {
+	BR_SAME_DAY,       /* more than one procedure for a class on one day */
+	BR_PARALLEL_GAP,   /* a subject in a parallel more often than once in 2,5 weeks */
+	BR_HOURS,          /* more procedures than 10 % of the subject's yearly hours */
+	BR_FIRST_LESSON,   /* on the first lesson */
+	BR_LAST_LESSON,    /* on the last lesson */
+	BR_COUNT
+} breach_kind;
+
+typedef struct breach {
+	breach_kind kind;
+	const assessment *row;    /* the row that breaks the rule */
+	const assessment *other;  /* the row it clashes with, or NULL */
+	const char *text;         /* plain Russian, one sentence, no position */
+} breach;
+
+/* A federal ВПР window of edition.yaml (vpr_windows). */
+typedef struct vpr_window {
+	date start, end;
+	const char *title;        /* may be NULL */
+} vpr_window;
 
 typedef enum { CH_ADDED, CH_REMOVED, CH_CHANGED } change_kind;
 
@@ -249,6 +277,11 @@ typedef struct edition {
 	size_t nchanges, nadded, nremoved, nchanged;
 	assessment *schedule;        /* sorted by school id, date, grade, subject */
 	size_t nschedule;
+	breach *breaches;            /* of the schedule, sorted like its rows */
+	size_t nbreaches;
+	vpr_window *vpr;             /* edition.yaml vpr_windows, in file order */
+	size_t nvpr;
+	int lessons_per_day;         /* edition.yaml lessons_per_day; 0: not set */
 } edition;
 
 typedef struct page {

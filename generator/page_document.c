@@ -74,6 +74,7 @@ static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 	v_sets(a, pv, "report_url", link_to(c, arena_printf(a, "%s/report/", ed->id)));
 	v_sets(a, pv, "calendar_url", link_to(c, arena_printf(a, "%s/calendar.ics", ed->id)));
 	v_sets(a, pv, "data_url", link_to(c, arena_printf(a, "%s/data/", ed->id)));
+	v_sets(a, pv, "schedule_url", ed->nschedule ? link_to(c, arena_printf(a, "%s/schedule/", ed->id)) : NULL);
 	size_t ni;
 	const indicator *inds = ind_list(c->s->ind, &ni);
 	value *il = v_set(a, pv, "indicators", v_list(a));

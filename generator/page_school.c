@@ -1,5 +1,6 @@
 /* Schools registry and the page of one school in one edition. */
 #include "page_indicators.h"
+#include "page_schedule.h"
 #include "buf.h"
 #include "ru.h"
 #include "util.h"
@@ -63,36 +64,6 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 	return docs;
 }
 
-/* The school's assessment schedule of the edition, by month. */
-static value *schedule_view(const ctx *c, const edition *ed, const school *sc)
-{
-	arena *a = c->a;
-	value *months = v_list(a), *rows = NULL;
-	int y = 0, m = 0;
-	for (size_t i = 0; i < ed->nschedule; i++) {
-		const assessment *as = &ed->schedule[i];
-		if (as->sc != sc)
-			continue;
-		if (!rows || as->on.y != y || as->on.m != m) {
-			value *mv = v_push(a, months, v_map(a));
-			buf b = BUF_INIT;
-			ru_month_year(&b, as->on.y, as->on.m);
-			v_sets(a, mv, "title", buf_cstr(&b));
-			buf_free(&b);
-			rows = v_set(a, mv, "rows", v_list(a));
-			y = as->on.y;
-			m = as->on.m;
-		}
-		value *r = v_push(a, rows, v_map(a));
-		v_sets(a, r, "date", ru_date_str(a, as->on));
-		v_sets(a, r, "grade", as->grade);
-		v_sets(a, r, "subject", as->subject);
-		v_sets(a, r, "procedure", as->procedure);
-		v_sets(a, r, "level", as->level);
-	}
-	return months;
-}
-
 value *view_school(const ctx *c)
 {
 	arena *a = c->a;
@@ -114,8 +85,10 @@ value *view_school(const ctx *c)
 	v_set(a, v, "deadline_groups", deadline_groups(c, acts, n));
 	v_setb(a, v, "has_deadlines", n > 0);
 	free(acts);
-	value *sched = v_set(a, v, "schedule", schedule_view(c, ed, sc));
+	value *sched = v_set(a, v, "schedule", schedule_months(c, ed, sc));
 	v_setb(a, v, "has_schedule", sched->n > 0);
+	v_sets(a, v, "schedule_url", link_to(c, schedule_path(a, ed, sc)));
+	v_sets(a, v, "schedule_ics_url", link_to(c, arena_printf(a, "%s/schools/%s/schedule.ics", ed->id, sc->id)));
 	value *inds = v_set(a, v, "indicators", school_indicators(c, ed, sc));
 	v_setb(a, v, "has_indicators", inds->n > 0);
 	value *res = v_set(a, v, "results", school_results(c, ed, sc));

@@ -56,6 +56,8 @@ const PAGES = [
 	{ type: 'indicator', path: '2021-2022/indicators/ege-russian-mean/index.html', optional: true },
 	{ type: 'changes', path: '2021-2022/changes/index.html', optional: true },
 	{ type: 'data', path: '2021-2022/data/index.html', optional: true },
+	{ type: 'schedule', path: '2021-2022/schedule/index.html' },
+	{ type: 'school-schedule', path: '2021-2022/schools/sosh-4/schedule/index.html' },
 ];
 
 /* The normal version and each colour scheme of the version for the visually
