@@ -9,7 +9,10 @@
  *  - stale temporary folders of killed builds (they carry the marker too) are
  *    removed by the next build;
  *  - nothing is written outside the temporary folder: relative paths are
- *    checked (no "..", no absolute paths) before use.
+ *    checked (no "..", no absolute paths) before use;
+ *  - a file whose bytes equal the previous build's file at the same path is
+ *    not rewritten but hard-linked from it, so it keeps its inode and
+ *    modification time; files are never written through an existing name.
  * output_write may be called from several threads at once. */
 #ifndef ROADMAP_OUTPUT_H
 #define ROADMAP_OUTPUT_H
@@ -43,6 +46,11 @@ int output_zip(const zip_member *m, size_t n, buf *out);
 /* output_zip into a buffer, written to rel like output_write.  Returns 0 or -1
  * with errno set.  May be called from several threads at once. */
 int output_write_zip(output *o, const char *rel, const zip_member *m, size_t n);
+/* Files written anew so far: new, or with bytes different from the previous
+ * build's file at the same path.  An unchanged file is not rewritten: it is
+ * carried into the new site as a hard link to the previous one (same inode and
+ * modification time). */
+long output_changed(output *o);
 /* Copies a file tree (theme assets) into rel inside the temporary folder. */
 int output_copy_tree(output *o, const char *src_dir, const char *rel);
 /* Swaps the finished site in (atomically where the OS allows) and removes the
