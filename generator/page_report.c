@@ -231,7 +231,8 @@ static const char *summary(arena *a, const progress *p)
 
 /* One report over [from, to]: sections with their due parts, the undated
  * activities, totals. */
-static value *report_block(const ctx *c, const edition *ed, date from, date to, const char *title, const char *anchor)
+static value *report_block(const ctx *c, const edition *ed, date from, date to, const char *title, const char *anchor,
+                           const reporting_period *rp)
 {
 	arena *ar = c->a;
 	value *v = v_map(ar);
@@ -242,6 +243,12 @@ static value *report_block(const ctx *c, const edition *ed, date from, date to, 
 	ru_date(&b, from);
 	buf_puts(&b, " по ");
 	ru_date(&b, to);
+	if (rp && rp->approx)
+		buf_puts(&b, " (границы четвертей приблизительные)");
+	if (rp && date_is_set(rp->due)) {
+		buf_puts(&b, "; отчёт — до ");
+		ru_date(&b, rp->due);
+	}
 	v_sets(ar, v, "span", buf_cstr(&b));
 	buf_free(&b);
 	value *secs = v_set(ar, v, "sections", v_list(ar));
@@ -309,7 +316,7 @@ static value *docx_view(const ctx *c, const edition *ed, const rperiod *ps, size
 	arena *ar = c->a;
 	const site *s = c->s;
 	size_t i = docx_period(ps, n, s->today);
-	value *v = report_block(c, ed, ed->start, ps[i].to, cum_title(ar, &ps[i]), "docx");
+	value *v = report_block(c, ed, ed->start, ps[i].to, cum_title(ar, &ps[i]), "docx", NULL);
 	buf b = BUF_INIT;
 	buf_puts(&b, "Информация об исполнении ");
 	if (ed->ndocs == 1)
@@ -352,12 +359,12 @@ value *view_report(const ctx *c)
 	value *cum = v_set(a, v, "cumulative", v_list(a));
 	for (size_t i = 0; i < n; i++) {
 		bool future = date_cmp(ps[i].from, c->s->today) > 0;
-		value *p = v_push(a, periods, report_block(c, ed, ps[i].from, ps[i].to, ps[i].title, ps[i].anchor));
+		value *p = v_push(a, periods, report_block(c, ed, ps[i].from, ps[i].to, ps[i].title, ps[i].anchor, ps[i].rp));
 		v_setb(a, p, "future", future);
 		/* A cumulative report looks back: none for periods not yet begun. */
 		if (!future)
 			v_push(a, cum, report_block(c, ed, ed->start, ps[i].to, cum_title(a, &ps[i]),
-			                            arena_printf(a, "c%s", ps[i].anchor + 1)));
+			                            arena_printf(a, "c%s", ps[i].anchor + 1), NULL));
 	}
 	if (n) {
 		size_t i = docx_period(ps, n, c->s->today);
