@@ -10,6 +10,7 @@
 #include "output.h"
 #include "pages.h"
 #include "render.h"
+#include "ru.h"
 #include "serve.h"
 #include "starter.h"
 #include "util.h"
@@ -259,7 +260,7 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	site *s = site_load(o->content, o->today, default_today(), dl);
 	theme th = {0};
-	long pages = 0;
+	long pages = 0, changed = 0;
 	int rc = 0;
 	if (!dl->errors && build) {
 		char *overrides = fs_join(o->content, "layouts");
@@ -272,7 +273,7 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 			arena *pa = arena_new();
 			page_plan plan = pages_plan(s, pa);
 			long jobs = o->jobs ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
-			pages = render_site(s, &th, &plan, w, (int)(jobs > 0 ? jobs : 1), o->verbose, dl);
+			pages = render_site(s, &th, &plan, w, (int)(jobs > 0 ? jobs : 1), o->verbose, &changed, dl);
 			if (pages < 0) {
 				output_abort(w);
 				rc = EXIT_IO;
@@ -290,9 +291,16 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (!o->quiet && !rc) {
-		if (build)
+		if (build) {
 			fprintf(stderr, "roadmap: записано страниц: %ld; редакций: %zu; школ: %zu; предупреждений: %zu; %.2f с\n",
 			        pages, s->neds, s->nschools, dl->warnings, secs);
+			/* «0 страниц изменено»: only these files got new bytes; the
+			 * others kept their file and modification time. */
+			buf m = BUF_INIT;
+			ru_count(&m, changed, "страница", "страницы", "страниц");
+			fprintf(stderr, "roadmap: %s %s\n", buf_cstr(&m), ru_plural(changed, "изменена", "изменены", "изменено"));
+			buf_free(&m);
+		}
 		else
 			fprintf(stderr, "roadmap: ошибок нет; предупреждений: %zu\n", dl->warnings);
 	} else if (dl->errors) {
