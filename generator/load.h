@@ -19,11 +19,15 @@ site *site_load(const char *root, date today, date fallback, diag_list *dl);
 void site_free(site *s);
 
 /* Internal to the loaders (load_*.c). */
+struct school_key;
+
 typedef struct loader {
 	site *s;
 	arena *a;
 	diag_list *dl;
 	const char *root;
+	struct school_key *school_keys; /* school names for load_school_ref, built on first use */
+	size_t nschool_keys;
 } loader;
 
 char *load_path(const loader *L, const char *rel);     /* heap: root/rel */
@@ -37,6 +41,12 @@ ynode *load_markdown(loader *L, const char *rel, const char **body);
 /* The one message for a school id that the registry does not know, with a
  * «может быть» suggestion and the first known ids. */
 void load_unknown_school(loader *L, const char *file, int line, int col, const char *id);
+/* The school a table cell names (results, values, schedule): its id, or its
+ * short or full name from schools.csv compared regardless of case, ё/е,
+ * spaces and quotes («СШ №1» finds «СШ № 1»).  Call after load_schools.
+ * Returns NULL after reporting at file:line:col when no school or more than
+ * one school answers to the text (the message names the candidates). */
+const school *load_school_ref(loader *L, const char *file, int line, int col, const char *text);
 
 /* The `evidence:` list of map m ([{title, url}]) into *out (arena), *n items;
  * bad items are reported and left out. */

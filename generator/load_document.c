@@ -132,9 +132,9 @@ static void load_concerns(loader *L, concerns *c, const ynode *v)
 				free(known);
 			}
 		} else {
-			for (size_t k = 0; k < s->nschools; k++)
-				if (!strcmp(s->schools[k].id, it->s))
-					take[k] = found = true;
+			const school *sc = site_school(s, it->s);
+			if (sc)
+				take[sc - s->schools] = found = true;
 			if (!found)
 				load_unknown_school(L, it->file, it->line, it->col, it->s);
 		}
@@ -250,6 +250,19 @@ static status parse_status(loader *L, activity *a, const ynode *m)
 		return st;
 	}
 	const char *sug = v->kind == Y_SCALAR ? f_suggest(v->s, STATUS_KEYS) : NULL;
+	if (!sug && v->kind == Y_SCALAR) {
+		/* A misspelt Russian word («выполнинео»): suggest the English key of the nearest label. */
+		const char *labels[ST_COUNT + 1];
+		for (int i = 0; i < ST_COUNT; i++)
+			labels[i] = status_label_lc((status)i);
+		labels[ST_COUNT] = NULL;
+		char *key = utf8_key(v->s);
+		const char *near = f_suggest(key, labels);
+		for (int i = 0; near && i < ST_COUNT; i++)
+			if (near == labels[i])
+				sug = status_name((status)i);
+		free(key);
+	}
 	diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
 	         "поле «status»: допустимы %s%s%s%s", STATUS_WORDS, sug ? "; может быть, «" : "",
 	         sug ? sug : "", sug ? "»?" : "");

@@ -55,12 +55,16 @@ status status_parse(const char *word, bool *ok)
 	return found;
 }
 
+static int cmp_school_id(const void *key, const void *elem)
+{
+	return strcmp(key, ((const school *)elem)->id);
+}
+
 school *site_school(const site *s, const char *id)
 {
-	for (size_t i = 0; i < s->nschools; i++)
-		if (!strcmp(s->schools[i].id, id))
-			return &s->schools[i];
-	return NULL;
+	if (!s->nschools || !id)
+		return NULL;
+	return bsearch(id, s->schools, s->nschools, sizeof(school), cmp_school_id);
 }
 
 bool activity_concerns(const activity *a, const school *sc)

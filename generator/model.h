@@ -334,6 +334,7 @@ const char *status_label_lc(status s); /* «запланировано» …, in
  * «отменено», «выполняется», «запланировано», «выполнено» …), any case, ё/е.
  * *ok false (and ST_PLANNED) when the word is none of them. */
 status status_parse(const char *word, bool *ok);
+/* The school with this id (binary search: site.schools is sorted by id), or NULL. */
 school *site_school(const site *s, const char *id);
 /* The title a visitor may see for group tag g: its site.yaml title when the
  * group is public, else NULL (the group is not shown). */

@@ -42,12 +42,10 @@ static bool load_row(loader *L, const edition *ed, const char *file, const csv_r
 	memset(out, 0, sizeof *out);
 	out->at = cell_pos(file, r, -1);
 	const char *id = csv_cell_text(r, cols[S_SCHOOL]);
-	out->sc = site_school(L->s, id);
-	if (!out->sc) {
-		pos p = cell_pos(file, r, cols[S_SCHOOL]);
-		load_unknown_school(L, file, p.line, p.col, id);
+	pos sp = cell_pos(file, r, cols[S_SCHOOL]);
+	out->sc = load_school_ref(L, file, sp.line, sp.col, id);
+	if (!out->sc)
 		return false;
-	}
 	const char *d = csv_cell_text(r, cols[S_DATE]);
 	int rc = date_parse(d, &out->on);
 	if (rc != 1) {

@@ -120,7 +120,27 @@ def test_as_of():
     check(re.search(r"^as_of: \d{4}-\d\d-\d\d", demo, re.M) is not None, "the demo content says as of which date")
 
 
+def test_school_by_name():
+    """Results and schedule rows may name a school by its short or full name."""
+    site = os.path.join(tmpdir(), "site")
+    shutil.copytree(os.path.join(SITES, "minimal"), site)
+    ed = os.path.join(site, "editions", "2021-2022")
+    os.makedirs(os.path.join(ed, "results"))
+    os.makedirs(os.path.join(ed, "schedule"))
+    with open(os.path.join(ed, "results", "vpr.csv"), "w", encoding="utf-8") as f:
+        f.write("school;procedure;subject;grade;participants;2\nсш №1;ВПР;Математика;4;25;3\n"
+                "Муниципальное общеобразовательное учреждение «Средняя школа № 2»;ВПР;Математика;4;20;1\n")
+    with open(os.path.join(ed, "schedule", "g.csv"), "w", encoding="utf-8") as f:
+        f.write("school,date,grade,subject,procedure\nСШ № 1,15.03.2022,5,Математика,ВПР\n")
+    out = os.path.join(os.path.dirname(site), "out")
+    rc, _, err = build(site, out)
+    check(rc == 0, "short and full school names accepted in results and schedule: " + err)
+    if rc == 0:
+        page = read(os.path.join(out, "2021-2022/schools/s-1/index.html"))
+        check("График оценочных процедур" in page, "the schedule row named by short name lands on s-1's page")
+
+
 if __name__ == "__main__":
     main((test_help_matches_docs, test_option_order, test_theme_and_content_discovery, test_unknown_command_wording,
-          test_warn_fixtures, test_as_of))
+          test_warn_fixtures, test_as_of, test_school_by_name))
     finish("e2e_methodist")
