@@ -196,7 +196,7 @@ static int choice(loader *L, const ynode *v, const char *key, const char *const 
 	for (int i = 0; keys && keys[i]; i++)
 		buf_printf(&b, "%s%s", i ? ", " : "", keys[i]);
 	for (int i = 0; words && words[i]; i++)
-		buf_printf(&b, "%s«%s»", b.len ? (keys ? " или " : ", ") : "", words[i]);
+		buf_printf(&b, "%s«%s»", !b.len ? "" : keys && !i ? " или " : ", ", words[i]);
 	const char *sug = v->kind == Y_SCALAR ? f_suggest(v->s, keys ? keys : words) : NULL;
 	diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col, "поле «%s»: допустимы %s%s%s%s", key, buf_cstr(&b),
 	         sug ? "; может быть, «" : "", sug ? sug : "", sug ? "»?" : "");
@@ -288,9 +288,9 @@ static void load_amended(loader *L, activity *a, const ynode *m)
 		long k = f_int(m, "amended_by", 0, 1, 1000, L->dl);
 		if (k > 0 && (size_t)k > a->doc->namendments)
 			diag_add(L->dl, DIAG_ERROR, n->file, n->line, n->col,
-			         "поле «amended_by»: в документе %zu изменений (список «amendments»), а указано %ld; "
+			         "поле «amended_by»: указано изменение %ld, а в списке «amendments» документа их %zu; "
 			         "номер — порядковый номер изменения в этом списке, с 1",
-			         a->doc->namendments, k);
+			         k, a->doc->namendments);
 		else if (k > 0)
 			a->amended_by = (size_t)k;
 	}
@@ -436,7 +436,7 @@ static void load_considered(loader *L, document *doc, const ynode *m)
 		const ynode *it = c->items[i];
 		if (!f_expect_map(it, "отметка о рассмотрении", L->dl))
 			continue;
-		f_check_keys(it, CONSIDERED_KEYS, what, L->dl);
+		bool keys_ok = f_check_keys(it, CONSIDERED_KEYS, what, L->dl);
 		considered *k = &doc->considered[doc->nconsidered];
 		const ynode *st = y_get(it, "stamp");
 		if (st && !y_is_null(st)) {
@@ -452,9 +452,10 @@ static void load_considered(loader *L, document *doc, const ynode *m)
 		k->signer_title = f_str(it, "signer_title", false, what, L->dl);
 		k->at = pos_of(it);
 		if (!k->body && !k->signer && !k->signer_title) {
-			diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
-			         "в отметке о рассмотрении нужно «body» (кем рассмотрен: Методический совет) или «signer» / "
-			         "«signer_title» (кто согласовал или утвердил)");
+			if (keys_ok) /* a misspelt key is reported already */
+				diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
+				         "в отметке о рассмотрении нужно «body» (кем рассмотрен: Методический совет) или «signer» / "
+				         "«signer_title» (кто согласовал или утвердил)");
 			continue;
 		}
 		doc->nconsidered++;

@@ -2,6 +2,7 @@
 #include "execution.h"
 #include "buf.h"
 #include "escape.h"
+#include "indicators.h"
 #include "ru.h"
 #include "schedule.h"
 #include "util.h"
@@ -257,7 +258,9 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	v_sets(a, v, "done_on", ru_date_str(a, act->done_on));
 	/* Schools set once on the section or document are said there, not on every row. */
 	v_sets(a, v, "schools", act->schools_inherited ? NULL : schools_label(c, act));
-	v_sets(a, v, "indicator_text", act->indicator);
+	/* The «Показатели» column: an indicator id is shown by the indicator's name. */
+	const indicator *ind = act->indicator && c->s->ind ? ind_find(c->s->ind, act->indicator) : NULL;
+	v_sets(a, v, "indicator_text", ind ? ind->name : act->indicator);
 	amended_view(c, v, act);
 	if (link_to_doc) {
 		v_sets(a, v, "doc_url", arena_printf(a, "%s#%s", link_to(c, document_path(a, act->doc)), act->anchor));
@@ -471,14 +474,14 @@ const char *amendments_text(arena *a, const document *d)
 value *activity_columns_view(const ctx *c, const document *d)
 {
 	arena *a = c->a;
-	bool task = false, result = false, report = false, indicator = false;
+	bool task = false, result = false, report = false, has_ind = false;
 	for (size_t k = 0; k < d->nsections; k++)
 		for (size_t i = 0; i < d->sections[k].nacts; i++) {
 			const activity *act = &d->sections[k].acts[i];
 			task |= act->task_html != NULL;
 			result |= act->result_html != NULL;
 			report |= act->report != NULL;
-			indicator |= act->indicator != NULL;
+			has_ind |= act->indicator != NULL;
 		}
 	value *cols = v_map(a);
 	v_sets(a, cols, "deadline", d->col_deadline);
@@ -486,7 +489,7 @@ value *activity_columns_view(const ctx *c, const document *d)
 	v_sets(a, cols, "task", task ? d->col_task : NULL);
 	v_sets(a, cols, "result", result ? d->col_result : NULL);
 	v_sets(a, cols, "report", report ? d->col_report : NULL);
-	v_sets(a, cols, "indicator", indicator ? d->col_indicator : NULL);
+	v_sets(a, cols, "indicator", has_ind ? d->col_indicator : NULL);
 	return cols;
 }
 
