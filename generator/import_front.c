@@ -867,7 +867,7 @@ static size_t indicator_table(pre *p, const irows *rs, size_t h, size_t to)
 		free(pl);
 	}
 	size_t i = h + 1;
-	for (; i < to && rs->v[i].n >= 2; i++) {
+	for (; i < to && rs->v[i].n >= 2 && imp_table_kind(&rs->v[i]) == IMP_T_NONE; i++) {
 		const irow *r = &rs->v[i];
 		if (col[IC_NAME] < 0 || (size_t)col[IC_NAME] >= r->n)
 			continue;
@@ -904,7 +904,9 @@ static size_t indicator_table(pre *p, const irows *rs, size_t h, size_t to)
 	return i;
 }
 
-/* The first cell of a passport row names what the second holds. */
+/* The first cell of a passport row names what the second holds; a
+ * signature laid out with a TAB («Начальник управления ⇥ Т.В. Ермакова») is
+ * no passport row. */
 static bool passport_row(const irow *r, const char **label, const char **value)
 {
 	size_t filled = 0;
@@ -915,22 +917,45 @@ static bool passport_row(const irow *r, const char **label, const char **value)
 				cells[filled] = r->c[j].text;
 			filled++;
 		}
-	if (filled != 2 || strlen(cells[0]) > 120 || imp_number_like(cells[0]))
+	if (filled != 2 || strlen(cells[0]) > 120 || imp_number_like(cells[0]) || !*r->c[0].text)
+		return false;
+	char *l = imp_lowered(cells[0]);
+	bool sign = position_like(l) && name_like(cells[1]);
+	free(l);
+	if (sign)
 		return false;
 	*label = cells[0];
 	*value = cells[1];
 	return true;
 }
 
+/* The one filled cell of a row whose first cell is empty (a passport entry
+ * continued on the next row), or NULL. */
+static const char *continued_cell(const irow *r)
+{
+	if (r->n < 2 || *r->c[0].text)
+		return NULL;
+	const char *only = NULL;
+	for (size_t j = 1; j < r->n; j++)
+		if (*r->c[j].text) {
+			if (only)
+				return NULL;
+			only = r->c[j].text;
+		}
+	return only;
+}
+
+enum { PP_NONE, PP_TASKS, PP_OTHER };
+
 void imp_front_rows(pre *p, arena *a, const irows *rs, size_t from, size_t to, bool after)
 {
-	buf passport = BUF_INIT;
-	int passport_line = 0;
+	int last = PP_NONE;
 	for (size_t i = from; i < to; i++) {
 		const irow *r = &rs->v[i];
 		int kind = imp_table_kind(r);
 		if (kind == IMP_T_INDICATORS) {
 			i = indicator_table(p, rs, i, to) - 1;
+			last = PP_NONE;
 			continue;
 		}
 		if (kind == IMP_T_GOALS) {
@@ -943,48 +968,69 @@ void imp_front_rows(pre *p, arena *a, const irows *rs, size_t from, size_t to, b
 					tc = (int)j;
 				free(l);
 			}
+			bool had_goal = p->goal != NULL, had_tasks = p->ntasks > 0;
 			size_t k = i + 1;
-			for (; k < to && rs->v[k].n >= 2; k++) {
+			for (; k < to && rs->v[k].n >= 2 && imp_table_kind(&rs->v[k]) == IMP_T_NONE; k++) {
 				const irow *g = &rs->v[k];
-				if (gc >= 0 && (size_t)gc < g->n && *g->c[gc].text) {
+				if (!had_goal && gc >= 0 && (size_t)gc < g->n && *g->c[gc].text) {
 					char *t = imp_plain_of(g->c[gc].text);
 					if (!imp_number_like(t)) {
 						char *old = p->goal;
-						p->goal = old ? xasprintf("%s %s", old, t) : xstrdup(t);
+						p->goal = old ? xasprintf("%s; %s", old, t) : xstrdup(t);
 						free(old);
 					}
 					free(t);
 				}
-				if (tc >= 0 && (size_t)tc < g->n && *g->c[tc].text)
+				if (!had_tasks && tc >= 0 && (size_t)tc < g->n && *g->c[tc].text)
 					tasks_of_cell(p, g->c[tc].text);
 			}
 			strip_enumerators(p);
 			i = k - 1;
+			last = PP_NONE;
 			continue;
 		}
-		const char *label, *value;
+		const char *label, *value, *more = continued_cell(r);
+		if (more && last != PP_NONE) {
+			if (last == PP_TASKS) {
+				tasks_of_cell(p, more);
+				strip_enumerators(p);
+			} else {
+				char *vp = imp_plain_of(more);
+				pline *l = add_line(p, a, vp, r->line, after);
+				l->md = arena_printf(a, "  %s", vp);
+				free(vp);
+			}
+			continue;
+		}
 		if (r->n >= 2 && passport_row(r, &label, &value)) {
 			char *l = key_text(label);
 			if ((!strncmp(l, "цел", strlen("цел")) && !strstr(l, "целев")) && !p->goal) {
 				p->goal = imp_plain_of(value);
+				last = PP_OTHER;
 			} else if (!strncmp(l, "задач", strlen("задач")) && !p->ntasks) {
 				tasks_of_cell(p, value);
 				strip_enumerators(p);
+				last = PP_TASKS;
 			} else {
+				/* Kept in the chapter it stands in, as a list item. */
 				char *lp = imp_plain_of(label), *vp = imp_plain_of(value);
-				if (!passport.len)
-					passport_line = r->line;
-				buf_puts(&passport, "- **");
-				buf_puts(&passport, lp);
-				buf_puts(&passport, "**: ");
-				buf_puts(&passport, vp);
-				buf_putc(&passport, '\n');
+				buf md = BUF_INIT, lm = BUF_INIT, vm = BUF_INIT;
+				imp_plain_markdown(&lm, lp);
+				imp_plain_markdown(&vm, vp);
+				buf_printf(&md, "- **%s**: %s", buf_cstr(&lm), buf_cstr(&vm));
+				pline *pl = add_line(p, a, arena_printf(a, "%s: %s", lp, vp), r->line, after);
+				pl->md = arena_strdup(a, md.data);
+				buf_free(&md);
+				buf_free(&lm);
+				buf_free(&vm);
 				free(lp);
 				free(vp);
+				last = PP_OTHER;
 			}
 			free(l);
 			continue;
 		}
+		last = PP_NONE;
 		buf b = BUF_INIT;
 		for (size_t j = 0; j < r->n; j++) {
 			char *pl = imp_plain_of(r->c[j].text);
@@ -996,15 +1042,6 @@ void imp_front_rows(pre *p, arena *a, const irows *rs, size_t from, size_t to, b
 			add_line(p, a, b.data, r->line, after);
 		buf_free(&b);
 	}
-	if (passport.len) {
-		xgrow((void **)&p->chapters, &p->chcap, p->nchapters + 1, sizeof(chapter_out));
-		chapter_out *c = &p->chapters[p->nchapters++];
-		c->title = xstrdup("Паспорт программы");
-		c->text = buf_detach(&passport);
-		c->after = after;
-		(void)passport_line;
-	}
-	buf_free(&passport);
 }
 
 void imp_front_text(pre *p, arena *a, const char *text, int line)
@@ -1030,6 +1067,10 @@ static bool chapter_heading(const char *s)
 	if (n < 4 || n > 160 || s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';')
 		return false;
 	char *k = key_text(s);
+	if (starts_word(k, "приказываю") || starts_word(k, "постановляю") || starts_word(k, "решил")) {
+		free(k);
+		return false;
+	}
 	static const char *const names[] = {"паспорт", "обоснование", "механизм", "ожидаемые результаты",
 	                                    "общие положения", "введение", "пояснительная записка",
 	                                    "приложение", "раздел ", "глава ", "характеристика",
@@ -1103,7 +1144,7 @@ void imp_find_chapters(pre *p)
 			if (title)
 				add_chapter(p, title, &text, after);
 			else if (text.len && !after)
-				buf_puts(&intro, text.data);
+				buf_printf(&intro, "%s%s", intro.len ? "\n\n" : "", text.data);
 			else if (text.len)
 				add_chapter(p, "Дополнительные сведения", &text, true);
 			buf_reset(&text);
@@ -1119,9 +1160,19 @@ void imp_find_chapters(pre *p)
 			}
 		}
 		buf md = BUF_INIT;
-		imp_plain_markdown(&md, p->l[i].text);
+		if (p->l[i].md)
+			buf_puts(&md, p->l[i].md);
+		else
+			imp_plain_markdown(&md, p->l[i].text);
+		/* Lines of one paragraph are joined (a wrapped line), unless the
+		 * line above ends a sentence or opens a list («ПРИКАЗЫВАЮ:»). */
+		bool wrapped = false;
+		if (text.len && p->l[i].para == last_para) {
+			char e = text.data[text.len - 1];
+			wrapped = e != '.' && e != ':' && e != ';';
+		}
 		if (text.len)
-			buf_puts(&text, p->l[i].para == last_para ? " " : "\n\n");
+			buf_puts(&text, p->l[i].md ? "\n" : wrapped ? " " : "\n\n");
 		buf_puts(&text, md.data ? md.data : "");
 		buf_free(&md);
 		last_para = p->l[i].para;

@@ -93,6 +93,7 @@ typedef struct pline {
 	int para;         /* paragraph index: lines next to each other */
 	bool used;
 	bool after;       /* below the activity table */
+	const char *md;   /* Markdown of the line when it is a list item (a passport entry), or NULL */
 } pline;
 
 /* A chapter of a programme: {title, text (Markdown), place}. */

@@ -120,20 +120,29 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 	size_t tabbed = 0;
 	for (size_t i = 0; i < nl; i++)
 		tabbed += memchr(l[i].s, '\t', l[i].n) != NULL;
-	/* Running headers: a line repeated at least three times whose first
-	 * occurrence is among the first lines of the file (the first page's
-	 * header), not a table row. */
-	size_t seen = 0;
-	for (size_t i = 0; i < nl && seen < 12; i++) {
+	/* Where the table starts: the first row with two TABs, or the first of
+	 * two header labels on adjacent lines (one cell per line). */
+	size_t table = nl;
+	for (size_t i = 0, prev = nl; i < nl && table == nl; i++) {
 		if (!*l[i].key)
 			continue;
-		seen++;
+		const char *t1 = memchr(l[i].s, '\t', l[i].n);
+		if (t1 && memchr(t1 + 1, '\t', l[i].n - (size_t)(t1 + 1 - l[i].s)))
+			table = i;
+		else if (strlen(l[i].key) < 80 && imp_classify_label(l[i].key) >= 0 && prev < nl &&
+		         strlen(l[prev].key) < 80 && imp_classify_label(l[prev].key) >= 0)
+			table = prev;
+		prev = i;
+	}
+	/* Running headers: a line repeated at least three times whose first
+	 * occurrence is above the table (the first page's header); not a table
+	 * row, not a header label (labels repeat with the table's header). */
+	for (size_t i = 0; i < table; i++) {
+		if (!*l[i].key)
+			continue;
 		size_t klen = strlen(l[i].key);
-		/* Table header labels repeat on every page too: they are the
-		 * table's, handled with it. */
 		if (l[i].drop || klen < 8 || memchr(l[i].s, '\t', l[i].n) || imp_number_like(l[i].key) ||
-		    imp_marker_at(l[i].key) || l[i].lower ||
-		    (klen < 80 && imp_classify_label(l[i].key) >= 0))
+		    imp_marker_at(l[i].key) || l[i].lower)
 			continue;
 		size_t count = 0;
 		for (size_t j = i; j < nl; j++)

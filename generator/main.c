@@ -79,7 +79,7 @@ static const struct {
 	           "              без -o документ выводится на стандартный вывод\n"
 	           "  --schools   реестр школ: мероприятиям, где названы школы («ОУ №№ 4, 7»), пишутся их коды\n"
 	           "  --indicators ФАЙЛ  куда записать таблицу показателей программы (для indicators.yaml);\n"
-	           "              по умолчанию — рядом с -o (ИМЯ.indicators.yaml), без -o — в stderr\n"
+	           "              без него показатели выводятся в stderr после сводки\n"
 	           "  --force     записать документ, даже если он, похоже, прочитан неверно\n"
 	           "  Сводка (разделы, мероприятия, нераспознанные сроки, объединённые строки) — в stderr;\n"
 	           "  если документ, похоже, прочитан неверно — отчёт о строках и код выхода 1, ничего не записано.\n"},
@@ -413,15 +413,6 @@ static int write_new_file(const char *path, const buf *data)
 	return 0;
 }
 
-/* «plan.yaml» → «plan.indicators.yaml» beside it. */
-static char *indicators_path(const char *out)
-{
-	size_t n = strlen(out);
-	if (n > 5 && (!strcmp(out + n - 5, ".yaml") || !strcmp(out + n - 4, ".yml")))
-		n -= out[n - 4] == '.' ? 4 : 5;
-	return xasprintf("%.*s.indicators.yaml", (int)n, out);
-}
-
 static int cmd_import(int argc, char **argv)
 {
 	opts o = {0};
@@ -455,8 +446,9 @@ static int cmd_import(int argc, char **argv)
 	int r = import_file(argv[first], NULL, &io, &yaml, &st, &dl);
 	diag_print(&dl, "", stderr);
 	int rc = r == IMPORT_IO ? EXIT_IO : r != IMPORT_OK ? EXIT_CONTENT : 0;
-	char *ipath = !rc && inds.len ? (o.indicators ? xstrdup(o.indicators) : o.out ? indicators_path(o.out) : NULL)
-	                               : NULL;
+	/* The indicator table goes to --indicators, else to stderr: a file
+	 * beside -o in an edition folder would be read as a document. */
+	const char *ipath = !rc && inds.len ? o.indicators : NULL;
 	if (!rc && o.out) {
 		rc = write_new_file(o.out, &yaml);
 	} else if (!rc && (fwrite(yaml.data, 1, yaml.len, stdout) != yaml.len || fflush(stdout) != 0)) {
@@ -498,7 +490,6 @@ static int cmd_import(int argc, char **argv)
 	} else if (r != IMPORT_OK) {
 		fprintf(stderr, "roadmap: импорт %s не выполнен\n", argv[first]);
 	}
-	free(ipath);
 	buf_free(&inds);
 	buf_free(&yaml);
 	import_registry_free(reg);

@@ -237,22 +237,24 @@ def strip_new_fields(yaml_text):
 
 # ---- one import ----
 
-def import_into_site(table, edition=None):
+def import_into_site(table, edition=None, extra=()):
     """Imports table into a fresh copy of the minimal site, checks and builds
-    it.  Returns (tmp, yaml_text, import stderr, page) or None."""
+    it.  Returns (tmp, yaml_text, import stderr, page) or None.  extra: more
+    import options; "{site}" in them is the site's folder."""
     tmp = tempfile.mkdtemp(prefix="roadmap-import-")
     site = os.path.join(tmp, "site")
     shutil.copytree(MINIMAL, site)
     plan = os.path.join(site, "editions", "2021-2022", "plan.yaml")
     os.remove(plan)
-    args = ["import"] + (["--edition", edition] if edition else []) + ["-o", plan, table]
+    extra = [a.replace("{site}", site) for a in extra]
+    args = ["import"] + (["--edition", edition] if edition else []) + extra + ["-o", plan, table]
     rc, out, err = run(*args)
     name = os.path.basename(table)
     if not check(rc == 0 and os.path.exists(plan), "%s: import -o exits 0 (rc %d): %s" % (name, rc, err[-500:])):
         return None
     with open(plan, encoding="utf-8") as f:
         yaml_text = f.read()
-    rc2, out2, err2 = run("import", *(["--edition", edition] if edition else []), table)
+    rc2, out2, err2 = run("import", *(["--edition", edition] if edition else []), *extra, table)
     check(rc2 == 0 and out2 == yaml_text, "%s: stdout gives the same document as -o" % name)
     bad = scalars_quoted(yaml_text)
     check(not bad, "%s: unquoted scalars: %s" % (name, bad[:3]))
@@ -343,8 +345,17 @@ def test_fixture(table, expect_path):
             check(not os.path.exists(out), "%s: nothing written on failure" % name)
             for s in exp.get("stderr_contains", []):
                 check(s in err, "%s: stderr has %r: %s" % (name, s, err))
+            if exp.get("force_writes"):
+                # A misreading is reported, not fatal, with --force: the
+                # document is written and the same rows are named as warnings.
+                rc, _, ferr = run("import", "--force", table, "-o", out)
+                check(rc == 0 and os.path.exists(out), "%s: --force writes the document (rc %d)" % (name, rc))
+                for s in exp.get("stderr_contains", []):
+                    if ": error: " in s:
+                        check(s.replace(": error: ", ": warning: ") in ferr,
+                              "%s: with --force %r is a warning: %s" % (name, s, ferr))
         return
-    res = import_into_site(table, exp.get("edition"))
+    res = import_into_site(table, exp.get("edition"), exp.get("args", []))
     if not res:
         return
     tmp, yaml_text, err, page = res
@@ -360,7 +371,34 @@ def test_fixture(table, expect_path):
         check(s not in yaml_text, "%s: the document lacks %r" % (name, s))
     for s in exp.get("stderr_contains", []):
         check(s in err, "%s: stderr has %r:\n%s" % (name, s, err))
+    if exp.get("indicators"):
+        test_indicators(table, exp["indicators"])
     shutil.rmtree(tmp)
+
+
+def test_indicators(table, want):
+    """--indicators FILE writes the indicator table as indicators.yaml
+    entries: name, unit, source, method, baseline, per-year targets."""
+    import yaml
+    name = os.path.basename(table)
+    with tempfile.TemporaryDirectory() as tmp:
+        ind = os.path.join(tmp, "ind.yaml")
+        rc, _, err = run("import", table, "--indicators", ind, "-o", os.path.join(tmp, "p.yaml"))
+        if not check(rc == 0 and os.path.exists(ind), "%s: --indicators writes a file (rc %d): %s" % (name, rc, err[-300:])):
+            return
+        with open(ind, encoding="utf-8") as f:
+            got = yaml.safe_load(f)
+        check(isinstance(got, list) and len(got) == len(want),
+              "%s: %d indicators, want %d" % (name, len(got or []), len(want)))
+        for g, w in zip(got or [], want):
+            for k, v in w.items():
+                keyed = lambda x: {str(a): b for a, b in x.items()} if isinstance(x, dict) else x
+                check(keyed(g.get(k)) == keyed(v), "%s: indicator %s = %r, want %r" % (name, k, g.get(k), v))
+            check(re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(g.get("id", ""))),
+                  "%s: indicator id %r is [a-z0-9-]" % (name, g.get("id")))
+        rc, _, err = run("import", table, "-o", os.path.join(tmp, "q.yaml"))
+        check("показатели для indicators.yaml" in err and want[0]["name"] in err,
+              "%s: without --indicators the entries go to stderr" % name)
 
 
 def test_no_overwrite():
