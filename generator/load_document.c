@@ -3,6 +3,7 @@
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
+#include "load_period.h"
 #include "markdown.h"
 #include "mention.h"
 #include "ru.h"
@@ -13,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", "vpr_windows", "lessons_per_day", NULL};
+static const char *const EDITION_KEYS[] = {"title",        "period",    "status",          "notes",
+                                           "school_terms", "reporting", "vpr_windows", "lessons_per_day", NULL};
 static const char *const PERIOD_KEYS[] = {"start", "end", NULL};
 static const char *const EDITION_STATUSES[] = {"draft", "approved", "completed", NULL};
 static const char *const DOC_KEYS[] = {"title", "short_title", "kind", "approved", "considered", "intro",
@@ -390,7 +392,7 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	load_amended(L, a, m);
 	a->comment_html = md_block(L->a, f_str(m, "comment", false, what, dl));
 	if (a->deadline_text) {
-		deadline_parse(a->deadline_text, ed->start, ed->end, &a->dl);
+		deadline_parse_in(a->deadline_text, &ed->dlc, &a->dl);
 		if (a->dl.kind == DL_UNKNOWN) {
 			const ynode *v = y_get(m, "deadline");
 			diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
@@ -398,7 +400,7 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 			         a->deadline_text);
 		}
 	} else {
-		deadline_parse("", ed->start, ed->end, &a->dl);
+		deadline_parse_in("", &ed->dlc, &a->dl);
 	}
 	check_activity_dates(L, ed, a, m);
 	if (!a->all_schools && !a->nschool_refs && title)
@@ -715,15 +717,15 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 	char *rel = xasprintf("%s/edition.yaml", dir);
 	const char *relp = arena_strdup(L->a, rel);
 	free(rel);
-	ed->title = arena_printf(L->a, "%.4s/%s учебный год", ed->id, ed->id + 5);
 	ed->status = "approved";
 	ynode *m = load_yaml(L, relp, false);
-	if (!m || !f_expect_map(m, "edition.yaml", L->dl))
+	if (!m || !f_expect_map(m, "edition.yaml", L->dl)) {
+		period_defaults(L->a, ed);
+		period_finish(L, ed, NULL);
 		return;
+	}
 	f_check_keys(m, EDITION_KEYS, "edition.yaml", L->dl);
 	const char *t = f_str(m, "title", false, "", L->dl);
-	if (t)
-		ed->title = t;
 	const char *st = f_str(m, "status", false, "", L->dl);
 	if (st) {
 		bool ok = false;
@@ -748,6 +750,11 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 			ed->end = e;
 		}
 	}
+	period_defaults(L->a, ed); /* the title and the rest follow the final period */
+	if (t)
+		ed->title = t;
+	period_load(L, ed, m);
+	period_finish(L, ed, m);
 	load_schedule_settings(L, ed, m);
 }
 
