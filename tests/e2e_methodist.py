@@ -145,7 +145,39 @@ def test_school_by_name():
         check("График оценочных процедур" in page, "the schedule row named by short name lands on s-1's page")
 
 
+def test_docs_examples_build():
+    """Every example of docs/content.md, each put where its section says, makes a site that builds:
+    an author can write each file from the guide alone."""
+    doc = read(os.path.join(ROOT, "docs", "content.md"))
+    where = {"site.yaml": "site.yaml", "schools.csv": "schools.csv", "schools/<код>.md": "schools/sosh-1.md",
+             "pages/<имя>.md": "pages/parents.md", "editions/<год>/edition.yaml": "editions/2021-2022/edition.yaml",
+             "editions/<год>/<документ>.yaml": "editions/2021-2022/plan.yaml",
+             "editions/<год>/results/*.csv": "editions/2021-2022/results/r.csv",
+             "editions/<год>/values/*.csv": "editions/2021-2022/values/v.csv",
+             "editions/<год>/schedule/*.csv": "editions/2021-2022/schedule/g.csv",
+             "indicators.yaml": "indicators.yaml"}
+    site = os.path.join(tmpdir(), "site")
+    found = set()
+    for section in re.split(r"^## ", doc, flags=re.M)[1:]:
+        key = section.split("\n", 1)[0].split(" — ")[0].strip()
+        m = re.search(r"^```(?:yaml|csv|markdown)\n(.*?)^```", section, re.S | re.M)
+        if key not in where or not m:
+            continue
+        found.add(key)
+        path = os.path.join(site, where[key])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(m.group(1))
+    check(found == set(where), "docs/content.md has an example for every file: missing %s" % (set(where) - found))
+    out = os.path.join(os.path.dirname(site), "out")
+    rc, _, err = run("build", "-C", site, "-o", out, "-q")
+    check(rc == 0 and ": error: " not in err, "the examples of docs/content.md build a site: " + err)
+    if rc == 0:
+        check("Анализ результатов ВПР" in read(os.path.join(out, "2021-2022", "schools", "sosh-1", "index.html")),
+              "the document example reaches the school page")
+
+
 if __name__ == "__main__":
     main((test_help_matches_docs, test_option_order, test_theme_and_content_discovery, test_unknown_command_wording,
-          test_warn_fixtures, test_as_of, test_school_by_name))
+          test_warn_fixtures, test_as_of, test_school_by_name, test_docs_examples_build))
     finish("e2e_methodist")
