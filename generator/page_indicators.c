@@ -304,12 +304,10 @@ value *school_results(const ctx *c, const edition *ed, const school *sc)
 {
 	arena *a = c->a;
 	size_t n;
-	const ind_result_row *rows = ind_results(c->s->ind, ed, &n);
+	const ind_result_row *const *rows = ind_results_of(c->s->ind, ed, sc, &n);
 	value *list = v_list(a);
 	for (size_t i = 0; i < n; i++) {
-		const ind_result_row *r = &rows[i];
-		if (r->sc != sc)
-			continue;
+		const ind_result_row *r = rows[i];
 		value *it = v_push(a, list, v_map(a));
 		v_sets(a, it, "procedure", r->procedure);
 		v_sets(a, it, "subject", r->subject);
