@@ -200,6 +200,26 @@ def test_bad_marks():
     check(rc == 1 and err.count(": error: ") == len(want), "check lists every problem: %d\n%s" % (err.count(": error: "), err))
 
 
+def test_docs_examples():
+    """The marks examples of docs/content.md (YAML and CSV) build, and mean what the guide says."""
+    doc = read(os.path.join(ROOT, "docs", "content.md"))
+    yaml_ = re.search(r"### Отметки об исполнении: `marks`.*?^```yaml\n(.*?)^```", doc, re.S | re.M).group(1)
+    csv = re.search(r"## editions/<год>/marks/\*\.csv.*?^```csv\n(.*?)^```", doc, re.S | re.M).group(1)
+    plan = read(os.path.join(SITE, "editions/2021-2022/plan.yaml"))
+    plan += "  - title: Примеры из руководства\n    activities:\n" + yaml_.replace('"2.3"', '"3.1"')
+    site = bad_site({"editions/2021-2022/plan.yaml": plan.encode(),
+                     "editions/2021-2022/marks/docs.csv": csv.replace(";2.3;", ";3.1;").encode()})
+    out = os.path.join(tmpdir(), "out")
+    rc, _, err = run("build", "-C", site, "-o", out, "--today", TODAY)
+    check(rc == 0 and ": error: " not in err, "docs examples build: " + err)
+    if rc == 0:
+        r = text(block(read(os.path.join(out, "2021-2022/report/index.html")), "q-2021-3"))
+        check("3.1 Мониторинг объективности ВПР сентябрь, февраль (часть 1 из 2: сентябрь 2021" + NBSP + "г.) Исполнено частично" in r
+              and "исполнено в 2 из 3 школ; не исполнено: СШ № 4" in r, "docs example: September part by school: " + r[-900:])
+        s4 = statuses(read(os.path.join(out, "2021-2022/schools/sosh-4/index.html")))
+        check(s4.get("a-3-1", ("",))[0] == "not-done", "docs example: СШ № 4 sees its own «не исполнено»: %r" % (s4.get("a-3-1"),))
+
+
 if __name__ == "__main__":
-    main((test_statuses, test_report, test_docx, test_bad_marks))
+    main((test_statuses, test_report, test_docx, test_bad_marks, test_docs_examples))
     finish("e2e_marks")
