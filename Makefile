@@ -91,10 +91,16 @@ valgrind: roadmap $(BUILD)/.testdeps
 fuzz: roadmap
 	sh tests/fuzz/run.sh --long
 
-# Speed (spec/quality.md): the synthetic 2 000-school site; prints pages,
-# seconds, pages per second, peak memory and the time of copying the output.
-bench: roadmap
+# Speed (spec/quality.md, docs/performance.md): the synthetic site (500 schools;
+# BENCH_SCHOOLS=2000 for more), built fresh and rebuilt unchanged, next to
+# `cp -r` of its output and the Hugo twin (Debian package hugo); prints the goals.
+BENCHPKGS := hugo
+bench: roadmap $(BUILD)/.benchdeps
 	@sh bench/run.sh
+
+$(BUILD)/.benchdeps: $(BUILD)/.deps
+	@sh tests/deps.sh $(BENCHPKGS) || true
+	@touch $@
 
 regen: roadmap
 	@ROADMAP=./roadmap sh tests/regress/run --regen

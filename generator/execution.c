@@ -225,8 +225,6 @@ const mark *school_part_mark(const activity *a, size_t i, size_t k)
 	return a->school_marks ? a->school_marks[i * a->nrep + k] : NULL;
 }
 
-static const char *const ROMAN[] = {"I", "II", "III", "IV"};
-
 /* «I квартал», «полугодие», «9 месяцев», «год» — or «4 месяца» when the span
  * is no such number of months. */
 static void cum_title(char *out, size_t n, date from, date to, bool last)
@@ -248,25 +246,22 @@ size_t report_periods(const edition *ed, rperiod **out)
 	*out = NULL;
 	if (!date_is_set(ed->start) || !date_is_set(ed->end))
 		return 0;
-	for (int y = ed->start.y, q = quarter_of(ed->start);;) {
-		date from = {y, (q - 1) * 3 + 1, 1}, to = date_month_end(y, q * 3);
-		if (date_cmp(from, ed->end) > 0)
-			break;
-		if (date_cmp(from, ed->start) < 0)
-			from = ed->start;
-		if (date_cmp(to, ed->end) > 0)
-			to = ed->end;
+	for (size_t k = 0; k < ed->nperiods; k++) {
+		const reporting_period *rp = &ed->periods[k];
 		xgrow((void **)out, &cap, n + 1, sizeof(rperiod));
 		rperiod *p = &(*out)[n++];
 		memset(p, 0, sizeof *p);
-		p->from = from;
-		p->to = to;
-		snprintf(p->title_buf, sizeof p->title_buf, "%s квартал %d\xC2\xA0г.", ROMAN[q - 1], y);
-		snprintf(p->anchor, sizeof p->anchor, "q-%d-%d", y, q);
-		if (++q > 4) {
-			q = 1;
-			y++;
-		}
+		p->from = rp->start;
+		p->to = rp->end;
+		p->rp = rp;
+		snprintf(p->title_buf, sizeof p->title_buf, "%s", rp->title);
+		/* "2021-Q3" → "q-2021-3", "2022-01" → "m-2022-01" */
+		int y = 0, num = 0;
+		char kind = 0;
+		if (sscanf(rp->id, "%d-%c%d", &y, &kind, &num) == 3 && (kind == 'Q' || kind == 'H' || kind == 'T'))
+			snprintf(p->anchor, sizeof p->anchor, "%c-%d-%d", kind == 'Q' ? 'q' : kind == 'H' ? 'h' : 't', y, num);
+		else
+			snprintf(p->anchor, sizeof p->anchor, "m-%s", rp->id);
 	}
 	for (size_t i = 0; i < n; i++) {
 		rperiod *p = &(*out)[i];

@@ -1,6 +1,7 @@
-/* Execution report («Отчёт об исполнении») of an edition, per calendar quarter. */
+/* Execution report («Отчёт об исполнении») of an edition, per reporting period (periods.h). */
 #include "page_common.h"
 #include "buf.h"
+#include "execution.h"
 #include "ru.h"
 #include "schedule.h"
 #include "util.h"
@@ -8,34 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const ROMAN[] = {"I", "II", "III", "IV"};
-
 static void add_row(const ctx *c, value *list, const activity *a)
 {
 	v_push(c->a, list, activity_view(c, a, true));
 }
 
-/* One quarter [from, to] clipped to the edition period. */
-static value *quarter_view(const ctx *c, const edition *ed, int y, int q)
+/* One reporting period [from, to], inside the edition. */
+static value *quarter_view(const ctx *c, const edition *ed, const rperiod *p)
 {
 	arena *a = c->a;
-	date from = {y, (q - 1) * 3 + 1, 1}, to = date_month_end(y, q * 3);
-	if (date_cmp(from, ed->start) < 0)
-		from = ed->start;
-	if (date_cmp(to, ed->end) > 0)
-		to = ed->end;
+	const reporting_period *rp = p->rp;
+	date from = p->from, to = p->to;
 	value *v = v_map(a);
 	buf b = BUF_INIT;
-	buf_printf(&b, "%s квартал %d\xC2\xA0г.", ROMAN[q - 1], y);
-	v_sets(a, v, "title", buf_cstr(&b));
-	buf_reset(&b);
+	v_sets(a, v, "title", p->title);
 	buf_puts(&b, "с ");
 	ru_date(&b, from);
 	buf_puts(&b, " по ");
 	ru_date(&b, to);
+	if (rp->approx)
+		buf_puts(&b, " (границы четвертей приблизительные)");
+	if (date_is_set(rp->due)) {
+		buf_puts(&b, "; отчёт — до ");
+		ru_date(&b, rp->due);
+	}
 	v_sets(a, v, "period", buf_cstr(&b));
 	buf_free(&b);
-	v_sets(a, v, "anchor", arena_printf(a, "q-%d-%d", y, q));
+	v_sets(a, v, "anchor", arena_strdup(a, p->anchor));
 	value *due = v_set(a, v, "due", v_list(a)), *done = v_set(a, v, "done", v_list(a));
 	value *overdue = v_set(a, v, "overdue", v_list(a)), *ongoing = v_set(a, v, "ongoing", v_list(a));
 	bool past = date_cmp(c->s->today, to) > 0;
@@ -70,7 +70,7 @@ static value *quarter_view(const ctx *c, const edition *ed, int y, int q)
 	v_setb(a, v, "has_ongoing", ongoing->n > 0);
 	buf s = BUF_INIT;
 	ru_count(&s, (long)due->n, "мероприятие", "мероприятия", "мероприятий");
-	buf_puts(&s, " со сроком в квартале; выполнено ");
+	buf_puts(&s, !strcmp(ed->report_every, "quarter") ? " со сроком в квартале; выполнено " : " со сроком в этом периоде; выполнено ");
 	ru_int(&s, (long)done->n);
 	if (past) {
 		buf_puts(&s, ", не выполнено в срок ");
@@ -114,16 +114,11 @@ value *view_report(const ctx *c)
 	crumb(c, v, ed->title, edition_path(a, ed));
 	crumb(c, v, "Отчёт об исполнении", NULL);
 	value *qs = v_set(a, v, "quarters", v_list(a));
-	for (int y = ed->start.y, q = quarter_of(ed->start);;) {
-		date qstart = {y, (q - 1) * 3 + 1, 1};
-		if (date_cmp(qstart, ed->end) > 0)
-			break;
-		v_push(a, qs, quarter_view(c, ed, y, q));
-		if (++q > 4) {
-			q = 1;
-			y++;
-		}
-	}
+	rperiod *ps;
+	size_t np = report_periods(ed, &ps);
+	for (size_t k = 0; k < np; k++)
+		v_push(a, qs, quarter_view(c, ed, &ps[k]));
+	free(ps);
 	v_set(a, v, "totals", section_totals(c, ed));
 	value *e = v_set(a, v, "edition", v_map(a));
 	v_sets(a, e, "title", ed->title);
