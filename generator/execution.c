@@ -3,6 +3,7 @@
 #include "schedule.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,11 +75,20 @@ static void reporting_schools(site *s, activity *a)
 	}
 }
 
+/* rep is in registry order, i.e. in increasing addresses of site.schools:
+ * a binary search keeps a school page cheap on a site of thousands. */
 static size_t rep_index(const activity *a, const school *sc)
 {
-	for (size_t k = 0; k < a->nrep; k++)
-		if (a->rep[k] == sc)
-			return k;
+	size_t lo = 0, hi = a->nrep;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->rep[mid] == sc)
+			return mid;
+		if ((uintptr_t)a->rep[mid] < (uintptr_t)sc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return (size_t)-1;
 }
 
@@ -89,6 +99,17 @@ static void derive_activity(site *s, activity *a, diag_list *dl)
 	a->nparts = a->dl.nparts ? a->dl.nparts : 1;
 	a->parts = arena_alloc(ar, a->nparts * sizeof(part_state));
 	memset(a->parts, 0, a->nparts * sizeof(part_state));
+	if (!a->nmarks) {
+		/* One status for the whole activity: every part has it. */
+		for (size_t i = 0; i < a->nparts; i++) {
+			if (a->dl.nparts) {
+				a->parts[i].start = a->dl.parts[i].start;
+				a->parts[i].end = a->dl.parts[i].end;
+			}
+			a->parts[i].st = a->st;
+		}
+		return;
+	}
 	reporting_schools(s, a);
 	size_t nrep = a->nrep;
 	if (nrep) {
@@ -192,14 +213,15 @@ void execution_derive(site *s, diag_list *dl)
 			for (size_t k = 0; k < s->eds[e].docs[d].nsections; k++) {
 				section *sec = &s->eds[e].docs[d].sections[k];
 				for (size_t i = 0; i < sec->nacts; i++)
-					if (sec->acts[i].nmarks)
-						derive_activity(s, &sec->acts[i], dl);
+					derive_activity(s, &sec->acts[i], dl);
 			}
 }
 
 bool part_overdue(const activity *a, size_t i, date today)
 {
 	const part_state *p = &a->parts[i];
+	if (!a->nmarks) /* one status for all parts: overdue with the activity */
+		return act_overdue(a, today) && date_is_set(p->end) && date_cmp(today, p->end) > 0;
 	if (p->st == ST_POSTPONED) {
 		const mark *m = p->postpone;
 		return m && date_is_set(m->new_dl.end) && date_cmp(today, m->new_dl.end) > 0;
@@ -212,7 +234,7 @@ bool part_overdue(const activity *a, size_t i, date today)
 status school_status(const activity *act, const school *sc, bool *own)
 {
 	size_t k = rep_index(act, sc);
-	if (k != (size_t)-1 && act->school_marked[k]) {
+	if (k != (size_t)-1 && act->school_marked && act->school_marked[k]) {
 		*own = true;
 		return act->school_st[k];
 	}

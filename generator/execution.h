@@ -2,7 +2,8 @@
  * every page.
  *
  * execution_derive runs after loading, single-threaded, and fills for every
- * activity with marks: the state of each part of its deadline (combining the
+ * activity its parts (one per deadline part, one for an undated deadline;
+ * without marks each part has the activity's status) and, with marks: the state of each part of its deadline (combining the
  * office's mark and, where schools marked it, every reporting school's), each
  * reporting school's own status, and the activity's effective status `st`.
  * After it the model is read-only; the functions below only read it.
@@ -36,7 +37,8 @@
 
 void execution_derive(site *s, diag_list *dl);
 
-/* Is part i of a (0-based, i < a->nparts) overdue on today? */
+/* Is part i of a (0-based, i < a->nparts) overdue on today?  Without marks a
+ * part is overdue when it has ended and the activity is overdue. */
 bool part_overdue(const activity *a, size_t i, date today);
 
 /* The status of act as school sc sees it: the school's own marks when it has
