@@ -14,7 +14,7 @@ CC      ?= cc
 PKGS    := libcmark yaml-0.1 libutf8proc jansson libzip libmicrohttpd
 DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev libzip-dev pkg-config
 # Tools the tests need (tidy validates HTML; python3 parses outputs independently).
-TESTPKGS := tidy python3 python3-icalendar python3-docx valgrind
+TESTPKGS := tidy python3 python3-icalendar python3-docx valgrind python3-pandas
 
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter

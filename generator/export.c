@@ -209,7 +209,7 @@ static const export_column INDICATOR_COLUMNS[] = {
 	{"better", "lower — лучше меньше, higher — лучше больше"},
 	{"target", "целевое значение редакции (число) или пусто"},
 	{"school", "код школы или municipality — значение по округу"},
-	{"school_name", "краткое наименование школы"},
+	{"school_name", "краткое наименование школы; для municipality — «Все школы (значение по муниципалитету)»"},
 	{"value", "значение (десятичная точка) или пусто, если не публикуется"},
 	{"base", "число участников или знаменатель, на котором основано значение"},
 	{"met", "целевое значение достигнуто: yes, no или пусто"},
@@ -266,6 +266,10 @@ static void header_row(buf *out, const export_column *cols, size_t n)
 	csv_write_row(out, h, n);
 }
 
+/* The municipal row's name says what the row is (all schools together),
+ * never the site's title. */
+static const char MUNI_NAME[] = "Все школы (значение по муниципалитету)";
+
 static const char *MUNI_METHOD[] = {"", "total", "weighted", "row", "ratio", "median"};
 
 static void indicator_rows(const site *s, const ind_edition *e, buf *out)
@@ -285,7 +289,7 @@ static void indicator_rows(const site *s, const ind_edition *e, buf *out)
 	if (e->has_prev)
 		num(chg, sizeof chg, e->change);
 	row[6] = "municipality";
-	row[7] = s->title ? s->title : "";
+	row[7] = MUNI_NAME;
 	row[8] = value;
 	row[9] = base;
 	row[10] = e->has_value && e->has_target ? (e->met ? "yes" : "no") : "";
