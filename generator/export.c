@@ -426,3 +426,36 @@ void export_results_csv(const site *s, const edition *ed, buf *out)
 		}
 	}
 }
+
+/* ---- a school's assessment schedule ---- */
+
+struct json_t *export_schedule_json(const site *s, const edition *ed, const school *sc)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, set_alloc);
+	json_t *list = json_array();
+	char iso[11];
+	for (size_t i = 0; i < ed->nschedule; i++) {
+		const assessment *as = &ed->schedule[i];
+		if (as->sc != sc)
+			continue;
+		json_t *r = json_object();
+		date_iso(as->on, iso);
+		json_object_set_new(r, "date", json_string(iso));
+		json_object_set_new(r, "grade", json_string(as->grade));
+		json_object_set_new(r, "subject", json_string(as->subject));
+		json_object_set_new(r, "procedure", json_string(as->procedure));
+		json_object_set_new(r, "level", as->level ? json_string(as->level) : json_null());
+		json_object_set_new(r, "hours", as->hours ? json_integer(as->hours) : json_null());
+		json_object_set_new(r, "lesson", as->lesson ? json_integer(as->lesson) : json_null());
+		json_object_set_new(r, "past", json_boolean(date_cmp(as->on, s->today) < 0));
+		json_object_set_new(r, "anchor", json_string(as->anchor));
+		json_t *notes = json_array();
+		for (size_t k = 0; k < ed->nbreaches; k++)
+			if (ed->breaches[k].row == as)
+				json_array_append_new(notes, json_string(ed->breaches[k].text));
+		json_object_set_new(r, "notes", notes);
+		json_array_append_new(list, r);
+	}
+	return list;
+}

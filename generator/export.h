@@ -32,4 +32,13 @@ void export_indicators_csv(const site *s, const edition *ed, buf *out);
 void export_indicators_json(const site *s, const edition *ed, buf *out);
 void export_results_csv(const site *s, const edition *ed, buf *out);
 
+/* A school's assessment schedule of ed as a JSON array (jansson; the caller
+ * owns the reference), rows in date order: {date (ISO), grade, subject,
+ * procedure, level, hours, lesson (null when not given), past (before the
+ * build date), anchor (the row's id on schedule/index.html beside data.json),
+ * notes: [the federal-recommendation remarks on the row]}.  For the school's
+ * data.json. */
+struct json_t;
+struct json_t *export_schedule_json(const site *s, const edition *ed, const school *sc);
+
 #endif
