@@ -200,6 +200,25 @@ def test_bad_marks():
     check(rc == 1 and err.count(": error: ") == len(want), "check lists every problem: %d\n%s" % (err.count(": error: "), err))
 
 
+def test_docx_hostile():
+    """Markup and control characters from a table reach the Word file as text, and the file stays valid XML."""
+    import docx
+    evil = 'Причина </w:t></w:r><w:r><w:t>&amp; <script>alert(1)</script>\x1b[2J\x07 «конец»'
+    csv = "school;activity;status;note\nsosh-4;1.2;не исполнено;\"%s\"\n" % evil
+    site = bad_site({"editions/2021-2022/marks/schools.csv": csv.encode()})
+    out = os.path.join(tmpdir(), "out")
+    rc, _, err = run("build", "-C", site, "-o", out, "--today", TODAY, "-q")
+    check(rc == 0, "hostile note builds: " + err[-400:])
+    if rc:
+        return
+    d = docx.Document(os.path.join(out, "2021-2022/report/report.docx"))
+    cells = [c.text for r in d.tables[0].rows for c in r.cells]
+    # The note is Markdown: its raw HTML (<script>) is dropped, the rest is text.
+    want = 'СШ № 4 — Причина </w:t></w:r><w:r><w:t>& alert(1)[2J «конец»'
+    check(any(want in c for c in cells), "hostile note kept as text without control characters: %r" %
+          [c for c in cells if "Причина <" in c][:1])
+
+
 def test_docs_examples():
     """The marks examples of docs/content.md (YAML and CSV) build, and mean what the guide says."""
     doc = read(os.path.join(ROOT, "docs", "content.md"))
@@ -221,5 +240,5 @@ def test_docs_examples():
 
 
 if __name__ == "__main__":
-    main((test_statuses, test_report, test_docx, test_bad_marks, test_docs_examples))
+    main((test_statuses, test_report, test_docx, test_bad_marks, test_docx_hostile, test_docs_examples))
     finish("e2e_marks")
