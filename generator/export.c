@@ -228,7 +228,7 @@ static const export_column RESULT_COLUMNS[] = {
 	{"participants", "число участников или пусто, если не публикуется"},
 	{"column", "столбец исходного файла: отметка, группа баллов или средний балл (mean_…)"},
 	{"value", "число участников в группе или средний балл (десятичная точка)"},
-	{"suppressed", "yes — строка не публикуется: меньше минимального числа участников"},
+	{"suppressed", "yes — строка не публикуется: меньше минимального числа участников; small — число меньше privacy.min_cell (на странице «менее N»); withheld — число скрыто, чтобы малое нельзя было вычислить из общего; no — опубликовано"},
 };
 
 const export_column *export_indicator_columns(size_t *n)
@@ -420,9 +420,16 @@ void export_results_csv(const site *s, const edition *ed, buf *out)
 		for (size_t k = 0; k < r->file->ncols; k++) {
 			if (r->v[k] != r->v[k])
 				continue;
-			num(val, sizeof val, r->v[k]);
+			/* Open data follows the page: a small or withheld count has
+			 * no value, and the suppressed column says why. */
+			ind_cell cell = r->cell ? r->cell[k] : IND_CELL_SHOWN;
+			if (cell == IND_CELL_SHOWN)
+				num(val, sizeof val, r->v[k]);
+			else
+				val[0] = '\0';
 			row[7] = r->file->cols[k].name;
 			row[8] = val;
+			row[9] = cell == IND_CELL_SMALL ? "small" : cell == IND_CELL_WITHHELD ? "withheld" : "no";
 			csv_write_row(out, row, ARRAY_LEN(RESULT_COLUMNS));
 		}
 	}

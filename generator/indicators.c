@@ -93,6 +93,8 @@ typedef struct derive_ctx {
 	size_t ntouched;
 } derive_ctx;
 
+static void protect_cells(derive_ctx *c, ind_result_row *row);
+
 static size_t sidx(const derive_ctx *c, const school *sc)
 {
 	return (size_t)(sc - c->s->schools);
@@ -479,12 +481,54 @@ static void derive_results(derive_ctx *c, ind_ed_data *E, size_t e)
 		for (size_t k = 0; k < row->file->ncols; k++)
 			row->v[k] = 0;
 	}
+	for (size_t r = 0; r < E->nrows; r++)
+		if (!E->rows[r].suppressed)
+			protect_cells(c, &E->rows[r]);
 	for (size_t i = 0; i < d->ninds; i++)
 		match_free(&ms[i]);
 	free(ms);
 	free(hidden);
 	free(supp);
 	free(order);
+}
+
+/* privacy.min_cell in a published row: a count from 1 to min_cell − 1 is
+ * shown only as «менее N», and while any is, the smallest other non-empty
+ * count of the row is withheld too, so that the small one cannot be
+ * recovered as participants minus the rest.  Withheld values are zeroed here,
+ * after every aggregate was computed, so no page or export can show them. */
+static void protect_cells(derive_ctx *c, ind_result_row *row)
+{
+	int min = c->s->min_cell;
+	size_t n = row->file->ncols;
+	bool small = false;
+	for (size_t k = 0; k < n; k++) {
+		double v = row->v[k];
+		if (!row->file->cols[k].mean && v == v && v >= 1 && v < min) {
+			if (!row->cell)
+				row->cell = arena_alloc(c->d->a, n * sizeof *row->cell); /* zeroed: IND_CELL_SHOWN */
+			row->cell[k] = IND_CELL_SMALL;
+			row->v[k] = 0;
+			small = true;
+		}
+	}
+	if (!small)
+		return;
+	size_t best = n;
+	for (size_t k = 0; k < n; k++) {
+		double v = row->v[k];
+		/* A zero would hide nothing: the small count would still be the
+		 * participants minus the shown cells. */
+		if (row->file->cols[k].mean || v != v || v <= 0 || row->cell[k] != IND_CELL_SHOWN)
+			continue;
+		if (best == n || v < row->v[best])
+			best = k;
+	}
+	/* Even two small cells need a third: «1» and «1» are the only split of 2. */
+	if (best < n) {
+		row->cell[best] = IND_CELL_WITHHELD;
+		row->v[best] = 0;
+	}
 }
 
 static void derive_values(derive_ctx *c, ind_ed_data *E, size_t e)

@@ -62,6 +62,13 @@ typedef enum {
 	IND_SUPP_PROTECT    /* hidden so that another suppressed figure cannot be recovered by subtraction */
 } ind_supp;
 
+/* A count cell of a published school row (privacy.min_cell, indicators.md). */
+typedef enum {
+	IND_CELL_SHOWN,
+	IND_CELL_SMALL,     /* a count from 1 to min_cell − 1: shown as «менее N» */
+	IND_CELL_WITHHELD   /* hidden so that the small count cannot be recovered from the total */
+} ind_cell;
+
 /* One school's figure for an indicator in an edition. */
 typedef struct ind_school {
 	const school *sc;
@@ -144,6 +151,7 @@ typedef struct ind_result_row {
 	ind_supp suppressed;               /* after derive: != NONE means participants and v[] are 0 */
 	double participants;
 	double *v;                         /* v[i] for file->cols[i]; NAN when the cell was empty */
+	ind_cell *cell;                    /* after derive: NULL, or cell[i] for v[i]; a withheld v[i] is 0 */
 	const ind_result_file *file;
 	pos at;
 	/* private: folded procedure/subject for matching */

@@ -249,6 +249,7 @@ site *site_load(const char *root, date today, date fallback, diag_list *dl)
 	s->root = arena_strdup(a, root);
 	s->today = today;
 	s->min_group = 5;
+	s->min_cell = 3;
 	loader L = {s, a, dl, s->root, NULL, 0};
 	if (!fs_is_dir(root)) {
 		diag_add(dl, DIAG_ERROR, "", 0, 0,

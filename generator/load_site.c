@@ -13,7 +13,7 @@ static const char *const SITE_KEYS[] = {"title", "authority", "base_url", "curre
 static const char *const GROUP_KEYS[] = {"title", "public", NULL};
 static const char *const SIGNER_KEYS[] = {"title", "name", NULL};
 static const char *const MENU_KEYS[] = {"title", "page", "url", NULL};
-static const char *const PRIVACY_KEYS[] = {"min_group", NULL};
+static const char *const PRIVACY_KEYS[] = {"min_group", "min_cell", NULL};
 static const char *const PAGE_KEYS[] = {"title", "weight", "menu", "description", NULL};
 
 /* Top-level folders the site writes itself (pages.c, the theme's assets):
@@ -147,6 +147,7 @@ void load_site_yaml(loader *L)
 	if (pr && f_expect_map(pr, "privacy", L->dl)) {
 		f_check_keys(pr, PRIVACY_KEYS, "privacy", L->dl);
 		s->min_group = (int)f_int(pr, "min_group", 5, 1, 1000, L->dl);
+		s->min_cell = (int)f_int(pr, "min_cell", 3, 1, 1000, L->dl);
 	}
 	load_menu(L, y_get(y, "menu"));
 	const ynode *sg = y_get(y, "report_signer");

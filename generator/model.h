@@ -345,6 +345,7 @@ typedef struct site {
 	const char *signer_title;    /* report_signer.title: «Начальник управления образования»; may be NULL */
 	const char *signer_name;     /* report_signer.name: «И. И. Иванов»; may be NULL */
 	int min_group;
+	int min_cell;       /* privacy.min_cell: smallest mark count published in a school row */
 	menu_item *menu;
 	size_t nmenu;
 	group_name *groups;          /* site.yaml groups:, in file order */

@@ -348,7 +348,13 @@ value *school_results(const ctx *c, const edition *ed, const school *sc)
 			if (r->v[k] != r->v[k]) /* NAN: empty cell */
 				continue;
 			buf_printf(&b, "%s%s: ", b.len ? "; " : "", result_column_name(a, r->file->cols[k].name));
-			ru_num(&b, r->v[k], r->file->cols[k].mean ? 1 : 0);
+			ind_cell cell = r->cell ? r->cell[k] : IND_CELL_SHOWN;
+			if (cell == IND_CELL_SMALL)
+				buf_printf(&b, "менее %d", c->s->min_cell);
+			else if (cell == IND_CELL_WITHHELD)
+				buf_puts(&b, "скрыто");
+			else
+				ru_num(&b, r->v[k], r->file->cols[k].mean ? 1 : 0);
 		}
 		v_sets(a, it, "results", buf_cstr(&b));
 		buf_free(&b);
