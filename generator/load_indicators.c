@@ -72,18 +72,9 @@ static pos pos_of(const ynode *n)
 	return (pos){n->file, n->line, n->col};
 }
 
-static int cmp_school_id(const void *key, const void *elem)
-{
-	return strcmp(key, ((const school *)elem)->id);
-}
-
-/* site.schools is sorted by id (load_schools), so lookups stay fast on a
- * region's 2 000 schools × dozens of result rows each. */
 static const school *find_school(const site *s, const char *id)
 {
-	if (!s->nschools)
-		return NULL;
-	return bsearch(id, s->schools, s->nschools, sizeof(school), cmp_school_id);
+	return site_school(s, id);
 }
 
 static indicator *find_ind(ind_data *d, const char *id)

@@ -154,8 +154,9 @@ typedef struct site {
 	int min_group;
 	menu_item *menu;
 	size_t nmenu;
-	school *schools;             /* sorted by id */
+	school *schools;             /* in school_cmp order (natural order of names) */
 	size_t nschools;
+	school **by_id;              /* the same schools sorted by id, for site_school */
 	page *pages;                 /* sorted by weight, then slug */
 	size_t npages;
 	edition *eds;                /* sorted by id, oldest first */
@@ -169,8 +170,14 @@ typedef struct site {
 const char *status_name(status s);     /* "planned" … */
 const char *status_label(status s);    /* «Запланировано» … */
 const char *status_label_lc(status s); /* «запланировано» …, inside a sentence */
+/* The school with this id, or NULL (binary search over by_id when set). */
 school *site_school(const site *s, const char *id);
 /* True when the activity concerns school sc (all, its id, or one of its groups). */
 bool activity_concerns(const activity *a, const school *sc);
+/* The one order of schools on every page and export: natural order of the
+ * short name as shown (case-folded, «ё» as «е»; «СШ № 2» before «СШ № 13»),
+ * then of the full name, then the id.  The loader sorts site.schools with it,
+ * so every list that walks site.schools is in this order. */
+int school_cmp(const school *a, const school *b);
 
 #endif

@@ -281,11 +281,6 @@ const char *approval_text(arena *a, const document *d)
 	return s;
 }
 
-const char *school_groups_label(const ctx *c, const school *sc)
-{
-	return joined(c->a, sc->groups, sc->ngroups);
-}
-
 value *school_card(const ctx *c, const school *sc)
 {
 	arena *a = c->a;
@@ -300,10 +295,11 @@ value *school_card(const ctx *c, const school *sc)
 	v_sets(a, v, "head", sc->head);
 	v_sets(a, v, "description", sc->description);
 	v_sets(a, v, "body_html", sc->body_html);
-	v_setb(a, v, "has_groups", sc->ngroups > 0);
-	value *g = v_set(a, v, "groups", v_list(a));
-	for (size_t i = 0; i < sc->ngroups; i++)
-		v_push(a, g, v_str(a, sc->groups[i]));
+	/* Group tags address activities; visitors see a group only by its public
+	 * Russian title (spec/content.md § Groups), and a tag without one is
+	 * never shown: so no raw tag goes into the view. */
+	v_setb(a, v, "has_groups", false);
+	v_set(a, v, "groups", v_list(a));
 	value *x = v_set(a, v, "extra", v_list(a));
 	for (size_t i = 0; i < sc->nextra; i++) {
 		value *it = v_push(a, x, v_map(a));

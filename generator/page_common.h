@@ -48,7 +48,6 @@ const char *changes_summary(arena *a, const edition *ed);
 bool activity_overdue(const site *s, const activity *a);
 const char *ru_date_str(arena *a, date d);
 const char *approval_text(arena *a, const document *d);
-const char *school_groups_label(const ctx *c, const school *sc);
 value *school_card(const ctx *c, const school *sc);
 
 #endif

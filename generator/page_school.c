@@ -27,7 +27,29 @@ value *view_registry(const ctx *c)
 	return v;
 }
 
-/* The documents of ed with, per section, only the activities that concern sc. */
+/* How many upcoming procedures the top of a school page and the embed show. */
+enum { NEXT_ASSESSMENTS = 5, SUMMARY_RESULTS = 5, EMBED_ACTIVITIES = 10 };
+
+/* «5 мероприятий, 1 просрочено, 2 выполнено»: what a folded section holds. */
+static const char *section_note(const ctx *c, const progress *p)
+{
+	buf b = BUF_INIT;
+	ru_count(&b, p->total, "мероприятие", "мероприятия", "мероприятий");
+	if (p->n[ST_DONE]) {
+		buf_puts(&b, ", выполнено ");
+		ru_int(&b, p->n[ST_DONE]);
+	}
+	if (p->overdue) {
+		buf_puts(&b, ", просрочено ");
+		ru_int(&b, p->overdue);
+	}
+	const char *r = arena_strdup(c->a, buf_cstr(&b));
+	buf_free(&b);
+	return r;
+}
+
+/* The documents of ed with, per section, only the activities that concern sc
+ * (each once: the page has no separate deadline table). */
 static value *school_documents(const ctx *c, const edition *ed, const school *sc, long *count)
 {
 	arena *a = c->a;
@@ -38,10 +60,12 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 		for (size_t k = 0; k < doc->nsections; k++) {
 			const section *sec = &doc->sections[k];
 			value *acts = v_list(a);
+			progress p = {0};
 			for (size_t i = 0; i < sec->nacts; i++) {
 				if (!activity_concerns(&sec->acts[i], sc))
 					continue;
 				v_push(a, acts, activity_view(c, &sec->acts[i], true));
+				progress_add(c->s, &p, &sec->acts[i]);
 				(*count)++;
 			}
 			if (!acts->n)
@@ -49,6 +73,8 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 			value *sv = v_push(a, secs, v_map(a));
 			v_sets(a, sv, "number", sec->number);
 			v_sets(a, sv, "title", sec->title);
+			v_sets(a, sv, "note", section_note(c, &p));
+			v_setb(a, sv, "overdue", p.overdue > 0);
 			v_set(a, sv, "activities", acts);
 		}
 		if (!secs->n)
@@ -57,17 +83,27 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 		v_sets(a, dv, "title", doc->title);
 		v_sets(a, dv, "short_title", doc->short_title);
 		v_sets(a, dv, "url", link_to(c, document_path(a, doc)));
-		value *cols = v_set(a, dv, "columns", v_map(a));
-		v_sets(a, cols, "deadline", doc->col_deadline);
-		v_sets(a, cols, "responsible", doc->col_responsible);
-		v_sets(a, cols, "report", doc->col_report);
-		v_sets(a, cols, "result", doc->col_result);
+		v_sets(a, dv, "deadline_label", doc->col_deadline);
 		v_set(a, dv, "sections", secs);
 	}
 	return docs;
 }
 
-/* The school's assessment schedule of the edition, by month. */
+static value *assessment_view(const ctx *c, const assessment *as)
+{
+	arena *a = c->a;
+	value *r = v_map(a);
+	v_sets(a, r, "date", ru_date_str(a, as->on));
+	v_sets(a, r, "grade", as->grade);
+	v_sets(a, r, "subject", as->subject);
+	v_sets(a, r, "procedure", as->procedure);
+	v_sets(a, r, "level", as->level);
+	v_setb(a, r, "past", date_cmp(as->on, c->s->today) < 0);
+	return r;
+}
+
+/* The school's assessment schedule of the edition, by month; past procedures
+ * are marked. */
 static value *schedule_view(const ctx *c, const edition *ed, const school *sc)
 {
 	arena *a = c->a;
@@ -87,14 +123,44 @@ static value *schedule_view(const ctx *c, const edition *ed, const school *sc)
 			y = as->on.y;
 			m = as->on.m;
 		}
-		value *r = v_push(a, rows, v_map(a));
-		v_sets(a, r, "date", ru_date_str(a, as->on));
-		v_sets(a, r, "grade", as->grade);
-		v_sets(a, r, "subject", as->subject);
-		v_sets(a, r, "procedure", as->procedure);
-		v_sets(a, r, "level", as->level);
+		v_push(a, rows, assessment_view(c, as));
 	}
 	return months;
+}
+
+/* The first max procedures of sc on or after the build date. */
+static value *next_assessments(const ctx *c, const edition *ed, const school *sc, size_t max, size_t *total)
+{
+	arena *a = c->a;
+	value *list = v_list(a);
+	*total = 0;
+	for (size_t i = 0; i < ed->nschedule; i++) {
+		const assessment *as = &ed->schedule[i];
+		if (as->sc != sc)
+			continue;
+		(*total)++;
+		if (date_cmp(as->on, c->s->today) >= 0 && list->n < max)
+			v_push(a, list, assessment_view(c, as));
+	}
+	return list;
+}
+
+/* The upcoming-procedures block shared by the school page and its embed. */
+static void set_next(const ctx *c, value *v, const edition *ed, const school *sc)
+{
+	size_t total;
+	value *next = v_set(c->a, v, "next", next_assessments(c, ed, sc, NEXT_ASSESSMENTS, &total));
+	v_setb(c->a, v, "has_next", next->n > 0);
+	v_setb(c->a, v, "has_schedule", total > 0);
+}
+
+static const char *embed_address(const ctx *c, const edition *ed, const school *sc)
+{
+	const char *path = arena_printf(c->a, "%sembed/", school_path(c->a, ed, sc));
+	const char *base = c->s->base_url;
+	if (!base)
+		return NULL;
+	return arena_printf(c->a, "%s%s%s", base, str_ends(base, "/") ? "" : "/", path);
 }
 
 value *view_school(const ctx *c)
@@ -103,28 +169,27 @@ value *view_school(const ctx *c)
 	const school *sc = c->j->sc;
 	const edition *ed = c->j->ed;
 	value *v = layout(c, sc->short_name, ed);
-	if (c->j->kind == PG_SCHOOL) {
-		crumb(c, v, ed->title, edition_path(a, ed));
-		crumb(c, v, "Школы", "schools/");
-	} else {
-		crumb(c, v, "Школы", "schools/");
-	}
+	crumb(c, v, ed->title, edition_path(a, ed));
+	crumb(c, v, "Школы", "schools/");
 	crumb(c, v, sc->short_name, NULL);
 	v_set(a, v, "school", school_card(c, sc));
+	set_next(c, v, ed, sc);
+	v_sets(a, v, "schedule_url", "#schedule");
+	value *sum = v_set(a, v, "summary", school_results_summary(c, ed, sc, SUMMARY_RESULTS));
+	v_setb(a, v, "has_summary", sum->n > 0);
 	long count = 0;
 	v_set(a, v, "documents", school_documents(c, ed, sc, &count));
-	const activity **acts;
-	size_t n = edition_activities(ed, sc, NULL, c->s->today, &acts);
-	v_set(a, v, "deadline_groups", deadline_groups(c, acts, n));
-	v_setb(a, v, "has_deadlines", n > 0);
-	free(acts);
 	value *sched = v_set(a, v, "schedule", schedule_view(c, ed, sc));
 	v_setb(a, v, "has_schedule", sched->n > 0);
 	value *inds = v_set(a, v, "indicators", school_indicators(c, ed, sc));
 	v_setb(a, v, "has_indicators", inds->n > 0);
 	value *res = v_set(a, v, "results", school_results(c, ed, sc));
 	v_setb(a, v, "has_results", res->n > 0);
-	v_sets(a, v, "calendar_url", link_to(c, arena_printf(a, "%s/schools/%s/calendar.ics", ed->id, sc->id)));
+	v_sets(a, v, "calendar_url", "calendar.ics");
+	v_sets(a, v, "embed_url", "embed/index.html");
+	v_sets(a, v, "data_url", "data.json");
+	v_sets(a, v, "embed_address", embed_address(c, ed, sc));
+	v_sets(a, v, "embed_path", arena_printf(a, "%sembed/", school_path(a, ed, sc)));
 	buf b = BUF_INIT;
 	ru_count(&b, count, "мероприятие касается", "мероприятия касаются", "мероприятий касаются");
 	buf_puts(&b, " школы");
@@ -133,18 +198,81 @@ value *view_school(const ctx *c)
 	value *e = v_set(a, v, "edition", v_map(a));
 	v_sets(a, e, "title", ed->title);
 	v_sets(a, e, "url", link_to(c, edition_path(a, ed)));
-	v_sets(a, v, "canonical", link_to(c, school_path(a, ed, sc)));
-	/* Only the stable address lists the editions: an edition's own page
-	 * must not change when a new edition is added. */
+	/* An edition's own page must not change when a new edition is added:
+	 * the stable address lists the editions. */
 	v_sets(a, v, "stable_url", link_to(c, arena_printf(a, "schools/%s/", sc->id)));
+	return v;
+}
+
+/* /schools/<id>/: a short page that sends the reader to the current
+ * edition's page of the school (rel=canonical, a refresh and a visible link)
+ * and lists the editions. */
+value *view_school_short(const ctx *c)
+{
+	arena *a = c->a;
+	const school *sc = c->j->sc;
+	const edition *ed = c->j->ed;
+	value *v = layout(c, sc->short_name, NULL);
+	crumb(c, v, "Школы", "schools/");
+	crumb(c, v, sc->short_name, NULL);
+	v_set(a, v, "school", school_card(c, sc));
+	const char *to = link_to(c, school_path(a, ed, sc));
+	v_sets(a, v, "canonical", to);
+	v_sets(a, v, "refresh", to);
+	value *cur = v_set(a, v, "edition", v_map(a));
+	v_sets(a, cur, "title", ed->title);
+	v_sets(a, cur, "url", to);
 	value *others = v_set(a, v, "other_editions", v_list(a));
-	for (size_t i = c->s->neds; c->j->kind == PG_SCHOOL_SHORT && i-- > 0;) {
+	for (size_t i = c->s->neds; i-- > 0;) {
 		const edition *o = &c->s->eds[i];
+		if (o == ed)
+			continue;
 		value *it = v_push(a, others, v_map(a));
 		v_sets(a, it, "title", o->title);
 		v_sets(a, it, "url", link_to(c, school_path(a, o, sc)));
-		v_setb(a, it, "current", o == ed);
 	}
 	v_setb(a, v, "has_other_editions", others->n > 0);
+	return v;
+}
+
+/* Activities of ed concerning sc that are neither done nor cancelled, by
+ * deadline: the embed shows the first EMBED_ACTIVITIES. */
+static bool open_activity(const activity *act, date today)
+{
+	(void)today;
+	return act->st == ST_PLANNED || act->st == ST_IN_PROGRESS;
+}
+
+/* /<edition>/schools/<id>/embed/: the school's upcoming procedures and open
+ * activities without the site frame, for an <iframe> on the school's site. */
+value *view_school_embed(const ctx *c)
+{
+	arena *a = c->a;
+	const school *sc = c->j->sc;
+	const edition *ed = c->j->ed;
+	value *v = v_map(a);
+	v_sets(a, v, "assets", arena_printf(a, "%sassets/", c->root));
+	v_sets(a, v, "site_title", c->s->title);
+	v_setb(a, v, "demo", c->s->demo);
+	v_sets(a, v, "today", ru_date_str(a, c->s->today));
+	v_set(a, v, "school", school_card(c, sc));
+	v_sets(a, v, "school_url", link_to(c, school_path(a, ed, sc)));
+	v_sets(a, v, "edition_title", ed->title);
+	set_next(c, v, ed, sc);
+	const activity **acts;
+	size_t n = edition_activities(ed, sc, open_activity, c->s->today, &acts);
+	value *list = v_set(a, v, "activities", v_list(a));
+	for (size_t i = 0; i < n && i < EMBED_ACTIVITIES; i++)
+		v_push(a, list, activity_view(c, acts[i], true));
+	free(acts);
+	v_setb(a, v, "has_activities", n > 0);
+	if (n > EMBED_ACTIVITIES) {
+		buf b = BUF_INIT;
+		buf_puts(&b, "Ещё ");
+		ru_count(&b, (long)(n - EMBED_ACTIVITIES), "мероприятие", "мероприятия", "мероприятий");
+		buf_puts(&b, " — на странице школы");
+		v_sets(a, v, "more", buf_cstr(&b));
+		buf_free(&b);
+	}
 	return v;
 }
