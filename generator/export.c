@@ -144,6 +144,20 @@ static void *jmalloc(size_t n)
 	return xmalloc(n);
 }
 
+/* The keys of activities.json a school's data.json keeps: it is one file per
+ * school and edition, so titles of documents and sections are listed once
+ * at its top, and «schools» is the school itself. */
+static bool school_key(const char *k)
+{
+	static const char *const keep[] = {"document", "section", "number", "title", "deadline", "deadline_kind",
+	                                   "deadline_start", "deadline_end", "responsible", "status", "overdue",
+	                                   "done_on"};
+	for (size_t i = 0; i < ARRAY_LEN(keep); i++)
+		if (!strcmp(k, keep[i]))
+			return true;
+	return false;
+}
+
 struct json_ctx {
 	const site *s;
 	json_t *list;
@@ -162,6 +176,8 @@ static void json_one(const activity *a, void *arg)
 		const char *k = ACTIVITY_COLUMNS[i].name;
 		if (!strcmp(k, "edition") || !strcmp(k, "as_of"))
 			continue; /* once, at the top */
+		if (c->only && !school_key(k))
+			continue;
 		json_t *v;
 		if (!strcmp(k, "overdue"))
 			v = json_boolean(r.f[i][0] == 'y');
@@ -494,6 +510,17 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
 	json_object_set_new(o, "name", jstr_or_null(sc->name));
 	json_object_set_new(o, "short_name", jstr_or_null(sc->short_name));
 	json_object_set_new(root, "school", o);
+	json_t *docs = json_array();
+	for (size_t d = 0; d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
+		json_t *secs = json_array();
+		for (size_t k = 0; k < doc->nsections; k++)
+			json_array_append_new(secs, json_pack("{s:s,s:s}", "number", doc->sections[k].number ? doc->sections[k].number : "",
+			                                      "title", doc->sections[k].title ? doc->sections[k].title : ""));
+		json_array_append_new(docs, json_pack("{s:s,s:s,s:o}", "document", doc->slug, "title",
+		                                      doc->title ? doc->title : doc->slug, "sections", secs));
+	}
+	json_object_set_new(root, "documents", docs);
 	json_t *list = json_array();
 	struct json_ctx c = {s, list, sc};
 	each_activity(ed, json_one, &c);
@@ -515,7 +542,12 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
 	json_object_set_new(root, "schedule", sched);
 	json_object_set_new(root, "results", school_results_json(s, ed, sc));
 	json_object_set_new(root, "indicators", school_indicators_json(s, ed, sc));
-	dump(root, out);
+	/* One file per school and edition: compact, as a site has thousands. */
+	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
+	buf_puts(out, text);
+	buf_putc(out, '\n');
+	free(text);
+	json_decref(root);
 }
 
 void export_search_json(const site *s, buf *out)
@@ -539,7 +571,7 @@ void export_search_json(const site *s, buf *out)
 	json_t *docs = json_array(), *acts = json_array();
 	for (size_t d = 0; ed && d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
-		json_array_append_new(docs, json_pack("[ss]", doc->slug, doc->title ? doc->title : doc->slug));
+		json_array_append_new(docs, json_pack("[ss]", doc->slug, doc->short_title ? doc->short_title : doc->title ? doc->title : doc->slug));
 		for (size_t k = 0; k < doc->nsections; k++)
 			for (size_t i = 0; i < doc->sections[k].nacts; i++) {
 				const activity *a = &doc->sections[k].acts[i];

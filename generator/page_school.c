@@ -64,7 +64,9 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 			for (size_t i = 0; i < sec->nacts; i++) {
 				if (!activity_concerns(&sec->acts[i], sc))
 					continue;
-				v_push(a, acts, activity_view(c, &sec->acts[i], true));
+				value *av = v_push(a, acts, activity_view(c, &sec->acts[i], true));
+				v_sets(a, av, "doc_url", arena_printf(a, "%s#%s", link_near(c, document_path(a, doc)),
+				                                      sec->acts[i].anchor));
 				progress_add(c->s, &p, &sec->acts[i]);
 				(*count)++;
 			}
@@ -181,10 +183,10 @@ value *view_school(const ctx *c)
 	v_set(a, v, "documents", school_documents(c, ed, sc, &count));
 	value *sched = v_set(a, v, "schedule", schedule_view(c, ed, sc));
 	v_setb(a, v, "has_schedule", sched->n > 0);
-	value *inds = v_set(a, v, "indicators", school_indicators(c, ed, sc));
-	v_setb(a, v, "has_indicators", inds->n > 0);
-	value *res = v_set(a, v, "results", school_results(c, ed, sc));
-	v_setb(a, v, "has_results", res->n > 0);
+	size_t ninds;
+	ind_list(c->s->ind, &ninds);
+	if (ninds)
+		v_sets(a, v, "results_url", "results/index.html");
 	v_sets(a, v, "calendar_url", "calendar.ics");
 	v_sets(a, v, "embed_url", "embed/index.html");
 	v_sets(a, v, "data_url", "data.json");
@@ -201,6 +203,31 @@ value *view_school(const ctx *c)
 	/* An edition's own page must not change when a new edition is added:
 	 * the stable address lists the editions. */
 	v_sets(a, v, "stable_url", link_to(c, arena_printf(a, "schools/%s/", sc->id)));
+	return v;
+}
+
+/* /<edition>/schools/<id>/results/: every indicator of the school next to
+ * the municipal value, and its rows of the results files; the school page
+ * shows a short summary and links here. */
+value *view_school_results(const ctx *c)
+{
+	arena *a = c->a;
+	const school *sc = c->j->sc;
+	const edition *ed = c->j->ed;
+	value *v = layout(c, arena_printf(a, "%s: показатели и результаты", sc->short_name), ed);
+	crumb(c, v, ed->title, edition_path(a, ed));
+	crumb(c, v, "Школы", "schools/");
+	crumb(c, v, sc->short_name, school_path(a, ed, sc));
+	crumb(c, v, "Показатели и результаты", NULL);
+	v_set(a, v, "school", school_card(c, sc));
+	v_sets(a, v, "school_url", link_to(c, school_path(a, ed, sc)));
+	value *e = v_set(a, v, "edition", v_map(a));
+	v_sets(a, e, "title", ed->title);
+	v_sets(a, e, "url", link_to(c, edition_path(a, ed)));
+	value *inds = v_set(a, v, "indicators", school_indicators(c, ed, sc));
+	v_setb(a, v, "has_indicators", inds->n > 0);
+	value *res = v_set(a, v, "results", school_results(c, ed, sc));
+	v_setb(a, v, "has_results", res->n > 0);
 	return v;
 }
 

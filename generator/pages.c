@@ -15,6 +15,7 @@ value *view_registry(const ctx *c);
 value *view_school(const ctx *c);
 value *view_school_short(const ctx *c);
 value *view_school_embed(const ctx *c);
+value *view_school_results(const ctx *c);
 value *view_page(const ctx *c);
 value *view_404(const ctx *c);
 value *view_sitemap(const ctx *c, const page_plan *plan);
@@ -89,6 +90,12 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 		        "embed");
 		j->ed = ed;
 		j->sc = &s->schools[i];
+		if (ni) {
+			j = add(b, PG_SCHOOL_RESULTS,
+			        arena_printf(a, "%s/schools/%s/results/index.html", ed->id, s->schools[i].id), "school_results");
+			j->ed = ed;
+			j->sc = &s->schools[i];
+		}
 		j = add(b, PG_SCHOOL_JSON, arena_printf(a, "%s/schools/%s/data.json", ed->id, s->schools[i].id), NULL);
 		j->ed = ed;
 		j->sc = &s->schools[i];
@@ -150,6 +157,7 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_SCHOOL: return view_school(&c);
 	case PG_SCHOOL_SHORT: return view_school_short(&c);
 	case PG_SCHOOL_EMBED: return view_school_embed(&c);
+	case PG_SCHOOL_RESULTS: return view_school_results(&c);
 	case PG_PAGE: return view_page(&c);
 	case PG_404:
 		/* Served for missing pages at any depth: links must be absolute
