@@ -11,8 +11,8 @@
 #   make clean
 
 CC      ?= cc
-PKGS    := libcmark yaml-0.1 libutf8proc jansson
-DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev pkg-config
+PKGS    := libcmark yaml-0.1 libutf8proc jansson libmicrohttpd
+DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev pkg-config
 # Tools the tests need (tidy validates HTML; python3 parses outputs independently).
 TESTPKGS := tidy python3 python3-icalendar valgrind
 

@@ -1,5 +1,6 @@
 #include "csvread.h"
 #include "escape.h"
+#include "textdec.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -83,22 +84,6 @@ static const char *plural(size_t n, const char *one, const char *few, const char
 	if (d >= 2 && d <= 4 && (h < 12 || h > 14))
 		return few;
 	return many;
-}
-
-/* Line and column of byte off when the text is read as Windows-1251, where
- * every byte is one character. */
-static utf8_pos locate_bytes(const char *s, size_t off)
-{
-	utf8_pos p = {off, 1, 1};
-	for (size_t i = 0; i < off; i++) {
-		if (s[i] == '\r' || (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'))) {
-			p.line++;
-			p.col = 1;
-		} else if (s[i] != '\n') {
-			p.col++;
-		}
-	}
-	return p;
 }
 
 /* ---- the parse proper ---- */
@@ -282,119 +267,7 @@ static void parse(reader *r, const char *s, size_t n, unsigned char delim, int f
 	csv_free(&p);
 }
 
-/* ---- encoding, signatures, delimiter ---- */
-
-static bool starts_with(const char *s, size_t n, const char *prefix, size_t pn)
-{
-	return n >= pn && !memcmp(s, prefix, pn);
-}
-
-/* Files that are not CSV at all but are often saved or renamed as .csv: say so
- * instead of reporting a NUL or a bad byte. */
-static const char *foreign_format(const char *s, size_t n)
-{
-	if (starts_with(s, n, "PK\x03\x04", 4))
-		return "это не CSV, а книга Excel или LibreOffice (.xlsx, .ods): "
-		       "сохраните таблицу в формате «CSV UTF-8»";
-	if (starts_with(s, n, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-		return "это не CSV, а книга Excel старого формата (.xls): "
-		       "сохраните таблицу в формате «CSV UTF-8»";
-	if (starts_with(s, n, "\xFF\xFE", 2) || starts_with(s, n, "\xFE\xFF", 2))
-		return "файл в кодировке UTF-16 («Текст Юникод»): "
-		       "сохраните таблицу в формате «CSV UTF-8»";
-	return NULL;
-}
-
-static utf8_pos locate(const char *s, size_t off)
-{
-	if (utf8_validate(s, off, NULL)) {
-		utf8_pos p = UTF8_POS_START;
-		utf8_pos_advance(&p, s, off);
-		return p;
-	}
-	return locate_bytes(s, off);
-}
-
-/* Whether text that failed UTF-8 validation was nevertheless written as UTF-8
- * (and got a few bytes damaged): most of its non-ASCII bytes form valid UTF-8
- * sequences.  Russian Windows-1251 text almost never does, since its letters
- * are C0..FF bytes in a row; the odd valid pair (as «Ш»» D8 BB) is outnumbered.
- * Reading damaged UTF-8 as Windows-1251 would silently turn every letter into
- * mojibake, so that case is an error. */
-static bool looks_utf8(const char *s, size_t n)
-{
-	size_t good = 0, bad = 0;
-	int32_t cp;
-	for (size_t i = 0; i < n;) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		if (k) {
-			good++;
-			i += k;
-		} else {
-			bad++;
-			i++;
-		}
-	}
-	return good > 2 * bad;
-}
-
-/* Makes *text (*tn bytes) the file's content as UTF-8 without BOM; conv holds it when
- * it had to be converted. */
-static int decode(const char *s, size_t n, csv_table *t, buf *conv, const char **text,
-                  size_t *tn, diag_list *dl)
-{
-	const char *why = foreign_format(s, n);
-	if (why) {
-		diag_add(dl, DIAG_ERROR, t->file, 0, 0, "%s", why);
-		return -1;
-	}
-	if (starts_with(s, n, "\xEF\xBB\xBF", 3)) {
-		t->had_bom = true;
-		s += 3;
-		n -= 3;
-	}
-	const char *nul = memchr(s, '\0', n);
-	if (nul) {
-		utf8_pos p = locate(s, (size_t)(nul - s));
-		diag_add(dl, DIAG_ERROR, t->file, p.line, p.col,
-		         "нулевой байт (0x00): это не текстовый файл CSV");
-		return -1;
-	}
-	utf8_pos bad;
-	if (utf8_validate(s, n, &bad)) {
-		*text = s;
-		*tn = n;
-		return 0;
-	}
-	if (t->had_bom || looks_utf8(s, n)) {
-		/* The BOM or the bulk of the text says UTF-8: reading Windows-1251
-		 * instead would be a wrong guess. */
-		diag_add(dl, DIAG_ERROR, t->file, bad.line, bad.col,
-		         t->had_bom ? "недопустимый байт 0x%02X: файл начинается с метки UTF-8 (BOM), "
-		                      "но дальше не UTF-8"
-		                    : "недопустимый байт 0x%02X: файл в UTF-8, но этот байт в UTF-8 "
-		                      "недопустим (файл повреждён?)",
-		         (unsigned)(unsigned char)s[bad.off]);
-		return -1;
-	}
-	size_t cp_bad;
-	if (utf8_from_cp1251(s, n, conv, &cp_bad) < 0) {
-		/* cp_bad == n: iconv lacks Windows-1251; name the first non-UTF-8 byte. */
-		utf8_pos p = cp_bad < n ? locate_bytes(s, cp_bad) : bad;
-		diag_add(dl, DIAG_ERROR, t->file, p.line, p.col,
-		         "недопустимый байт 0x%02X: файл не в UTF-8 и не в Windows-1251",
-		         (unsigned)(unsigned char)s[p.off]);
-		return -1;
-	}
-	t->was_cp1251 = true;
-	*text = conv->data;
-	*tn = conv->len;
-	return 0;
-}
+/* ---- delimiter (decoding: textdec.c) ---- */
 
 /* Length of a first line `sep=X` (Excel's way to name the delimiter), with its
  * line break, or 0 when there is none. */
@@ -498,13 +371,14 @@ int csv_read_mem(const char *data, size_t len, const char *display, csv_table *o
 		diag_add(dl, DIAG_ERROR, out->file, 0, 0, "%s", msg_too_big);
 		return -1;
 	}
-	buf conv = BUF_INIT;
-	const char *s;
-	size_t n;
-	if (decode(data, len, out, &conv, &s, &n, dl) < 0) {
-		buf_free(&conv);
+	text_decoded dec;
+	int drc = text_decode(data, len, out->file, &dec, dl);
+	out->had_bom = dec.had_bom;
+	out->was_cp1251 = dec.was_cp1251;
+	if (drc < 0)
 		return -1;
-	}
+	const char *s = dec.text;
+	size_t n = dec.len;
 	unsigned char delim = 0;
 	size_t skip = sep_line(s, n, &delim);
 	if (!skip)
@@ -517,7 +391,7 @@ int csv_read_mem(const char *data, size_t len, const char *display, csv_table *o
 		r.failed = true;
 	}
 	free(r.cur.cells);
-	buf_free(&conv);
+	text_decoded_free(&dec);
 	return r.failed ? -1 : 0;
 }
 

@@ -1,4 +1,5 @@
 #include "diag.h"
+#include "ru.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -109,7 +110,9 @@ void diag_print(const diag_list *l, const char *prefix, FILE *out)
 	}
 	size_t total = l->errors + l->warnings;
 	if (total > l->n)
-		fprintf(out, "roadmap: ещё %zu сообщений не показано\n", total - l->n);
+		fprintf(out, "roadmap: ещё %zu %s не %s\n", total - l->n,
+		        ru_plural((long)(total - l->n), "сообщение", "сообщения", "сообщений"),
+		        ru_plural((long)(total - l->n), "показано", "показаны", "показано"));
 }
 
 void diag_list_free(diag_list *l)

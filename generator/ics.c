@@ -183,23 +183,12 @@ static void activity_events(const site *s, const activity *a, buf *out)
 	}
 }
 
-/* FNV-1a: a short stable fingerprint for UIDs of schedule rows. */
-static unsigned long fnv(const char *const *parts, size_t n)
-{
-	unsigned long h = 2166136261UL;
-	for (size_t i = 0; i < n; i++)
-		for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
-			h = ((h ^ *p) * 16777619UL) & 0xffffffffUL;
-	return h;
-}
-
 static void assessment_event(const site *s, const edition *ed, const assessment *as, buf *out)
 {
-	char day[9], uid[256];
-	/* Stable when other rows are added: school, day and what is assessed. */
-	const char *parts[] = {as->grade, "|", as->subject, "|", as->procedure};
-	date_basic(as->on, day);
-	snprintf(uid, sizeof uid, "%s-schedule-%s-%s-%08lx", ed->id, as->sc->id, day, fnv(parts, ARRAY_LEN(parts)));
+	char uid[256];
+	/* Stable when other rows are added: the row's anchor is made of the
+	 * day and what is assessed ("p-20220315-1a2b3c4d"). */
+	snprintf(uid, sizeof uid, "%s-schedule-%s-%s", ed->id, as->sc->id, as->anchor + 2);
 	event_head(s, uid, out);
 	buf l = BUF_INIT;
 	dates(out, as->on, as->on);
@@ -209,11 +198,19 @@ static void assessment_event(const site *s, const edition *ed, const assessment 
 	buf_printf(&l, "Оценочная процедура%s%s%s. %s", as->level ? " (" : "", as->level ? as->level : "",
 	           as->level ? " уровень)" : "", as->sc->short_name);
 	prop(out, "DESCRIPTION", buf_cstr(&l));
+	if (s->base_url) {
+		buf_reset(&l);
+		buf_printf(&l, "URL:%s%s%s/schools/%s/schedule/#%s", s->base_url, str_ends(s->base_url, "/") ? "" : "/",
+		           ed->id, as->sc->id, as->anchor);
+		if (url_is_safe(l.data + 4))
+			raw(out, l.data);
+	}
 	raw(out, "END:VEVENT");
 	buf_free(&l);
 }
 
-void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
+/* BEGIN:VCALENDAR and the calendar's properties; name: "<site>: <edition>[ — what]". */
+static void calendar_head(const site *s, const edition *ed, const char *what, buf *out)
 {
 	raw(out, "BEGIN:VCALENDAR");
 	raw(out, "VERSION:2.0");
@@ -221,10 +218,27 @@ void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
 	raw(out, "CALSCALE:GREGORIAN");
 	buf name = BUF_INIT;
 	buf_printf(&name, "%s: %s", s->title ? s->title : "Дорожные карты", ed->title);
-	if (only)
-		buf_printf(&name, " — %s", only->short_name);
+	if (what)
+		buf_printf(&name, " — %s", what);
 	prop(out, "X-WR-CALNAME", buf_cstr(&name));
 	buf_free(&name);
+}
+
+void ics_schedule(const site *s, const edition *ed, const school *sc, buf *out)
+{
+	buf what = BUF_INIT;
+	buf_printf(&what, "%s, график оценочных процедур", sc->short_name);
+	calendar_head(s, ed, buf_cstr(&what), out);
+	buf_free(&what);
+	for (size_t i = 0; i < ed->nschedule; i++)
+		if (ed->schedule[i].sc == sc)
+			assessment_event(s, ed, &ed->schedule[i], out);
+	raw(out, "END:VCALENDAR");
+}
+
+void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
+{
+	calendar_head(s, ed, only ? only->short_name : NULL, out);
 	for (size_t d = 0; d < ed->ndocs; d++)
 		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
 			const section *sec = &ed->docs[d].sections[k];

@@ -15,6 +15,10 @@
 
 /* Appends the calendar of ed (only activities concerning `only` when not NULL). */
 void ics_edition(const site *s, const edition *ed, const school *only, buf *out);
+/* Appends the calendar of sc's assessment schedule alone: one all-day event
+ * per row, UID made of the edition, school and the row's anchor, URL (when
+ * the site knows its address) pointing at the row on the schedule page. */
+void ics_schedule(const site *s, const edition *ed, const school *sc, buf *out);
 /* Appends one content line folded at 75 octets, ending in CRLF. */
 void ics_fold_line(buf *out, const char *line, size_t len);
 

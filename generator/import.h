@@ -24,6 +24,8 @@
 #include "buf.h"
 #include "diag.h"
 
+struct site;
+
 typedef struct import_opts {
 	/* "YYYY-YYYY": the school year in whose period deadlines are read (to
 	 * tell which ones are understood).  NULL: the year named in the title
@@ -33,6 +35,14 @@ typedef struct import_opts {
 	/* Used when edition is NULL and the text names no year; must be a valid
 	 * "YYYY-YYYY" (main passes the current school year). */
 	const char *fallback_edition;
+	/* Registry of schools (only id and name are used), or NULL: activities
+	 * naming registry schools («ОУ №№ 4, 7») get their ids. */
+	const struct site *registry;
+	/* Receives the indicator table of a programme as indicators.yaml
+	 * entries (NULL: not wanted). */
+	buf *indicators;
+	/* Write the document even when it looks misread (still reported). */
+	bool force;
 } import_opts;
 
 typedef struct import_stats {
@@ -43,6 +53,14 @@ typedef struct import_stats {
 	char edition[10];         /* the "YYYY-YYYY" the deadlines were read in */
 	bool title_found;         /* false: a placeholder title was written */
 	bool approved_found;      /* an approval block filled `approved:` */
+	const char *layout;       /* how the table was read (Russian, static) */
+	size_t remnants;          /* Word remnants dropped (running headers, page numbers …) */
+	size_t indicators;        /* entries of an indicator table */
+	size_t chapters;          /* chapters of the text around the table */
+	size_t considered;        /* consideration / agreement stamps */
+	size_t schools_all;       /* `schools: all` written (document or sections) */
+	size_t school_ids;        /* activities given school ids from the registry */
+	size_t misreadings;       /* likely misreadings reported (see IMPORT_MISREAD) */
 } import_stats;
 
 /* Limits.  A roadmap table has 3–10 columns and tens to hundreds of rows;
@@ -58,7 +76,12 @@ enum {
 enum {
 	IMPORT_OK = 0,
 	IMPORT_BAD_TABLE = -1, /* no table found, wrong encoding, …: an error in dl */
-	IMPORT_IO = -2         /* the file could not be read: an error in dl */
+	IMPORT_IO = -2,        /* the file could not be read: an error in dl */
+	IMPORT_MISREAD = -3    /* the document was made but looks misread (empty
+	                        * sections, untitled activities, sections of body
+	                        * text, no deadline understood): errors in dl name
+	                        * the rows; yaml holds the document (main writes
+	                        * it only with --force) */
 };
 
 /* Converts data[0..len) (the file's bytes; UTF-8 with or without BOM, or
@@ -75,6 +98,12 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
  * regular file or too large; otherwise what import_mem returns. */
 int import_file(const char *path, const char *display, const import_opts *o, buf *yaml,
                 import_stats *st, diag_list *dl);
+
+/* Reads a registry of schools (schools.csv: columns id and name) for
+ * import_opts.registry.  Returns a heap site holding only the schools, or
+ * NULL after errors in dl.  Release with import_registry_free. */
+struct site *import_registry_load(const char *path, diag_list *dl);
+void import_registry_free(struct site *s);
 
 /* The building blocks, public for the unit test. */
 

@@ -1,5 +1,6 @@
 #include "load.h"
 #include "editions.h"
+#include "execution.h"
 #include "indicators.h"
 #include "schedule_load.h"
 #include "fields.h"
@@ -112,6 +113,126 @@ void load_unknown_school(loader *L, const char *file, int line, int col, const c
 	free(ids);
 }
 
+typedef struct school_key {
+	char *key;
+	const school *sc;
+} school_key;
+
+/* Folded form of a school's name for comparison: case folded, ё → е, without
+ * spaces (also no-break ones) and quotes, so «СШ №1» and «сш № 1» meet.  Heap. */
+static char *school_name_key(const char *name)
+{
+	static const char *const drop[] = {"\xc2\xa0", "\xe2\x80\xaf", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9e",
+	                                   "\xe2\x80\x9c", "\xe2\x80\x9d", NULL};
+	char *f = utf8_fold(name, strlen(name));
+	if (!f)
+		return xstrdup(name);
+	utf8_fold_yo(f);
+	char *w = f;
+	for (const char *r = f; *r;) {
+		if (*r == ' ' || *r == '\t' || *r == '"' || *r == '\'') {
+			r++;
+			continue;
+		}
+		size_t skip = 0;
+		for (int k = 0; drop[k] && !skip; k++)
+			if (str_starts(r, drop[k]))
+				skip = strlen(drop[k]);
+		if (skip) {
+			r += skip;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	return f;
+}
+
+static int cmp_school_key(const void *a, const void *b)
+{
+	const school_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->sc->id, y->sc->id);
+}
+
+static void build_school_keys(loader *L)
+{
+	const site *s = L->s;
+	L->school_keys = arena_alloc(L->a, (2 * s->nschools + 1) * sizeof(school_key));
+	for (size_t i = 0; i < s->nschools; i++) {
+		const char *names[2] = {s->schools[i].short_name, s->schools[i].name};
+		for (int k = 0; k < 2; k++) {
+			if (!names[k] || (k == 1 && str_eq(names[0], names[1])))
+				continue;
+			char *key = school_name_key(names[k]);
+			L->school_keys[L->nschool_keys++] = (school_key){arena_strdup(L->a, key), &s->schools[i]};
+			free(key);
+		}
+	}
+	xsort(L->school_keys, L->nschool_keys, sizeof(school_key), cmp_school_key);
+}
+
+static int cmp_key_only(const void *k, const void *e)
+{
+	return strcmp(k, ((const school_key *)e)->key);
+}
+
+const school *load_school_ref(loader *L, const char *file, int line, int col, const char *text)
+{
+	const school *sc = site_school(L->s, text);
+	if (sc)
+		return sc;
+	if (!L->school_keys)
+		build_school_keys(L);
+	char *key = school_name_key(text);
+	const school_key *hit = *key && L->nschool_keys
+	                            ? bsearch(key, L->school_keys, L->nschool_keys, sizeof(school_key), cmp_key_only)
+	                            : NULL;
+	if (hit) {
+		const school_key *lo = hit, *hi = hit, *end = L->school_keys + L->nschool_keys;
+		while (lo > L->school_keys && !strcmp(lo[-1].key, key))
+			lo--;
+		while (hi + 1 < end && !strcmp(hi[1].key, key))
+			hi++;
+		size_t distinct = 0, total = 0;
+		for (const school_key *p = lo; p <= hi; p++)
+			total += p == lo || p->sc != p[-1].sc;
+		buf ids = BUF_INIT;
+		for (const school_key *p = lo; p <= hi; p++)
+			if (p == lo || p->sc != p[-1].sc) {
+				buf_printf(&ids, "%s%s", !distinct ? "" : distinct + 1 == total ? " или " : ", ", p->sc->id);
+				distinct++;
+			}
+		if (distinct == 1) {
+			buf_free(&ids);
+			free(key);
+			return lo->sc;
+		}
+		diag_add(L->dl, DIAG_ERROR, file, line, col,
+		         "«%s» — так названы несколько школ: укажите код школы; может быть, %s?", text, buf_cstr(&ids));
+		buf_free(&ids);
+		free(key);
+		return NULL;
+	}
+	/* A near name: «может быть» with the school's short name and its code. */
+	const char **keys = xcalloc(L->nschool_keys + 1, sizeof(char *));
+	for (size_t i = 0; i < L->nschool_keys; i++)
+		keys[i] = L->school_keys[i].key;
+	const char *near = *key ? f_suggest(key, keys) : NULL;
+	const school *ns = NULL;
+	for (size_t i = 0; near && i < L->nschool_keys; i++)
+		if (keys[i] == near)
+			ns = L->school_keys[i].sc;
+	free(keys);
+	free(key);
+	if (ns)
+		diag_add(L->dl, DIAG_ERROR, file, line, col, "неизвестная школа «%s»; может быть, «%s» (код %s)?", text,
+		         ns->short_name, ns->id);
+	else
+		load_unknown_school(L, file, line, col, text);
+	return NULL;
+}
+
 static int cmp_pages(const void *pa, const void *pb)
 {
 	const page *a = pa, *b = pb;
@@ -120,7 +241,7 @@ static int cmp_pages(const void *pa, const void *pb)
 	return strcmp(a->slug, b->slug);
 }
 
-site *site_load(const char *root, date today, diag_list *dl)
+site *site_load(const char *root, date today, date fallback, diag_list *dl)
 {
 	arena *a = arena_new();
 	site *s = arena_alloc(a, sizeof(site));
@@ -128,18 +249,25 @@ site *site_load(const char *root, date today, diag_list *dl)
 	s->root = arena_strdup(a, root);
 	s->today = today;
 	s->min_group = 5;
-	loader L = {s, a, dl, s->root};
+	loader L = {s, a, dl, s->root, NULL, 0};
 	if (!fs_is_dir(root)) {
-		diag_add(dl, DIAG_ERROR, root, 0, 0, "папка с содержимым не найдена");
+		diag_add(dl, DIAG_ERROR, "", 0, 0,
+		         "папка с содержимым «%s» не найдена: укажите её параметром -C ПАПКА или запустите roadmap "
+		         "в папке, где лежит site.yaml", root);
+		s->today = date_is_set(today) ? today : fallback;
 		return s;
 	}
 	load_site_yaml(&L);
+	if (!date_is_set(s->today))
+		s->today = date_is_set(s->as_of) ? s->as_of : fallback;
 	load_schools(&L);
 	load_pages(&L);
 	if (s->npages) /* xsort(NULL, 0, …) is undefined */
 		xsort(s->pages, s->npages, sizeof(page), cmp_pages);
 	load_editions(&L);
 	load_schedules(&L);
+	load_marks_tables(&L);
+	execution_derive(s, dl);
 	s->ind = indicators_load(&L);
 	indicators_derive(s->ind, s);
 	editions_derive(s);
@@ -154,8 +282,11 @@ void site_free(site *s)
 		for (size_t d = 0; d < s->eds[e].ndocs; d++)
 			for (size_t k = 0; k < s->eds[e].docs[d].nsections; k++) {
 				section *sec = &s->eds[e].docs[d].sections[k];
-				for (size_t i = 0; i < sec->nacts; i++)
+				for (size_t i = 0; i < sec->nacts; i++) {
 					deadline_free(&sec->acts[i].dl);
+					for (size_t m = 0; m < sec->acts[i].nmarks; m++)
+						deadline_free(&sec->acts[i].marks[m].new_dl);
+				}
 			}
 	arena_free(s->arena);
 }

@@ -5,25 +5,44 @@
 #include "load.h"
 #include "markdown.h"
 #include "mention.h"
+#include "schedule_load.h"
+#include "utf8.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", NULL};
+static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", "vpr_windows", "lessons_per_day", NULL};
 static const char *const PERIOD_KEYS[] = {"start", "end", NULL};
 static const char *const EDITION_STATUSES[] = {"draft", "approved", "completed", NULL};
-static const char *const DOC_KEYS[] = {"title", "short_title", "approved", "intro", "goal", "tasks",
-                                       "targets", "columns", "sections", NULL};
-static const char *const APPROVED_KEYS[] = {"act", "authority", "number", "date", "signed_by", NULL};
+static const char *const DOC_KEYS[] = {"title", "short_title", "kind", "approved", "considered", "intro",
+                                       "goal", "tasks", "targets", "columns", "chapters", "schools",
+                                       "amendments", "sections", NULL};
+static const char *const APPROVED_KEYS[] = {"act", "authority", "number", "date", "signed_by", "signer",
+                                            "signer_title", "url", NULL};
+static const char *const CONSIDERED_KEYS[] = {"stamp", "body", "protocol", "date", "signer", "signer_title", NULL};
+/* stamp: values, in stamp_kind order; the Russian words of the stamps are accepted too. */
+static const char *const STAMP_KEYS[] = {"considered", "agreed", "approved", NULL};
+static const char *const STAMP_WORDS[] = {"рассмотрен", "согласовано", "утверждаю", NULL};
+static const char *const CHAPTER_KEYS[] = {"title", "text", "place", NULL};
+static const char *const PLACE_KEYS[] = {"before", "after", NULL};
+static const char *const AMENDMENT_KEYS[] = {"act", "number", "date", "url", "note", NULL};
+/* kind: values, in doc_kind order. */
+static const char *const KIND_NAMES[] = {"дорожная карта", "план", "программа", "комплекс мер", NULL};
+/* The fields of an activity that `was:` may hold (column keys). */
+static const char *const WAS_KEYS[] = {"title", "task", "deadline", "responsible", "report", "result",
+                                       "indicator", NULL};
+/* What import writes for a row without text (import.c). */
+#define UNTITLED "Мероприятие без названия"
 static const char *const TARGET_KEYS[] = {"indicator", "target", NULL};
 static const char *const COLUMN_KEYS[] = {"number", "title", "deadline", "responsible", "report", "result",
                                           "status", "indicator", "task", NULL};
-static const char *const SECTION_KEYS[] = {"title", "number", "activities", NULL};
+static const char *const SECTION_KEYS[] = {"title", "number", "schools", "activities", NULL};
 static const char *const ACTIVITY_KEYS[] = {"number", "title", "task", "deadline", "responsible",
                                             "schools", "report", "result", "indicator", "status",
-                                            "done_on", "evidence", "comment", NULL};
-static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "cancelled", NULL};
+                                            "done_on", "evidence", "comment", "marks", "amended_by", "was", NULL};
+static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "partial", "not-done",
+                                          "postponed", "cancelled", NULL};
 static const char *const EVIDENCE_KEYS[] = {"title", "url", NULL};
 
 /* A sequence under key, or NULL (reported when present but not a list). */
@@ -76,13 +95,14 @@ static bool school_in_group(const school *sc, const char *g)
 	return false;
 }
 
-static void load_activity_schools(loader *L, activity *a, const ynode *v)
+/* schools: all | [sosh-4, group:low-results] into *c (on an activity, section or document). */
+static void load_concerns(loader *L, concerns *c, const ynode *v)
 {
 	site *s = L->s;
 	if (!v || y_is_null(v))
 		return;
 	if (v->kind == Y_SCALAR && !strcmp(v->s, "all")) {
-		a->all_schools = true;
+		c->set = c->all = true;
 		return;
 	}
 	if (v->kind != Y_SEQ) {
@@ -90,8 +110,9 @@ static void load_activity_schools(loader *L, activity *a, const ynode *v)
 		         "поле «schools»: ожидалось all или список вида [sosh-4, group:low-results]");
 		return;
 	}
+	c->set = true;
 	bool *take = xcalloc(s->nschools + 1, sizeof(bool));
-	a->school_refs = arena_alloc(L->a, (v->n ? v->n : 1) * sizeof(char *));
+	c->refs = arena_alloc(L->a, (v->n ? v->n : 1) * sizeof(char *));
 	for (size_t i = 0; i < v->n; i++) {
 		const ynode *it = v->items[i];
 		if (it->kind != Y_SCALAR) {
@@ -111,63 +132,185 @@ static void load_activity_schools(loader *L, activity *a, const ynode *v)
 				free(known);
 			}
 		} else {
-			for (size_t k = 0; k < s->nschools; k++)
-				if (!strcmp(s->schools[k].id, it->s))
-					take[k] = found = true;
+			const school *sc = site_school(s, it->s);
+			if (sc)
+				take[sc - s->schools] = found = true;
 			if (!found)
 				load_unknown_school(L, it->file, it->line, it->col, it->s);
 		}
-		a->school_refs[a->nschool_refs++] = it->s;
+		c->refs[c->nrefs++] = it->s;
 	}
 	size_t n = 0;
 	for (size_t k = 0; k < s->nschools; k++)
 		n += take[k];
-	a->schools = arena_alloc(L->a, (n ? n : 1) * sizeof(school *));
+	c->schools = arena_alloc(L->a, (n ? n : 1) * sizeof(school *));
 	for (size_t k = 0; k < s->nschools; k++)
 		if (take[k])
-			a->schools[a->nschools++] = &s->schools[k];
+			c->schools[c->nschools++] = &s->schools[k];
 	free(take);
 }
 
-static void load_evidence(loader *L, activity *a, const ynode *m)
+/* The activity's own schools, else its section's, else its document's. */
+static void activity_schools(loader *L, activity *a, const ynode *m)
 {
+	concerns own = {0};
+	load_concerns(L, &own, y_get(m, "schools"));
+	const concerns *c = &own;
+	if (!own.set) {
+		c = a->section->schools.set ? &a->section->schools : &a->doc->schools;
+		a->schools_inherited = c->set;
+	}
+	a->all_schools = c->all;
+	a->schools = c->schools;
+	a->nschools = c->nschools;
+	a->school_refs = c->refs;
+	a->nschool_refs = c->nrefs;
+}
+
+/* A web address field of map m: http(s) only.  NULL (reported) otherwise. */
+static const char *url_field(loader *L, const ynode *m, const char *key, bool required, const char *what)
+{
+	const char *u = f_str(m, key, required, what, L->dl);
+	if (u && !load_url_ok(u)) {
+		const ynode *v = y_get(m, key);
+		diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
+		         "поле «%s»: ожидался адрес, начинающийся с https:// или http://", key);
+		return NULL;
+	}
+	return u;
+}
+
+/* Index of scalar v among keys (or among words, compared regardless of case); -1
+ * (reported, with a suggestion) otherwise. */
+static int choice(loader *L, const ynode *v, const char *key, const char *const *keys, const char *const *words)
+{
+	if (v->kind == Y_SCALAR) {
+		for (int i = 0; keys && keys[i]; i++)
+			if (!strcmp(v->s, keys[i]))
+				return i;
+		for (int i = 0; words && words[i]; i++)
+			if (utf8_caseeq(v->s, words[i]))
+				return i;
+	}
+	buf b = BUF_INIT;
+	for (int i = 0; keys && keys[i]; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", keys[i]);
+	for (int i = 0; words && words[i]; i++)
+		buf_printf(&b, "%s«%s»", !b.len ? "" : keys && !i ? " или " : ", ", words[i]);
+	const char *sug = v->kind == Y_SCALAR ? f_suggest(v->s, keys ? keys : words) : NULL;
+	diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col, "поле «%s»: допустимы %s%s%s%s", key, buf_cstr(&b),
+	         sug ? "; может быть, «" : "", sug ? sug : "", sug ? "»?" : "");
+	buf_free(&b);
+	return -1;
+}
+
+void load_evidence(loader *L, const ynode *m, evidence **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
 	const ynode *ev = seq_of(m, "evidence", L->dl);
 	if (!ev)
 		return;
-	a->evidence = arena_alloc(L->a, (ev->n ? ev->n : 1) * sizeof(evidence));
+	*out = arena_alloc(L->a, (ev->n ? ev->n : 1) * sizeof(evidence));
 	for (size_t i = 0; i < ev->n; i++) {
 		const ynode *it = ev->items[i];
 		if (!f_expect_map(it, "подтверждающий документ", L->dl))
 			continue;
 		f_check_keys(it, EVIDENCE_KEYS, "подтверждающем документе", L->dl);
-		evidence *e = &a->evidence[a->nevidence];
+		evidence *e = &(*out)[*n];
 		e->title = f_str(it, "title", true, "подтверждающем документе", L->dl);
 		e->url = f_str(it, "url", true, "подтверждающем документе", L->dl);
-		if (e->url && (!url_is_safe(e->url) || !(str_starts(e->url, "http://") ||
-		                                         str_starts(e->url, "https://")))) {
+		if (e->url && !load_url_ok(e->url)) {
 			const ynode *u = y_get(it, "url");
 			diag_add(L->dl, DIAG_ERROR, u->file, u->line, u->col,
 			         "поле «url»: ожидался адрес, начинающийся с https:// или http://");
 			continue;
 		}
 		if (e->title && e->url)
-			a->nevidence++;
+			(*n)++;
 	}
 }
 
-static status parse_status(loader *L, const ynode *m)
+bool load_url_ok(const char *url)
+{
+	return url_is_safe(url) && (str_starts(url, "http://") || str_starts(url, "https://"));
+}
+
+static status parse_status(loader *L, activity *a, const ynode *m)
 {
 	const ynode *v = y_get(m, "status");
 	if (!v || y_is_null(v))
 		return ST_PLANNED;
-	for (int i = 0; STATUS_KEYS[i]; i++)
-		if (v->kind == Y_SCALAR && !strcmp(v->s, STATUS_KEYS[i]))
-			return (status)i;
+	bool ok = false;
+	status st = v->kind == Y_SCALAR ? status_parse(v->s, &ok) : ST_PLANNED;
+	if (ok) {
+		a->st_written = true;
+		a->st_as_written = st;
+		a->st_at = pos_of(v);
+		return st;
+	}
 	const char *sug = v->kind == Y_SCALAR ? f_suggest(v->s, STATUS_KEYS) : NULL;
+	if (!sug && v->kind == Y_SCALAR) {
+		/* A misspelt Russian word («выполнинео»): suggest the English key of the nearest label. */
+		const char *labels[ST_COUNT + 1];
+		for (int i = 0; i < ST_COUNT; i++)
+			labels[i] = status_label_lc((status)i);
+		labels[ST_COUNT] = NULL;
+		char *key = utf8_key(v->s);
+		const char *near = f_suggest(key, labels);
+		for (int i = 0; near && i < ST_COUNT; i++)
+			if (near == labels[i])
+				sug = status_name((status)i);
+		free(key);
+	}
 	diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
-	         "поле «status»: допустимы planned, in-progress, done, cancelled%s%s%s", sug ? "; может быть, «" : "",
+	         "поле «status»: допустимы %s%s%s%s", STATUS_WORDS, sug ? "; может быть, «" : "",
 	         sug ? sug : "", sug ? "»?" : "");
 	return ST_PLANNED;
+}
+
+/* A title with no letter or digit («—», «…»), or the text import writes for a row without one. */
+static bool untitled(const char *text)
+{
+	if (!text || str_starts(text, UNTITLED))
+		return true;
+	for (const char *p = text; *p; p++)
+		if ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z'))
+			return false;
+	return true;
+}
+
+/* amended_by: N (1-based index into the document's amendments) and was: {field: old text}. */
+static void load_amended(loader *L, activity *a, const ynode *m)
+{
+	const ynode *n = y_get(m, "amended_by");
+	if (n && !y_is_null(n)) {
+		long k = f_int(m, "amended_by", 0, 1, 1000, L->dl);
+		if (k > 0 && (size_t)k > a->doc->namendments)
+			diag_add(L->dl, DIAG_ERROR, n->file, n->line, n->col,
+			         "поле «amended_by»: указано изменение %ld, а в списке «amendments» документа их %zu; "
+			         "номер — порядковый номер изменения в этом списке, с 1",
+			         k, a->doc->namendments);
+		else if (k > 0)
+			a->amended_by = (size_t)k;
+	}
+	const ynode *w = y_get(m, "was");
+	if (!w || y_is_null(w) || !f_expect_map(w, "was (прежняя редакция мероприятия)", L->dl))
+		return;
+	f_check_keys(w, WAS_KEYS, "блоке «was»", L->dl);
+	a->was = arena_alloc(L->a, (w->n ? w->n : 1) * sizeof(was_field));
+	for (size_t i = 0; WAS_KEYS[i]; i++) {
+		size_t nl;
+		const char **l = f_str_list(L->a, w, WAS_KEYS[i], &nl, L->dl);
+		if (!nl)
+			continue;
+		buf b = BUF_INIT;
+		for (size_t k = 0; k < nl; k++)
+			buf_printf(&b, "%s%s", k ? ", " : "", l[k]);
+		a->was[a->nwas].key = WAS_KEYS[i];
+		a->was[a->nwas++].text = md_plain(L->a, buf_cstr(&b));
+		buf_free(&b);
+	}
 }
 
 static void load_activity(loader *L, edition *ed, section *sec, activity *a, const ynode *m, size_t idx)
@@ -188,20 +331,21 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	a->task_html = md_inline(L->a, f_str(m, "task", false, what, dl));
 	a->deadline_text = f_str(m, "deadline", false, what, dl);
 	a->responsible = f_str_list(L->a, m, "responsible", &a->nresponsible, dl);
-	load_activity_schools(L, a, y_get(m, "schools"));
+	activity_schools(L, a, m);
 	a->report = f_str(m, "report", false, what, dl);
 	const char *result = f_str(m, "result", false, what, dl);
 	a->result_html = md_block(L->a, result);
 	a->result_text = md_plain(L->a, result);
 	a->indicator = f_str(m, "indicator", false, what, dl);
-	a->st = parse_status(L, m);
+	a->st = parse_status(L, a, m);
 	a->done_on = f_date(m, "done_on", false, dl);
 	if (date_is_set(a->done_on) && a->st != ST_DONE) {
 		const ynode *v = y_get(m, "done_on");
 		diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
 		         "указана дата исполнения, но статус не «done»");
 	}
-	load_evidence(L, a, m);
+	load_evidence(L, m, &a->evidence, &a->nevidence);
+	load_amended(L, a, m);
 	a->comment_html = md_block(L->a, f_str(m, "comment", false, what, dl));
 	if (a->deadline_text) {
 		deadline_parse(a->deadline_text, ed->start, ed->end, &a->dl);
@@ -216,6 +360,14 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	}
 	if (!a->all_schools && !a->nschool_refs && title)
 		mention_warn(L->s, title, m, dl);
+	load_activity_marks(L, a, m);
+	if (title && untitled(a->title_text)) {
+		const ynode *v = y_get(m, "title");
+		diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
+		         "у мероприятия %s нет названия: впишите его текст из документа (если это продолжение "
+		         "предыдущей строки таблицы, перенесите текст туда и удалите это мероприятие)",
+		         a->number);
+	}
 }
 
 static void load_section(loader *L, edition *ed, document *doc, section *sec, const ynode *m, size_t idx)
@@ -228,9 +380,16 @@ static void load_section(loader *L, edition *ed, document *doc, section *sec, co
 	if (!sec->number)
 		sec->number = arena_printf(L->a, "%zu", idx + 1);
 	sec->anchor = arena_printf(L->a, "s-%zu", idx + 1);
+	sec->at = pos_of(m);
+	load_concerns(L, &sec->schools, y_get(m, "schools"));
 	const ynode *acts = seq_of(m, "activities", L->dl);
-	if (!acts)
+	if (!acts || !acts->n) {
+		diag_add(L->dl, DIAG_WARNING, m->file, m->line, m->col,
+		         "в разделе %s нет ни одного мероприятия: добавьте их (поле «activities») или удалите раздел; "
+		         "если это заголовок, попавший из текста документа, перенесите его в «intro» или «chapters»",
+		         sec->number);
 		return;
+	}
 	sec->acts = arena_alloc(L->a, (acts->n ? acts->n : 1) * sizeof(activity));
 	for (size_t i = 0; i < acts->n; i++) {
 		if (!f_expect_map(acts->items[i], "мероприятие", L->dl))
@@ -251,8 +410,139 @@ static void load_approved(loader *L, document *doc, const ynode *m)
 	doc->act = f_str(m, "act", false, "", L->dl);
 	doc->authority = f_str(m, "authority", false, "", L->dl);
 	doc->number = f_str(m, "number", false, "", L->dl);
-	doc->signed_by = f_str(m, "signed_by", false, "", L->dl);
+	doc->signed_by = f_str(m, "signer_title", false, "", L->dl);
+	const char *old = f_str(m, "signed_by", false, "", L->dl);
+	if (old && doc->signed_by) {
+		const ynode *v = y_get(m, "signed_by");
+		diag_add(L->dl, DIAG_ERROR, v->file, v->line, v->col,
+		         "поля «signed_by» и «signer_title» означают одно и то же (должность подписавшего): оставьте одно");
+	} else if (old) {
+		doc->signed_by = old;
+	}
+	doc->signer = f_str(m, "signer", false, "", L->dl);
+	doc->approved_url = url_field(L, m, "url", false, "блоке «approved»");
 	doc->approved_on = f_date(m, "date", false, L->dl);
+}
+
+/* considered: [{stamp, body, protocol, date, signer, signer_title}] */
+static void load_considered(loader *L, document *doc, const ynode *m)
+{
+	const ynode *c = seq_of(m, "considered", L->dl);
+	if (!c)
+		return;
+	const char *what = "отметке о рассмотрении";
+	doc->considered = arena_alloc(L->a, (c->n ? c->n : 1) * sizeof(considered));
+	for (size_t i = 0; i < c->n; i++) {
+		const ynode *it = c->items[i];
+		if (!f_expect_map(it, "отметка о рассмотрении", L->dl))
+			continue;
+		bool keys_ok = f_check_keys(it, CONSIDERED_KEYS, what, L->dl);
+		considered *k = &doc->considered[doc->nconsidered];
+		const ynode *st = y_get(it, "stamp");
+		if (st && !y_is_null(st)) {
+			int x = choice(L, st, "stamp", STAMP_KEYS, STAMP_WORDS);
+			if (x < 0)
+				continue;
+			k->stamp = (stamp_kind)x;
+		}
+		k->body = f_str(it, "body", false, what, L->dl);
+		k->protocol = f_str(it, "protocol", false, what, L->dl);
+		k->on = f_date(it, "date", false, L->dl);
+		k->signer = f_str(it, "signer", false, what, L->dl);
+		k->signer_title = f_str(it, "signer_title", false, what, L->dl);
+		k->at = pos_of(it);
+		if (!k->body && !k->signer && !k->signer_title) {
+			if (keys_ok) /* a misspelt key is reported already */
+				diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
+				         "в отметке о рассмотрении нужно «body» (кем рассмотрен: Методический совет) или «signer» / "
+				         "«signer_title» (кто согласовал или утвердил)");
+			continue;
+		}
+		doc->nconsidered++;
+	}
+}
+
+/* chapters: [{title, text, place}] */
+static void load_chapters(loader *L, document *doc, const ynode *m)
+{
+	const ynode *c = seq_of(m, "chapters", L->dl);
+	if (!c)
+		return;
+	doc->chapters = arena_alloc(L->a, (c->n ? c->n : 1) * sizeof(chapter));
+	for (size_t i = 0; i < c->n; i++) {
+		const ynode *it = c->items[i];
+		if (!f_expect_map(it, "глава документа", L->dl))
+			continue;
+		f_check_keys(it, CHAPTER_KEYS, "главе документа", L->dl);
+		chapter *ch = &doc->chapters[doc->nchapters];
+		ch->title = md_plain(L->a, f_str(it, "title", true, "главе документа", L->dl));
+		ch->html = md_block(L->a, f_str(it, "text", false, "главе документа", L->dl));
+		const ynode *pl = y_get(it, "place");
+		if (pl && !y_is_null(pl)) {
+			int x = choice(L, pl, "place", PLACE_KEYS, NULL);
+			ch->after = x == 1;
+		}
+		if (!ch->title)
+			continue;
+		ch->anchor = arena_printf(L->a, "ch-%zu", doc->nchapters + 1);
+		doc->nchapters++;
+	}
+}
+
+/* amendments: [{act, number, date, url, note}] */
+static void load_amendments(loader *L, document *doc, const ynode *m)
+{
+	const ynode *c = seq_of(m, "amendments", L->dl);
+	if (!c)
+		return;
+	const char *what = "изменении документа";
+	doc->amendments = arena_alloc(L->a, (c->n ? c->n : 1) * sizeof(amendment));
+	for (size_t i = 0; i < c->n; i++) {
+		const ynode *it = c->items[i];
+		amendment *am = &doc->amendments[doc->namendments++];
+		am->at = pos_of(it);
+		/* Kept even when broken, so that amended_by numbers still match the list. */
+		if (!f_expect_map(it, "изменение документа", L->dl))
+			continue;
+		f_check_keys(it, AMENDMENT_KEYS, what, L->dl);
+		am->act = f_str(it, "act", false, what, L->dl);
+		if (!am->act)
+			am->act = doc->act ? doc->act : "Приказ";
+		am->number = f_str(it, "number", false, what, L->dl);
+		am->on = f_date(it, "date", true, L->dl);
+		am->url = url_field(L, it, "url", false, what);
+		am->note = md_plain(L->a, f_str(it, "note", false, what, L->dl));
+	}
+}
+
+/* kind: as written, else the first of план / программа / карта / комплекс among the title's words. */
+static void load_kind(loader *L, document *doc, const ynode *m)
+{
+	const ynode *k = y_get(m, "kind");
+	if (k && !y_is_null(k)) {
+		int x = choice(L, k, "kind", NULL, KIND_NAMES);
+		doc->kind = x < 0 ? DK_OTHER : (doc_kind)x;
+		return;
+	}
+	doc->kind = DK_OTHER;
+	char *t = doc->title ? utf8_fold(doc->title, strlen(doc->title)) : NULL;
+	static const char *const first[] = {"план", "программа", "карта", "комплекс", NULL};
+	static const doc_kind kinds[] = {DK_PLAN, DK_PROGRAM, DK_ROADMAP, DK_MEASURES};
+	/* Words are runs of Cyrillic letters (two bytes, D0/D1 …) and ASCII letters. */
+	for (char *p = t; p && *p;) {
+		size_t n = 0;
+		while (p[n] && ((((unsigned char)p[n] == 0xD0 || (unsigned char)p[n] == 0xD1) && p[n + 1]) ||
+		                ((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z')))
+			n += (unsigned char)p[n] >= 0x80 ? 2 : 1;
+		for (int i = 0; n && first[i]; i++)
+			if (strlen(first[i]) == n && !memcmp(p, first[i], n)) {
+				doc->kind = kinds[i];
+				free(t);
+				return;
+			}
+		p += n ? n : 1;
+	}
+	free(t);
 }
 
 static void load_targets(loader *L, document *doc, const ynode *m)
@@ -280,7 +570,9 @@ static void load_columns(loader *L, document *doc, const ynode *m)
 	doc->col_deadline = "Сроки";
 	doc->col_responsible = "Ответственные";
 	doc->col_report = "Отчётная документация";
-	doc->col_result = "Результат";
+	doc->col_result = "Ожидаемый результат";
+	doc->col_indicator = "Показатели";
+	doc->col_task = "Задачи";
 	const ynode *c = y_get(m, "columns");
 	if (!c || !f_expect_map(c, "columns", L->dl))
 		return;
@@ -294,6 +586,10 @@ static void load_columns(loader *L, document *doc, const ynode *m)
 		doc->col_report = v;
 	if ((v = f_str(c, "result", false, "", L->dl)))
 		doc->col_result = v;
+	if ((v = f_str(c, "indicator", false, "", L->dl)))
+		doc->col_indicator = v;
+	if ((v = f_str(c, "task", false, "", L->dl)))
+		doc->col_task = v;
 }
 
 static void load_document(loader *L, edition *ed, document *doc, const char *rel, const char *slug)
@@ -310,7 +606,12 @@ static void load_document(loader *L, edition *ed, document *doc, const char *rel
 	doc->short_title = md_plain(L->a, f_str(m, "short_title", false, what, L->dl));
 	if (!doc->short_title)
 		doc->short_title = doc->title;
+	load_kind(L, doc, m);
 	load_approved(L, doc, y_get(m, "approved"));
+	load_considered(L, doc, m);
+	load_chapters(L, doc, m);
+	load_amendments(L, doc, m);
+	load_concerns(L, &doc->schools, y_get(m, "schools"));
 	doc->intro_html = md_block(L->a, f_str(m, "intro", false, what, L->dl));
 	doc->goal_html = md_block(L->a, f_str(m, "goal", false, what, L->dl));
 	size_t nt;
@@ -373,6 +674,7 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 			ed->end = e;
 		}
 	}
+	load_schedule_settings(L, ed, m);
 }
 
 static void load_edition(loader *L, edition *ed, const char *id)

@@ -72,11 +72,6 @@ static pos pos_of(const ynode *n)
 	return (pos){n->file, n->line, n->col};
 }
 
-static const school *find_school(const site *s, const char *id)
-{
-	return site_school(s, id);
-}
-
 static indicator *find_ind(ind_data *d, const char *id)
 {
 	for (size_t i = 0; i < d->ninds; i++)
@@ -305,11 +300,6 @@ static bool refuse_person_level(lctx *c, const csv_table *t, const char *file)
 	return refused;
 }
 
-static void report_unknown_school(lctx *c, const char *file, const csv_cell *cell)
-{
-	load_unknown_school(c->L, file, cell->line, cell->col, cell->text);
-}
-
 enum { NUM_COUNT = 1, NUM_INTEGER = 2, NUM_PCT_OK = 4 };
 
 /* Parses a non-empty numeric cell of column col; reports and returns false
@@ -413,8 +403,7 @@ static void load_result_row(lctx *c, const ind_result_file *rf, const csv_row *r
 	if (!sch || !*sch->text) {
 		diag_add(dl, DIAG_ERROR, file, r->line, sch ? sch->col : 1, "не указана школа (столбец school)");
 		ok = false;
-	} else if (!(sc = find_school(c->L->s, sch->text))) {
-		report_unknown_school(c, file, sch);
+	} else if (!(sc = load_school_ref(c->L, file, sch->line, sch->col, sch->text))) {
 		ok = false;
 	}
 	const char *what[2] = {"процедура (столбец procedure)", "предмет (столбец subject)"};
@@ -571,8 +560,7 @@ static void load_value_row(lctx *c, const char *file, const csv_row *r, const in
 	bool ok = true;
 	const school *sc = NULL;
 	const csv_cell *sch = cell_at(r, cols[VC_SCHOOL]);
-	if (sch && !is_municipal(sch->text) && !(sc = find_school(c->L->s, sch->text))) {
-		report_unknown_school(c, file, sch);
+	if (sch && !is_municipal(sch->text) && !(sc = load_school_ref(c->L, file, sch->line, sch->col, sch->text))) {
 		ok = false;
 	}
 	indicator *ind = NULL;

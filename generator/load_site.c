@@ -9,7 +9,9 @@
 #include <string.h>
 
 static const char *const SITE_KEYS[] = {"title", "authority", "base_url", "current_edition", "privacy",
-                                        "contacts", "menu", "demo", NULL};
+                                        "contacts", "menu", "demo", "as_of", "report_signer", "groups", NULL};
+static const char *const GROUP_KEYS[] = {"title", "public", NULL};
+static const char *const SIGNER_KEYS[] = {"title", "name", NULL};
 static const char *const MENU_KEYS[] = {"title", "page", "url", NULL};
 static const char *const PRIVACY_KEYS[] = {"min_group", NULL};
 static const char *const PAGE_KEYS[] = {"title", "weight", "menu", "description", NULL};
@@ -76,6 +78,43 @@ static void load_menu(loader *L, const ynode *menu)
 	}
 }
 
+/* groups: {tag: {title, public}} — how a group of schools is named to visitors. */
+static void load_groups(loader *L, const ynode *g)
+{
+	site *s = L->s;
+	if (!g || y_is_null(g))
+		return;
+	if (g->kind != Y_MAP) {
+		diag_add(L->dl, DIAG_ERROR, g->file, g->line, g->col,
+		         "поле «groups»: ожидался словарь вида {rural: {title: Сельская школа, public: true}}");
+		return;
+	}
+	s->groups = arena_alloc(L->a, (g->n ? g->n : 1) * sizeof(group_name));
+	for (size_t i = 0; i < g->n; i++) {
+		const ynode *it = g->items[i];
+		const ynode *k = g->keys[i];
+		const char *id = k->s;
+		if (!f_valid_id(id)) {
+			diag_add(L->dl, DIAG_ERROR, k->file, k->line, k->col,
+			         "группа «%s»: имя группы — строчные латинские буквы, цифры и дефис, как в столбце groups "
+			         "файла schools.csv",
+			         id);
+			continue;
+		}
+		if (!f_expect_map(it, "группа школ", L->dl))
+			continue;
+		f_check_keys(it, GROUP_KEYS, "группе школ", L->dl);
+		group_name *gn = &s->groups[s->ngroups++];
+		gn->id = id;
+		gn->title = f_str(it, "title", false, "группе школ", L->dl);
+		gn->public = f_bool(it, "public", false, L->dl);
+		gn->at = (pos){it->file, it->line, it->col};
+		if (gn->public && !gn->title)
+			diag_add(L->dl, DIAG_ERROR, it->file, it->line, it->col,
+			         "группа «%s» открыта (public: true), но у неё нет названия: добавьте title", id);
+	}
+}
+
 void load_site_yaml(loader *L)
 {
 	site *s = L->s;
@@ -102,6 +141,7 @@ void load_site_yaml(loader *L)
 		s->current_at = (pos){v->file, v->line, v->col};
 	}
 	s->demo = f_bool(y, "demo", false, L->dl);
+	s->as_of = f_date(y, "as_of", false, L->dl);
 	s->contacts_html = md_block(L->a, f_str(y, "contacts", false, "site.yaml", L->dl));
 	const ynode *pr = y_get(y, "privacy");
 	if (pr && f_expect_map(pr, "privacy", L->dl)) {
@@ -109,6 +149,13 @@ void load_site_yaml(loader *L)
 		s->min_group = (int)f_int(pr, "min_group", 5, 1, 1000, L->dl);
 	}
 	load_menu(L, y_get(y, "menu"));
+	const ynode *sg = y_get(y, "report_signer");
+	if (sg && f_expect_map(sg, "report_signer", L->dl)) {
+		f_check_keys(sg, SIGNER_KEYS, "блоке «report_signer»", L->dl);
+		s->signer_title = f_str(sg, "title", false, "блоке «report_signer»", L->dl);
+		s->signer_name = f_str(sg, "name", false, "блоке «report_signer»", L->dl);
+	}
+	load_groups(L, y_get(y, "groups"));
 }
 
 void load_pages(loader *L)

@@ -9,12 +9,15 @@
 #include "output.h"
 #include "pages.h"
 #include "render.h"
+#include "ru.h"
+#include "serve.h"
 #include "starter.h"
 #include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +31,21 @@ enum { EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 typedef struct opts {
 	const char *content, *theme, *out, *edition;
 	date today;
-	int jobs;
+	int jobs, port;
 	bool quiet, verbose;
+	const char *schools, *indicators; /* import */
+	bool force;
 } opts;
+
+static const char COMMANDS[] = "build, check, deadline, import, serve, new, help";
 
 static const char USAGE[] =
 	"Использование:\n"
 	"  roadmap build    [-C CONTENT] [-t THEME] [-o OUT] [--today ГГГГ-ММ-ДД] [-j N] [-q] [-v]\n"
 	"  roadmap check    [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
 	"  roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
-	"  roadmap import   [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ\n"
+	"  roadmap import   [--edition ГГГГ-ГГГГ] [--schools CSV] [--indicators ФАЙЛ] [--force] [-o ФАЙЛ] ФАЙЛ\n"
+	"  roadmap serve    [-C CONTENT] [-t THEME] [--port N] [--today ГГГГ-ММ-ДД]\n"
 	"  roadmap new      ПАПКА\n"
 	"  roadmap --help | --version | help КОМАНДА\n";
 
@@ -46,28 +54,77 @@ static const struct {
 } HELP[] = {
 	{"build", "roadmap build [-C CONTENT] [-t THEME] [-o OUT] [--today ГГГГ-ММ-ДД] [-j N] [-q] [-v]\n"
 	          "  Проверяет содержимое и собирает сайт.\n"
-	          "  -C CONTENT  папка с содержимым (по умолчанию content)\n"
-	          "  -t THEME    папка темы (по умолчанию themes/default)\n"
+	          "  -C CONTENT  папка с содержимым (по умолчанию текущая, если в ней есть site.yaml, иначе content)\n"
+	          "  -t THEME    папка темы (по умолчанию тема, установленная вместе с программой)\n"
 	          "  -o OUT      папка вывода (по умолчанию output); заменяется целиком после успешной сборки\n"
 	          "  --today     дата «сегодня» для просрочки и ближайших сроков\n"
-	          "              (иначе SOURCE_DATE_EPOCH, иначе текущая дата)\n"
+	          "              (иначе as_of из site.yaml, иначе SOURCE_DATE_EPOCH, иначе текущая дата)\n"
 	          "  -j N        число потоков (по умолчанию — число процессоров)\n"
 	          "  -q          ничего не печатать, кроме ошибок\n"
 	          "  -v          печатать каждую записанную страницу\n"},
 	{"check", "roadmap check [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
-	          "  Проверяет всё содержимое, ничего не записывает; выводит все ошибки и предупреждения.\n"},
+	          "  Проверяет всё содержимое, ничего не записывает; выводит все ошибки и предупреждения.\n"
+	          "  -C CONTENT  папка с содержимым (по умолчанию текущая, если в ней есть site.yaml, иначе content)\n"
+	          "  --today     дата «сегодня» (иначе as_of из site.yaml, SOURCE_DATE_EPOCH или текущая дата)\n"},
 	{"deadline", "roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
 	             "  Показывает, как понят срок: по одному объекту JSON на строку.\n"},
-	{"import", "roadmap import [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ\n"
-	           "  Превращает таблицу дорожной карты (скопированную из Word в текстовый файл или\n"
-	           "  сохранённую из Excel как CSV/TSV, в UTF-8 или Windows-1251) в документ YAML\n"
-	           "  для папки editions/ГГГГ-ГГГГ/.  Поле schools не заполняется.\n"
+	{"import", "roadmap import [--edition ГГГГ-ГГГГ] [--schools schools.csv] [--indicators ФАЙЛ] [--force]\n"
+	           "               [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ   (параметры в любом порядке)\n"
+	           "  Превращает дорожную карту или программу (таблица из Word, сохранённая как текст —\n"
+	           "  ячейки через табуляцию или по одной в строке, — или таблица Excel в CSV/TSV, в UTF-8\n"
+	           "  или Windows-1251) в документ YAML для папки editions/ГГГГ-ГГГГ/: утверждение,\n"
+	           "  рассмотрение, цель, задачи, главы текста, разделы и мероприятия.\n"
 	           "  --edition   учебный год, в котором читать сроки (по умолчанию — из заголовка)\n"
 	           "  -o ФАЙЛ     записать в новый файл (существующий файл не перезаписывается);\n"
 	           "              без -o документ выводится на стандартный вывод\n"
-	           "  Сводка (разделы, мероприятия, нераспознанные сроки, объединённые строки) — в stderr.\n"},
+	           "  --schools   реестр школ: мероприятиям, где названы школы («ОУ №№ 4, 7»), пишутся их коды\n"
+	           "  --indicators ФАЙЛ  куда записать таблицу показателей программы (для indicators.yaml);\n"
+	           "              без него показатели выводятся в stderr после сводки\n"
+	           "  --force     записать документ, даже если он, похоже, прочитан неверно\n"
+	           "  Сводка (разделы, мероприятия, нераспознанные сроки, объединённые строки) — в stderr;\n"
+	           "  если документ, похоже, прочитан неверно — отчёт о строках и код выхода 1, ничего не записано.\n"},
+	{"serve", "roadmap serve [-C CONTENT] [-t THEME] [--port N] [--today ГГГГ-ММ-ДД]\n"
+	          "  Собирает сайт во временную папку и показывает его в браузере по адресу\n"
+	          "  http://127.0.0.1:ПОРТ/ (только на этом компьютере).  После каждого сохранения\n"
+	          "  файла в папке содержимого или темы сайт пересобирается, а открытая страница\n"
+	          "  обновляется сама; пока в содержимом есть ошибки, вместо сайта показан их список.\n"
+	          "  Остановить — Ctrl+C (временная папка удаляется).\n"
+	          "  -C CONTENT  папка с содержимым (по умолчанию текущая, если в ней есть site.yaml, иначе content)\n"
+	          "  -t THEME    папка темы (по умолчанию тема, установленная вместе с программой)\n"
+	          "  --port N    порт (по умолчанию 1313; если занят — следующий свободный)\n"
+	          "  --today     дата «сегодня» (иначе as_of из site.yaml, SOURCE_DATE_EPOCH или текущая дата)\n"},
 	{"new", "roadmap new ПАПКА\n  Создаёт заготовку сайта: site.yaml, schools.csv, одну редакцию, одну страницу.\n"},
 };
+
+/* The default theme: beside the program in the source tree (./roadmap →
+ * ./themes/default; build-asan/roadmap → ./themes/default) or in the installed
+ * layout (<prefix>/bin/roadmap → <prefix>/share/roadmap/themes/default); the
+ * folder themes/default of the current folder when none exists.  Heap string. */
+static char *default_theme(void)
+{
+	static const char *const rel[] = {"themes/default", "../share/roadmap/themes/default", "../themes/default"};
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		for (size_t i = 0; i < ARRAY_LEN(rel); i++) {
+			char *p = fs_join(exe, rel[i]);
+			if (fs_is_dir(p))
+				return p;
+			free(p);
+		}
+	}
+	return xstrdup("themes/default");
+}
+
+/* The default content folder: the current one when it holds site.yaml. */
+static const char *default_content(void)
+{
+	return fs_exists("site.yaml") ? "." : "content";
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -103,15 +160,20 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 {
 	static const struct option longs[] = {
 		{"today", required_argument, NULL, 'T'}, {"edition", required_argument, NULL, 'E'},
+		{"port", required_argument, NULL, 'P'}, {"schools", required_argument, NULL, 'S'},
+		{"indicators", required_argument, NULL, 'I'}, {"force", no_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	/* No leading '+': options may come before or after the file arguments
+	 * (getopt permutes them); "--" ends the options. */
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+C:t:o:j:qv", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":C:t:o:j:qv", longs, NULL)) != -1) {
 		if (c != '?' && c != ':' && c != 'h' && !strchr(allowed, c)) {
 			char opt[16];
-			snprintf(opt, sizeof opt, c == 'T' ? "--today" : c == 'E' ? "--edition" : "-%c", c);
-			usage_error("этот параметр не подходит к команде: %s", opt);
+			snprintf(opt, sizeof opt, c == 'T' ? "--today" : c == 'E' ? "--edition" : c == 'P' ? "--port"
+			         : c == 'S' ? "--schools" : c == 'I' ? "--indicators" : c == 'F' ? "--force" : "-%c", c);
+			usage_error("параметр %s не подходит к этой команде", opt);
 			return -1;
 		}
 		switch (c) {
@@ -121,6 +183,9 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 		case 'q': o->quiet = true; break;
 		case 'v': o->verbose = true; break;
 		case 'E': o->edition = optarg; break;
+		case 'S': o->schools = optarg; break;
+		case 'I': o->indicators = optarg; break;
+		case 'F': o->force = true; break;
 		case 'j': {
 			char *end;
 			long n = strtol(optarg, &end, 10);
@@ -137,9 +202,30 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 				return -1;
 			}
 			break;
-		case 'h': fputs(USAGE, stdout); exit(0);
+		case 'P': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 0 || n > 65535) {
+				usage_error("--port: ожидался номер порта от 1 до 65535, а не «%s»", optarg);
+				return -1;
+			}
+			o->port = (int)n;
+			break;
+		}
+		case 'h': {
+			for (size_t i = 0; i < ARRAY_LEN(HELP); i++)
+				if (!strcmp(HELP[i].name, argv[0])) {
+					fputs(HELP[i].text, stdout);
+					exit(0);
+				}
+			fputs(USAGE, stdout);
+			exit(0);
+		}
+		case ':':
+			usage_error("параметру %s нужно значение", argv[optind - 1]);
+			return -1;
 		default:
-			usage_error("неизвестный параметр: %s", argv[optind - 1]);
+			usage_error("неизвестный параметр %s", argv[optind - 1]);
 			return -1;
 		}
 	}
@@ -156,39 +242,34 @@ static void print_diags(diag_list *dl, const char *content)
 	free(prefix);
 }
 
-static int cmd_check(int argc, char **argv, bool build)
+/* Loads and checks the content of o; when out is not NULL also writes the
+ * site there.  Prints the diagnostics (they stay in dl) and the summary line.
+ * Returns the exit code. */
+static int run_build(const opts *o, const char *out, diag_list *dl)
 {
-	opts o = {"content", "themes/default", "output", NULL, DATE_NONE, 0, false, false};
-	int first = parse_opts(argc, argv, &o, build ? "Ctojqv T" : "C T");
-	if (first < 0)
-		return EXIT_USAGE;
-	if (first < argc)
-		return usage_error("лишний аргумент: %s", argv[first]);
-	if (!date_is_set(o.today))
-		o.today = default_today();
+	bool build = out != NULL;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	diag_list dl = DIAG_LIST_INIT;
-	site *s = site_load(o.content, o.today, &dl);
+	site *s = site_load(o->content, o->today, default_today(), dl);
 	theme th = {0};
-	long pages = 0;
+	long pages = 0, changed = 0;
 	int rc = 0;
-	if (!dl.errors && build) {
-		char *overrides = fs_join(o.content, "layouts");
-		theme_load(&th, o.theme, overrides, &dl);
+	if (!dl->errors && build) {
+		char *overrides = fs_join(o->content, "layouts");
+		theme_load(&th, o->theme, overrides, dl);
 		free(overrides);
 	}
-	if (!dl.errors && build) {
-		output *out = output_begin(o.out, o.content, &dl);
-		if (out) {
+	if (!dl->errors && build) {
+		output *w = output_begin(out, o->content, dl);
+		if (w) {
 			arena *pa = arena_new();
 			page_plan plan = pages_plan(s, pa);
-			long jobs = o.jobs ? o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
-			pages = render_site(s, &th, &plan, out, (int)(jobs > 0 ? jobs : 1), o.verbose, &dl);
+			long jobs = o->jobs ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+			pages = render_site(s, &th, &plan, w, (int)(jobs > 0 ? jobs : 1), o->verbose, &changed, dl);
 			if (pages < 0) {
-				output_abort(out);
+				output_abort(w);
 				rc = EXIT_IO;
-			} else if (output_commit(out, &dl) != 0) {
+			} else if (output_commit(w, dl) != 0) {
 				rc = EXIT_IO;
 			}
 			arena_free(pa);
@@ -196,24 +277,70 @@ static int cmd_check(int argc, char **argv, bool build)
 			rc = EXIT_IO;
 		}
 	}
-	print_diags(&dl, o.content);
-	if (dl.errors && !rc)
+	print_diags(dl, o->content);
+	if (dl->errors && !rc)
 		rc = EXIT_CONTENT;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	if (!o.quiet && !rc) {
-		if (build)
+	if (!o->quiet && !rc) {
+		if (build) {
 			fprintf(stderr, "roadmap: записано страниц: %ld; редакций: %zu; школ: %zu; предупреждений: %zu; %.2f с\n",
-			        pages, s->neds, s->nschools, dl.warnings, secs);
+			        pages, s->neds, s->nschools, dl->warnings, secs);
+			/* «0 страниц изменено»: only these files got new bytes; the
+			 * others kept their file and modification time. */
+			buf m = BUF_INIT;
+			ru_count(&m, changed, "страница", "страницы", "страниц");
+			fprintf(stderr, "roadmap: %s %s\n", buf_cstr(&m), ru_plural(changed, "изменена", "изменены", "изменено"));
+			buf_free(&m);
+		}
 		else
-			fprintf(stderr, "roadmap: ошибок нет; предупреждений: %zu\n", dl.warnings);
-	} else if (dl.errors) {
-		fprintf(stderr, "roadmap: ошибок: %zu; сайт не записан\n", dl.errors);
+			fprintf(stderr, "roadmap: ошибок нет; предупреждений: %zu\n", dl->warnings);
+	} else if (dl->errors) {
+		fprintf(stderr, "roadmap: ошибок: %zu; сайт не записан\n", dl->errors);
 	}
 	if (build)
 		theme_free(&th);
 	site_free(s);
+	return rc;
+}
+
+static int cmd_check(int argc, char **argv, bool build)
+{
+	opts o = {default_content(), NULL, "output", NULL, DATE_NONE, 0, 0, false, false, NULL, NULL, false};
+	int first = parse_opts(argc, argv, &o, build ? "Ctojqv T" : "C T");
+	if (first < 0)
+		return EXIT_USAGE;
+	if (first < argc)
+		return usage_error("лишний аргумент %s (файлы не нужны: папку с содержимым задаёт -C)", argv[first]);
+	char *found = o.theme ? NULL : default_theme();
+	if (found)
+		o.theme = found;
+	diag_list dl = DIAG_LIST_INIT;
+	int rc = run_build(&o, build ? o.out : NULL, &dl);
 	diag_list_free(&dl);
+	free(found);
+	return rc;
+}
+
+static int serve_build(void *ctx, const char *out, diag_list *dl)
+{
+	return run_build(ctx, out, dl);
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	opts o = {default_content(), NULL, NULL, NULL, DATE_NONE, 0, 1313, false, false, NULL, NULL, false};
+	int first = parse_opts(argc, argv, &o, "CtTP");
+	if (first < 0)
+		return EXIT_USAGE;
+	if (first < argc)
+		return usage_error("лишний аргумент %s (файлы не нужны: папку с содержимым задаёт -C)", argv[first]);
+	char *found = o.theme ? NULL : default_theme();
+	if (found)
+		o.theme = found;
+	serve_opts so = {o.content, o.theme, o.port, serve_build, &o};
+	int rc = serve_run(&so);
+	free(found);
 	return rc;
 }
 
@@ -252,10 +379,44 @@ static int cmd_deadline(int argc, char **argv)
 	return 0;
 }
 
+/* Writes data to a new file (O_EXCL: no command overwrites a file it did not
+ * create; on a failed write the file just created is removed).  Returns 0,
+ * or EXIT_IO after printing why. */
+static int write_new_file(const char *path, const buf *data)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	size_t off = 0;
+	int err = fd < 0 ? errno : 0;
+	while (fd >= 0 && off < data->len) {
+		ssize_t w = write(fd, data->data + off, data->len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			err = w < 0 ? errno : EIO;
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (fd >= 0 && close(fd) != 0 && !err)
+		err = errno;
+	if (fd < 0 && err == EEXIST) {
+		fprintf(stderr, "roadmap: файл %s уже существует; import не перезаписывает файлы — укажите новое имя\n",
+		        path);
+		return EXIT_IO;
+	}
+	if (err) {
+		fprintf(stderr, "roadmap: не удалось записать файл %s: %s\n", path, strerror(err));
+		if (fd >= 0)
+			unlink(path);
+		return EXIT_IO;
+	}
+	return 0;
+}
+
 static int cmd_import(int argc, char **argv)
 {
 	opts o = {0};
-	int first = parse_opts(argc, argv, &o, "Eo");
+	int first = parse_opts(argc, argv, &o, "EoSIF");
 	if (first < 0)
 		return EXIT_USAGE;
 	if (first + 1 != argc)
@@ -268,60 +429,80 @@ static int cmd_import(int argc, char **argv)
 	int y = t.m >= 9 ? t.y : t.y - 1;
 	char fallback[32];
 	snprintf(fallback, sizeof fallback, "%04d-%04d", y, y + 1);
-	import_opts io = {o.edition, fallback};
+	diag_list dl = DIAG_LIST_INIT;
+	struct site *reg = NULL;
+	if (o.schools) {
+		reg = import_registry_load(o.schools, &dl);
+		if (!reg) {
+			diag_print(&dl, "", stderr);
+			diag_list_free(&dl);
+			return EXIT_CONTENT;
+		}
+	}
+	buf inds = BUF_INIT;
+	import_opts io = {o.edition, fallback, reg, &inds, o.force};
 	buf yaml = BUF_INIT;
 	import_stats st;
-	diag_list dl = DIAG_LIST_INIT;
 	int r = import_file(argv[first], NULL, &io, &yaml, &st, &dl);
 	diag_print(&dl, "", stderr);
 	int rc = r == IMPORT_IO ? EXIT_IO : r != IMPORT_OK ? EXIT_CONTENT : 0;
+	/* The indicator table goes to --indicators, else to stderr: a file
+	 * beside -o in an edition folder would be read as a document. */
+	const char *ipath = !rc && inds.len ? o.indicators : NULL;
 	if (!rc && o.out) {
-		/* O_EXCL: no command overwrites a file it did not create; on a
-		 * failed write the file just created is removed. */
-		int fd = open(o.out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-		size_t off = 0;
-		int err = fd < 0 ? errno : 0;
-		while (fd >= 0 && off < yaml.len) {
-			ssize_t w = write(fd, yaml.data + off, yaml.len - off);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				err = w < 0 ? errno : EIO;
-				break;
-			}
-			off += (size_t)w;
-		}
-		if (fd >= 0 && close(fd) != 0 && !err)
-			err = errno;
-		if (fd < 0 && err == EEXIST) {
-			fprintf(stderr, "roadmap: файл %s уже существует; import не перезаписывает файлы — укажите новое имя\n",
-			        o.out);
-			rc = EXIT_IO;
-		} else if (err) {
-			fprintf(stderr, "roadmap: не удалось записать файл %s: %s\n", o.out, strerror(err));
-			if (fd >= 0)
-				unlink(o.out);
-			rc = EXIT_IO;
-		}
+		rc = write_new_file(o.out, &yaml);
 	} else if (!rc && (fwrite(yaml.data, 1, yaml.len, stdout) != yaml.len || fflush(stdout) != 0)) {
 		fprintf(stderr, "roadmap: не удалось вывести документ: %s\n", strerror(errno));
 		rc = EXIT_IO;
 	}
-	if (!rc)
+	if (!rc && ipath)
+		rc = write_new_file(ipath, &inds);
+	if (!rc) {
 		fprintf(stderr,
-		        "roadmap: импорт %s: разделов: %zu; мероприятий: %zu; объединено строк-продолжений: %zu; "
-		        "не распознано сроков: %zu (сроки прочитаны для %s учебного года)%s%s\n",
-		        argv[first], st.sections, st.activities, st.continuations, st.unknown_deadlines, st.edition,
-		        o.out ? "; записан " : "", o.out ? o.out : "");
-	else if (r != IMPORT_OK)
+		        "roadmap: импорт %s (%s): разделов: %zu; мероприятий: %zu; объединено строк-продолжений: %zu; "
+		        "не распознано сроков: %zu (сроки прочитаны для %s учебного года)",
+		        argv[first], st.layout ? st.layout : "", st.sections, st.activities, st.continuations,
+		        st.unknown_deadlines, st.edition);
+		if (st.remnants)
+			fprintf(stderr, "; убрано остатков Word: %zu", st.remnants);
+		if (st.considered)
+			fprintf(stderr, "; отметок о рассмотрении: %zu", st.considered);
+		if (st.chapters)
+			fprintf(stderr, "; глав текста: %zu", st.chapters);
+		if (st.schools_all)
+			fprintf(stderr, "; schools: all — %s", st.schools_all == 1 && !st.sections ? "" : "записано");
+		if (st.school_ids)
+			fprintf(stderr, "; мероприятий с кодами школ: %zu", st.school_ids);
+		if (st.indicators)
+			fprintf(stderr, "; показателей: %zu%s%s", st.indicators, ipath ? " — записаны в " : "",
+			        ipath ? ipath : "");
+		if (o.out)
+			fprintf(stderr, "; записан %s", o.out);
+		fputc('\n', stderr);
+		if (st.indicators && !ipath)
+			fprintf(stderr, "roadmap: показатели для indicators.yaml (укажите --indicators ФАЙЛ, чтобы "
+			                "записать их в файл):\n%s",
+			        buf_cstr(&inds));
+	} else if (r == IMPORT_MISREAD) {
+		fprintf(stderr, "roadmap: импорт %s не выполнен: документ, похоже, прочитан неверно; ничего не записано "
+		                "(с --force документ будет записан как есть)\n",
+		        argv[first]);
+	} else if (r != IMPORT_OK) {
 		fprintf(stderr, "roadmap: импорт %s не выполнен\n", argv[first]);
+	}
+	buf_free(&inds);
 	buf_free(&yaml);
+	import_registry_free(reg);
 	diag_list_free(&dl);
 	return rc;
 }
 
+static int cmd_help(const char *topic);
+
 static int cmd_new(int argc, char **argv)
 {
+	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return cmd_help("new");
 	if (argc != 2)
 		return usage_error("%s", "команде new нужна ровно одна папка");
 	diag_list dl = DIAG_LIST_INIT;
@@ -342,8 +523,10 @@ static int cmd_help(const char *topic)
 			return 0;
 		}
 	}
-	if (topic)
-		return usage_error("нет такой команды: %s", topic);
+	if (topic) {
+		fprintf(stderr, "roadmap: неизвестная команда «%s»; команды: %s\n", topic, COMMANDS);
+		return EXIT_USAGE;
+	}
 	fputs(USAGE, stdout);
 	return 0;
 }
@@ -369,7 +552,10 @@ int main(int argc, char **argv)
 		return cmd_deadline(argc - 1, argv + 1);
 	if (!strcmp(cmd, "import"))
 		return cmd_import(argc - 1, argv + 1);
+	if (!strcmp(cmd, "serve"))
+		return cmd_serve(argc - 1, argv + 1);
 	if (!strcmp(cmd, "new"))
 		return cmd_new(argc - 1, argv + 1);
-	return usage_error("неизвестная команда: %s", cmd);
+	fprintf(stderr, "roadmap: неизвестная команда «%s»; команды: %s\n%s", cmd, COMMANDS, USAGE);
+	return EXIT_USAGE;
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 struct output {
 	char *target;   /* absolute path of the final folder */
 	char *tmp;      /* absolute path of the temporary folder */
+	bool prev;      /* target holds a previous build to carry unchanged files from */
+	atomic_long changed; /* files written anew (new or different bytes) */
 };
 
 /* rm -rf without following symlinks: unlinkat on entries, recursion only into real dirs.
@@ -193,7 +196,10 @@ output *output_begin(const char *out, const char *content_root, diag_list *dl)
 	output *o = xcalloc(1, sizeof(output));
 	o->target = target;
 	o->tmp = tmp;
+	o->prev = fs_is_dir(target) && has_marker(target);
+	atomic_init(&o->changed, 0);
 	output_write(o, OUTPUT_MARKER, "roadmap output folder: the whole folder is replaced on each build\n", 66);
+	atomic_store(&o->changed, 0);
 	return o;
 }
 
@@ -225,6 +231,52 @@ static int mkdirs(char *path)
 	return 0;
 }
 
+/* The previous build's file at rel holds exactly data: a regular file (not a
+ * symlink) of the same size and bytes.  Reading back from the page cache costs
+ * far less than writing. */
+static bool same_as_previous(const char *old, const char *data, size_t len)
+{
+	int fd = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+	char chunk[65536];
+	size_t off = 0;
+	while (same && off < len) {
+		size_t want = len - off < sizeof chunk ? len - off : sizeof chunk;
+		ssize_t r = read(fd, chunk, want);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0 || memcmp(chunk, data + off, (size_t)r) != 0)
+			same = false;
+		else
+			off += (size_t)r;
+	}
+	close(fd);
+	return same;
+}
+
+static int write_new(const char *path, const char *data, size_t len)
+{
+	/* O_EXCL after unlink: a name in the temporary folder may be a hard link
+	 * to a file of the live site, which must never be written through. */
+	unlink(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0)
+		return -1;
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	return (close(fd) == 0 && off == len) ? 0 : -1;
+}
+
 int output_write(output *o, const char *rel, const char *data, size_t len)
 {
 	if (!rel_ok(rel)) {
@@ -234,22 +286,27 @@ int output_write(output *o, const char *rel, const char *data, size_t len)
 	char *path = fs_join(o->tmp, rel);
 	int rc = -1;
 	if (mkdirs(path) == 0) {
-		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-		if (fd >= 0) {
-			size_t off = 0;
-			while (off < len) {
-				ssize_t w = write(fd, data + off, len - off);
-				if (w < 0 && errno == EINTR)
-					continue;
-				if (w <= 0)
-					break;
-				off += (size_t)w;
-			}
-			rc = (close(fd) == 0 && off == len) ? 0 : -1;
+		/* An unchanged file is carried over as a hard link to the previous
+		 * build's file: same inode, same modification time, so rsync and CDN
+		 * uploads skip it.  The old site stays intact until the swap, and
+		 * removing it afterwards only drops its names. */
+		char *old = o->prev ? fs_join(o->target, rel) : NULL;
+		if (old && same_as_previous(old, data, len) && link(old, path) == 0) {
+			rc = 0;
+		} else {
+			rc = write_new(path, data, len);
+			if (rc == 0)
+				atomic_fetch_add(&o->changed, 1);
 		}
+		free(old);
 	}
 	free(path);
 	return rc;
+}
+
+long output_changed(output *o)
+{
+	return atomic_load(&o->changed);
 }
 
 int output_copy_tree(output *o, const char *src_dir, const char *rel)

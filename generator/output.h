@@ -9,7 +9,10 @@
  *  - stale temporary folders of killed builds (they carry the marker too) are
  *    removed by the next build;
  *  - nothing is written outside the temporary folder: relative paths are
- *    checked (no "..", no absolute paths) before use.
+ *    checked (no "..", no absolute paths) before use;
+ *  - a file whose bytes equal the previous build's file at the same path is
+ *    not rewritten but hard-linked from it, so it keeps its inode and
+ *    modification time; files are never written through an existing name.
  * output_write may be called from several threads at once. */
 #ifndef ROADMAP_OUTPUT_H
 #define ROADMAP_OUTPUT_H
@@ -28,6 +31,11 @@ output *output_begin(const char *out, const char *content_root, diag_list *dl);
 /* Writes data to rel (e.g. "2021-2022/index.html") inside the temporary
  * folder, creating folders.  Returns 0, or -1 with errno set. */
 int output_write(output *o, const char *rel, const char *data, size_t len);
+/* Files written anew so far: new, or with bytes different from the previous
+ * build's file at the same path.  An unchanged file is not rewritten: it is
+ * carried into the new site as a hard link to the previous one (same inode and
+ * modification time). */
+long output_changed(output *o);
 /* Copies a file tree (theme assets) into rel inside the temporary folder. */
 int output_copy_tree(output *o, const char *src_dir, const char *rel);
 /* Swaps the finished site in (atomically where the OS allows) and removes the

@@ -1,6 +1,8 @@
 #include "page_common.h"
+#include "execution.h"
 #include "buf.h"
 #include "escape.h"
+#include "indicators.h"
 #include "ru.h"
 #include "schedule.h"
 #include "util.h"
@@ -59,6 +61,16 @@ const char *ru_date_str(arena *a, date d)
 	const char *s = arena_strdup(a, buf_cstr(&b));
 	buf_free(&b);
 	return s;
+}
+
+void act_date_number(buf *b, date on, const char *number)
+{
+	if (date_is_set(on)) {
+		buf_puts(b, " от ");
+		ru_date(b, on);
+	}
+	if (number)
+		buf_printf(b, " №\xC2\xA0%s", number);
 }
 
 static void nav_item(const ctx *c, value *nav, const char *title, const char *path, bool current)
@@ -141,10 +153,33 @@ bool activity_overdue(const site *s, const activity *a)
 	return act_overdue(a, s->today);
 }
 
-static const char *status_class(status st)
+const char *status_class(status st)
 {
-	static const char *const cls[] = {"planned", "in-progress", "done", "cancelled"};
-	return cls[st];
+	return status_name(st); /* planned, in-progress, done, partial, not-done, postponed, cancelled */
+}
+
+void set_status(const ctx *c, value *v, status st, bool overdue)
+{
+	v_sets(c->a, v, "status", status_label(st));
+	v_sets(c->a, v, "status_lc", status_label_lc(st));
+	v_sets(c->a, v, "status_class", status_class(st));
+	v_setb(c->a, v, "overdue", overdue);
+}
+
+value *activity_view_school(const ctx *c, const activity *act, const school *sc, bool link_to_doc)
+{
+	value *v = activity_view(c, act, link_to_doc);
+	bool own;
+	status st = school_status(act, sc, &own);
+	if (own) {
+		/* The school's own marks: overdue when one of its parts is. */
+		set_status(c, v, st, activity_overdue(c->s, act) && st != ST_DONE && st != ST_CANCELLED);
+		v_sets(c->a, v, "done_on", NULL);
+		v_sets(c->a, v, "status_scope", NULL);
+	} else {
+		v_sets(c->a, v, "status_scope", "статус по округу");
+	}
+	return v;
 }
 
 static const char *joined(arena *a, const char *const *items, size_t n)
@@ -157,16 +192,69 @@ static const char *joined(arena *a, const char *const *items, size_t n)
 	return s;
 }
 
+static const char *concerns_text(const ctx *c, bool all, school *const *schools, size_t n)
+{
+	if (all)
+		return "все школы";
+	if (!n)
+		return NULL;
+	const char **names = arena_alloc(c->a, n * sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		names[i] = schools[i]->short_name;
+	return joined(c->a, names, n);
+}
+
 static const char *schools_label(const ctx *c, const activity *a)
 {
-	if (a->all_schools)
-		return "все школы";
-	if (!a->nschools)
-		return NULL;
-	const char **names = arena_alloc(c->a, a->nschools * sizeof(char *));
-	for (size_t i = 0; i < a->nschools; i++)
-		names[i] = a->schools[i]->short_name;
-	return joined(c->a, names, a->nschools);
+	return concerns_text(c, a->all_schools, a->schools, a->nschools);
+}
+
+const char *concerns_label(const ctx *c, const concerns *w)
+{
+	return w->set ? concerns_text(c, w->all, w->schools, w->nschools) : NULL;
+}
+
+/* The label of a column key as the document names it. */
+static const char *column_label(const document *d, const char *key)
+{
+	if (!strcmp(key, "deadline"))
+		return d->col_deadline;
+	if (!strcmp(key, "responsible"))
+		return d->col_responsible;
+	if (!strcmp(key, "report"))
+		return d->col_report;
+	if (!strcmp(key, "result"))
+		return d->col_result;
+	if (!strcmp(key, "indicator"))
+		return d->col_indicator;
+	if (!strcmp(key, "task"))
+		return d->col_task;
+	return "Мероприятие";
+}
+
+/* «Изменено приказом от … № …» and the former wording of an amended activity. */
+static void amended_view(const ctx *c, value *v, const activity *act)
+{
+	arena *a = c->a;
+	if (act->amended_by) {
+		const amendment *am = &act->doc->amendments[act->amended_by - 1];
+		buf b = BUF_INIT;
+		const char *instr = ru_act(am->act, RU_INSTR);
+		if (instr)
+			buf_printf(&b, "Изменено %s", instr);
+		else
+			buf_printf(&b, "Изменено: %s", am->act);
+		act_date_number(&b, am->on, am->number);
+		v_sets(a, v, "amended", buf_cstr(&b));
+		buf_free(&b);
+	}
+	value *was = v_set(a, v, "was", v_list(a));
+	for (size_t i = 0; i < act->nwas; i++) {
+		value *w = v_push(a, was, v_map(a));
+		v_sets(a, w, "label", column_label(act->doc, act->was[i].key));
+		v_sets(a, w, "text", act->was[i].text);
+	}
+	v_setb(a, v, "has_was", act->nwas > 0);
 }
 
 value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
@@ -184,13 +272,16 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	v_sets(a, v, "result_html", act->result_html);
 	v_sets(a, v, "comment_html", act->comment_html);
 	v_sets(a, v, "indicator", act->indicator);
-	v_sets(a, v, "status", status_label(act->st));
-	v_sets(a, v, "status_lc", status_label_lc(act->st));
-	v_sets(a, v, "status_class", status_class(act->st));
-	v_setb(a, v, "overdue", activity_overdue(c->s, act));
+	set_status(c, v, act->st, activity_overdue(c->s, act));
+	v_sets(a, v, "status_scope", NULL);
 	v_setb(a, v, "upcoming", act_upcoming(act, c->s->today));
 	v_sets(a, v, "done_on", ru_date_str(a, act->done_on));
-	v_sets(a, v, "schools", schools_label(c, act));
+	/* Schools set once on the section or document are said there, not on every row. */
+	v_sets(a, v, "schools", act->schools_inherited ? NULL : schools_label(c, act));
+	/* The «Показатели» column: an indicator id is shown by the indicator's name. */
+	const indicator *ind = act->indicator && c->s->ind ? ind_find(c->s->ind, act->indicator) : NULL;
+	v_sets(a, v, "indicator_text", ind ? ind->name : act->indicator);
+	amended_view(c, v, act);
 	if (link_to_doc) {
 		v_sets(a, v, "doc_url", arena_printf(a, "%s#%s", link_to(c, document_path(a, act->doc)), act->anchor));
 		v_sets(a, v, "doc_title", act->doc->short_title);
@@ -253,7 +344,10 @@ value *progress_view(const ctx *c, const progress *p)
 	value *segs = v_set(a, v, "segments", v_list(a));
 	if (p->total) {
 		segment(c, segs, "выполнено", "done", p->n[ST_DONE], p->total);
+		segment(c, segs, "исполнено частично", "partial", p->n[ST_PARTIAL], p->total);
 		segment(c, segs, "выполняется", "in-progress", p->n[ST_IN_PROGRESS], p->total);
+		segment(c, segs, "перенесено", "postponed", p->n[ST_POSTPONED], p->total);
+		segment(c, segs, "не исполнено", "not-done", p->n[ST_NOT_DONE], p->total);
 		segment(c, segs, "просрочено", "overdue", p->overdue, p->total);
 		segment(c, segs, "запланировано", "planned", p->n[ST_PLANNED], p->total);
 		segment(c, segs, "отменено", "cancelled", p->n[ST_CANCELLED], p->total);
@@ -276,29 +370,186 @@ value *progress_counts(const ctx *c, const progress *p)
 	count(c, m, "total", p->total);
 	count(c, m, "done", p->n[ST_DONE]);
 	count(c, m, "in_progress", p->n[ST_IN_PROGRESS]);
+	count(c, m, "partial", p->n[ST_PARTIAL]);
+	count(c, m, "not_done", p->n[ST_NOT_DONE]);
+	count(c, m, "postponed", p->n[ST_POSTPONED]);
 	count(c, m, "overdue", p->overdue);
 	count(c, m, "planned", p->n[ST_PLANNED]);
 	count(c, m, "cancelled", p->n[ST_CANCELLED]);
 	return m;
 }
 
+/* Feminine for дорожная карта and программа; masculine for план, комплекс мер and a plain «документ». */
+static bool kind_feminine(doc_kind k)
+{
+	return k == DK_ROADMAP || k == DK_PROGRAM;
+}
+
+static const char *buf_arena(arena *a, buf *b)
+{
+	const char *s = arena_strdup(a, buf_cstr(b));
+	buf_free(b);
+	return s;
+}
+
 const char *approval_text(arena *a, const document *d)
 {
-	/* «Приказ от 27 августа 2021 г. № 218»: the act's own noun stays in the
-	 * nominative, so the phrase is right for any act (приказ, распоряжение …). */
-	if (!d->has_approved)
+	/* «Утверждена приказом управления образования … от 27 августа 2021 г. № 218»:
+	 * the participle agrees with the document, the act is in the instrumental,
+	 * the authority in the genitive.  An act or authority the grammar tables do
+	 * not know is shown as written rather than declined wrongly. */
+	if (!d->has_approved || (!d->act && !date_is_set(d->approved_on) && !d->number))
 		return NULL;
 	buf b = BUF_INIT;
-	buf_puts(&b, d->act ? d->act : "Утверждено");
-	if (date_is_set(d->approved_on)) {
-		buf_puts(&b, " от ");
-		ru_date(&b, d->approved_on);
+	buf_puts(&b, kind_feminine(d->kind) ? "Утверждена" : "Утверждён");
+	const char *instr = ru_act(d->act, RU_INSTR);
+	if (instr)
+		buf_printf(&b, " %s", instr);
+	else if (d->act)
+		buf_printf(&b, ": %s", d->act);
+	if (d->authority && (instr || !d->act)) {
+		buf g = BUF_INIT;
+		if (ru_genitive(&g, d->authority))
+			buf_printf(&b, " %s", buf_cstr(&g));
+		buf_free(&g);
 	}
-	if (d->number)
-		buf_printf(&b, " №\xC2\xA0%s", d->number);
-	const char *s = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return s;
+	act_date_number(&b, d->approved_on, d->number);
+	return buf_arena(a, &b);
+}
+
+bool approval_names_authority(const document *d)
+{
+	if (!d->authority || (d->act && !ru_act(d->act, RU_INSTR)))
+		return false;
+	buf g = BUF_INIT;
+	bool ok = ru_genitive(&g, d->authority);
+	buf_free(&g);
+	return ok;
+}
+
+const char *considered_text(arena *a, const document *d, const considered *k)
+{
+	buf b = BUF_INIT;
+	if (k->stamp == STAMP_CONSIDERED) {
+		buf_puts(&b, kind_feminine(d->kind) ? "Рассмотрена" : "Рассмотрен");
+		buf g = BUF_INIT;
+		if (k->body && ru_genitive(&g, k->body))
+			buf_printf(&b, " на заседании %s", buf_cstr(&g));
+		else if (k->body)
+			buf_printf(&b, ": %s", k->body);
+		buf_free(&g);
+	} else {
+		buf_puts(&b, k->stamp == STAMP_AGREED ? "СОГЛАСОВАНО:" : "УТВЕРЖДАЮ:");
+		const char *sep = " ";
+		if (k->signer_title || k->signer) {
+			buf_printf(&b, " %s%s%s", k->signer_title ? k->signer_title : "",
+			           k->signer_title && k->signer ? " " : "", k->signer ? k->signer : "");
+			sep = ", ";
+		}
+		if (k->body) {
+			buf_printf(&b, "%s%s", sep, k->body);
+			sep = ", ";
+		}
+		if (!k->protocol && date_is_set(k->on)) {
+			buf_puts(&b, sep);
+			ru_date(&b, k->on);
+		}
+	}
+	if (k->stamp == STAMP_CONSIDERED && k->signer)
+		buf_printf(&b, " (%s%s%s)", k->signer_title ? k->signer_title : "", k->signer_title ? " " : "", k->signer);
+	if (k->protocol) {
+		buf_printf(&b, ", протокол №\xC2\xA0%s", k->protocol);
+		if (date_is_set(k->on)) {
+			buf_puts(&b, " от ");
+			ru_date(&b, k->on);
+		}
+	} else if (k->stamp == STAMP_CONSIDERED && date_is_set(k->on)) {
+		buf_puts(&b, " ");
+		ru_date(&b, k->on);
+	}
+	return buf_arena(a, &b);
+}
+
+const char *amendments_text(arena *a, const document *d)
+{
+	if (!d->namendments)
+		return NULL;
+	bool same = true;
+	for (size_t i = 1; i < d->namendments; i++)
+		same &= str_eq(ru_act(d->amendments[i].act, RU_GEN), ru_act(d->amendments[0].act, RU_GEN)) &&
+		        ru_act(d->amendments[0].act, RU_GEN);
+	buf b = BUF_INIT;
+	buf_puts(&b, "в ред.");
+	for (size_t i = 0; i < d->namendments; i++) {
+		const amendment *am = &d->amendments[i];
+		const char *g = ru_act(am->act, same && d->namendments > 1 ? RU_GEN_PL : RU_GEN);
+		buf_puts(&b, i ? "," : "");
+		if (!i || !same)
+			buf_printf(&b, " %s", g ? g : am->act);
+		act_date_number(&b, am->on, am->number);
+	}
+	return buf_arena(a, &b);
+}
+
+value *activity_columns_view(const ctx *c, const document *d)
+{
+	arena *a = c->a;
+	bool task = false, result = false, report = false, has_ind = false;
+	for (size_t k = 0; k < d->nsections; k++)
+		for (size_t i = 0; i < d->sections[k].nacts; i++) {
+			const activity *act = &d->sections[k].acts[i];
+			task |= act->task_html != NULL;
+			result |= act->result_html != NULL;
+			report |= act->report != NULL;
+			has_ind |= act->indicator != NULL;
+		}
+	value *cols = v_map(a);
+	v_sets(a, cols, "deadline", d->col_deadline);
+	v_sets(a, cols, "responsible", d->col_responsible);
+	v_sets(a, cols, "task", task ? d->col_task : NULL);
+	v_sets(a, cols, "result", result ? d->col_result : NULL);
+	v_sets(a, cols, "report", report ? d->col_report : NULL);
+	v_sets(a, cols, "indicator", has_ind ? d->col_indicator : NULL);
+	return cols;
+}
+
+const char *result_column_name(arena *a, const char *key)
+{
+	static const char *const names[][2] = {
+		{"mean_score", "Средний балл"},           {"mean_primary", "Средний первичный балл"},
+		{"mean_test", "Средний тестовый балл"},   {"mean_mark", "Средняя отметка"},
+		{"mean_grade", "Средняя отметка"},        {"below_min", "Ниже минимального балла"},
+		{"above_min", "Не ниже минимального балла"}, {"max_score", "Максимальный балл"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(key, names[i][0]))
+			return names[i][1];
+	if (!strncmp(key, "mean_", 5))
+		return "Среднее значение";
+	size_t n = strlen(key);
+	if (n && strspn(key, "0123456789") == n)
+		return arena_printf(a, "Отметка «%s»", key);
+	if (n && strspn(key, "0123456789-") == n && key[0] != '-' && key[n - 1] != '-') /* 80-100 */
+		return arena_printf(a, "%.*s–%s баллов", (int)strcspn(key, "-"), key, key + strcspn(key, "-") + 1);
+	return key;
+}
+
+/* The titles of sc's public, named groups (site.yaml groups:), in its order. */
+static size_t public_groups(const ctx *c, const school *sc, const char **out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sc->ngroups; i++) {
+		const char *t = site_group_title(c->s, sc->groups[i]);
+		if (t)
+			out[n++] = t;
+	}
+	return n;
+}
+
+const char *school_groups_label(const ctx *c, const school *sc)
+{
+	const char **t = arena_alloc(c->a, (sc->ngroups ? sc->ngroups : 1) * sizeof(char *));
+	return joined(c->a, t, public_groups(c, sc, t));
 }
 
 value *school_card(const ctx *c, const school *sc)
@@ -315,11 +566,12 @@ value *school_card(const ctx *c, const school *sc)
 	v_sets(a, v, "head", sc->head);
 	v_sets(a, v, "description", sc->description);
 	v_sets(a, v, "body_html", sc->body_html);
-	/* Group tags address activities; visitors see a group only by its public
-	 * Russian title (spec/content.md § Groups), and a tag without one is
-	 * never shown: so no raw tag goes into the view. */
-	v_setb(a, v, "has_groups", false);
-	v_set(a, v, "groups", v_list(a));
+	const char **titles = arena_alloc(a, (sc->ngroups ? sc->ngroups : 1) * sizeof(char *));
+	size_t ng = public_groups(c, sc, titles);
+	v_setb(a, v, "has_groups", ng > 0);
+	value *g = v_set(a, v, "groups", v_list(a));
+	for (size_t i = 0; i < ng; i++)
+		v_push(a, g, v_str(a, titles[i]));
 	value *x = v_set(a, v, "extra", v_list(a));
 	for (size_t i = 0; i < sc->nextra; i++) {
 		value *it = v_push(a, x, v_map(a));

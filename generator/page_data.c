@@ -2,7 +2,32 @@
 #include "page_common.h"
 #include "export.h"
 #include "indicators.h"
+#include "escape.h"
 #include "util.h"
+
+#include <string.h>
+
+/* A column's meaning as HTML: the values written `so` are codes of the file, shown as code. */
+static const char *meaning_html(arena *a, const char *m)
+{
+	buf b = BUF_INIT;
+	bool code = false;
+	for (const char *p = m; *p;) {
+		size_t n = strcspn(p, "`");
+		escape_html(&b, p, n);
+		p += n;
+		if (*p == '`') {
+			buf_puts(&b, code ? "</code>" : "<code>");
+			code = !code;
+			p++;
+		}
+	}
+	if (code)
+		buf_puts(&b, "</code>");
+	const char *s = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
 
 static value *columns_view(const ctx *c, const export_column *cols, size_t n)
 {
@@ -10,7 +35,7 @@ static value *columns_view(const ctx *c, const export_column *cols, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		value *it = v_push(c->a, list, v_map(c->a));
 		v_sets(c->a, it, "name", cols[i].name);
-		v_sets(c->a, it, "meaning", cols[i].meaning);
+		v_sets(c->a, it, "meaning_html", meaning_html(c->a, cols[i].meaning));
 	}
 	return list;
 }

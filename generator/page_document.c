@@ -76,6 +76,7 @@ static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 	v_sets(a, pv, "report_url", link_to(c, arena_printf(a, "%s/report/", ed->id)));
 	v_sets(a, pv, "calendar_url", link_to(c, arena_printf(a, "%s/calendar.ics", ed->id)));
 	v_sets(a, pv, "data_url", link_to(c, arena_printf(a, "%s/data/", ed->id)));
+	v_sets(a, pv, "schedule_url", ed->nschedule ? link_to(c, arena_printf(a, "%s/schedule/", ed->id)) : NULL);
 	size_t ni;
 	const indicator *inds = ind_list(c->s->ind, &ni);
 	value *il = v_set(a, pv, "indicators", v_list(a));
@@ -112,6 +113,7 @@ static value *section_view(const ctx *c, const section *sec)
 	v_sets(a, v, "number", sec->number);
 	v_sets(a, v, "title", sec->title);
 	v_sets(a, v, "anchor", sec->anchor);
+	v_sets(a, v, "schools", concerns_label(c, &sec->schools));
 	value *acts = v_set(a, v, "activities", v_list(a));
 	progress p = {0};
 	for (size_t i = 0; i < sec->nacts; i++) {
@@ -120,6 +122,55 @@ static value *section_view(const ctx *c, const section *sec)
 	}
 	v_set(a, v, "progress", progress_view(c, &p));
 	return v;
+}
+
+/* A target indicator by its name, with its value as the document sets it. */
+static value *target_view(const ctx *c, const document *d, const target *t)
+{
+	arena *a = c->a;
+	value *v = v_map(a);
+	const indicator *ind = ind_find(c->s->ind, t->indicator);
+	v_sets(a, v, "indicator", ind ? ind->name : t->indicator);
+	if (ind)
+		v_sets(a, v, "url", link_to(c, arena_printf(a, "%s/indicators/%s/", d->ed->id, ind->id)));
+	double x;
+	const char *tv = t->target;
+	if (!tv && ind && ind->has_target)
+		tv = ind_value_str(c, ind, ind->target);
+	else if (tv && ind && ind_parse_target(tv, &x) && strspn(tv, "0123456789.,") == strlen(tv))
+		tv = ind_value_str(c, ind, x); /* a bare number gets its unit: «10 %» */
+	v_sets(a, v, "target", tv);
+	return v;
+}
+
+/* Chapters before and after the activity table, and the contents of the page. */
+static void chapters_view(const ctx *c, value *dv, const document *d)
+{
+	arena *a = c->a;
+	value *before = v_set(a, dv, "chapters_before", v_list(a));
+	value *after = v_set(a, dv, "chapters_after", v_list(a));
+	value *toc = v_set(a, dv, "contents", v_list(a));
+	for (int pass = 0; pass < 3; pass++) {
+		if (pass == 1) { /* the activity table between the chapters before and after */
+			value *it = v_push(a, toc, v_map(a));
+			v_sets(a, it, "title", "Мероприятия");
+			v_sets(a, it, "anchor", "activities");
+			continue;
+		}
+		for (size_t i = 0; i < d->nchapters; i++) {
+			const chapter *ch = &d->chapters[i];
+			if (ch->after != (pass == 2))
+				continue;
+			value *cv = v_push(a, pass ? after : before, v_map(a));
+			v_sets(a, cv, "title", ch->title);
+			v_sets(a, cv, "anchor", ch->anchor);
+			v_sets(a, cv, "html", ch->html);
+			value *it = v_push(a, toc, v_map(a));
+			v_sets(a, it, "title", ch->title);
+			v_sets(a, it, "anchor", ch->anchor);
+		}
+	}
+	v_setb(a, dv, "has_chapters", d->nchapters > 0);
 }
 
 value *view_document(const ctx *c)
@@ -134,9 +185,32 @@ value *view_document(const ctx *c)
 	v_sets(a, dv, "short_title", d->short_title);
 	v_sets(a, dv, "approved", approval_text(a, d));
 	if (d->has_approved) {
-		v_sets(a, dv, "approved_by", d->authority);
-		v_sets(a, dv, "signed_by", d->signed_by);
+		v_sets(a, dv, "approved_by", approval_names_authority(d) ? NULL : d->authority);
+		if (d->signed_by || d->signer)
+			v_set(a, dv, "signed_by", v_strf(a, "%s%s%s", d->signed_by ? d->signed_by : "",
+			                                 d->signed_by && d->signer ? " " : "", d->signer ? d->signer : ""));
+		v_sets(a, dv, "scan_url", d->approved_url);
 	}
+	value *cons = v_set(a, dv, "considered", v_list(a));
+	for (size_t i = 0; i < d->nconsidered; i++)
+		v_push(a, cons, v_str(a, considered_text(a, d, &d->considered[i])));
+	v_setb(a, dv, "has_considered", d->nconsidered > 0);
+	v_sets(a, dv, "amended", amendments_text(a, d));
+	value *ams = v_set(a, dv, "amendments", v_list(a));
+	for (size_t i = 0; i < d->namendments; i++) {
+		const amendment *am = &d->amendments[i];
+		value *it = v_push(a, ams, v_map(a));
+		buf b = BUF_INIT;
+		buf_puts(&b, am->act);
+		act_date_number(&b, am->on, am->number);
+		v_sets(a, it, "title", buf_cstr(&b));
+		buf_free(&b);
+		v_sets(a, it, "url", am->url);
+		v_sets(a, it, "note", am->note);
+	}
+	v_setb(a, dv, "has_amendments", d->namendments > 0);
+	v_sets(a, dv, "schools", concerns_label(c, &d->schools));
+	chapters_view(c, dv, d);
 	v_sets(a, dv, "intro_html", d->intro_html);
 	v_sets(a, dv, "goal_html", d->goal_html);
 	value *tasks = v_set(a, dv, "tasks", v_list(a));
@@ -145,16 +219,9 @@ value *view_document(const ctx *c)
 	v_setb(a, dv, "has_tasks", d->ntasks > 0);
 	v_setb(a, dv, "has_targets", d->ntargets > 0);
 	value *tg = v_set(a, dv, "targets", v_list(a));
-	for (size_t i = 0; i < d->ntargets; i++) {
-		value *t = v_push(a, tg, v_map(a));
-		v_sets(a, t, "indicator", d->targets[i].indicator);
-		v_sets(a, t, "target", d->targets[i].target);
-	}
-	value *cols = v_set(a, dv, "columns", v_map(a));
-	v_sets(a, cols, "deadline", d->col_deadline);
-	v_sets(a, cols, "responsible", d->col_responsible);
-	v_sets(a, cols, "report", d->col_report);
-	v_sets(a, cols, "result", d->col_result);
+	for (size_t i = 0; i < d->ntargets; i++)
+		v_push(a, tg, target_view(c, d, &d->targets[i]));
+	v_set(a, dv, "columns", activity_columns_view(c, d));
 	value *secs = v_set(a, dv, "sections", v_list(a));
 	progress p = {0};
 	for (size_t k = 0; k < d->nsections; k++) {

@@ -355,12 +355,7 @@ value *school_results(const ctx *c, const edition *ed, const school *sc)
 		for (size_t k = 0; k < r->file->ncols; k++) {
 			if (r->v[k] != r->v[k]) /* NAN: empty cell */
 				continue;
-			buf_printf(&b, "%s%s%s", b.len ? "; " : "", r->file->cols[k].mean ? "" : "«",
-			           r->file->cols[k].name);
-			if (!r->file->cols[k].mean)
-				buf_puts(&b, "» — ");
-			else
-				buf_puts(&b, ": ");
+			buf_printf(&b, "%s%s: ", b.len ? "; " : "", result_column_name(a, r->file->cols[k].name));
 			ru_num(&b, r->v[k], r->file->cols[k].mean ? 1 : 0);
 		}
 		v_sets(a, it, "results", buf_cstr(&b));

@@ -1,5 +1,6 @@
 /* Schools registry and the page of one school in one edition. */
 #include "page_indicators.h"
+#include "page_schedule.h"
 #include "buf.h"
 #include "ru.h"
 #include "util.h"
@@ -30,18 +31,27 @@ value *view_registry(const ctx *c)
 /* How many upcoming procedures the top of a school page and the embed show. */
 enum { NEXT_ASSESSMENTS = 5, SUMMARY_RESULTS = 5, EMBED_ACTIVITIES = 10 };
 
-/* «5 мероприятий, 1 просрочено, 2 выполнено»: what a folded section holds. */
-static const char *section_note(const ctx *c, const progress *p)
+/* «5 мероприятий, выполнено 2, просрочено 1»: what a folded section holds,
+ * counted from the rows as the school sees them (its own marks first). */
+static const char *section_note(const ctx *c, const value *acts, bool *overdue)
 {
-	buf b = BUF_INIT;
-	ru_count(&b, p->total, "мероприятие", "мероприятия", "мероприятий");
-	if (p->n[ST_DONE]) {
-		buf_puts(&b, ", выполнено ");
-		ru_int(&b, p->n[ST_DONE]);
+	long done = 0, late = 0;
+	for (size_t i = 0; i < acts->n; i++) {
+		const value *row = acts->items[i];
+		const value *cls = v_get(row, "status_class");
+		done += cls && str_eq(cls->s, "done");
+		late += v_truthy(v_get(row, "overdue"));
 	}
-	if (p->overdue) {
+	*overdue = late > 0;
+	buf b = BUF_INIT;
+	ru_count(&b, (long)acts->n, "мероприятие", "мероприятия", "мероприятий");
+	if (done) {
+		buf_puts(&b, ", выполнено ");
+		ru_int(&b, done);
+	}
+	if (late) {
 		buf_puts(&b, ", просрочено ");
-		ru_int(&b, p->overdue);
+		ru_int(&b, late);
 	}
 	const char *r = arena_strdup(c->a, buf_cstr(&b));
 	buf_free(&b);
@@ -60,23 +70,22 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 		for (size_t k = 0; k < doc->nsections; k++) {
 			const section *sec = &doc->sections[k];
 			value *acts = v_list(a);
-			progress p = {0};
 			for (size_t i = 0; i < sec->nacts; i++) {
 				if (!activity_concerns(&sec->acts[i], sc))
 					continue;
-				value *av = v_push(a, acts, activity_view(c, &sec->acts[i], true));
+				value *av = v_push(a, acts, activity_view_school(c, &sec->acts[i], sc, true));
 				v_sets(a, av, "doc_url", arena_printf(a, "%s#%s", link_near(c, document_path(a, doc)),
 				                                      sec->acts[i].anchor));
-				progress_add(c->s, &p, &sec->acts[i]);
 				(*count)++;
 			}
 			if (!acts->n)
 				continue;
 			value *sv = v_push(a, secs, v_map(a));
+			bool late;
 			v_sets(a, sv, "number", sec->number);
 			v_sets(a, sv, "title", sec->title);
-			v_sets(a, sv, "note", section_note(c, &p));
-			v_setb(a, sv, "overdue", p.overdue > 0);
+			v_sets(a, sv, "note", section_note(c, acts, &late));
+			v_setb(a, sv, "overdue", late);
 			v_set(a, sv, "activities", acts);
 		}
 		if (!secs->n)
@@ -91,69 +100,13 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 	return docs;
 }
 
-static value *assessment_view(const ctx *c, const assessment *as)
-{
-	arena *a = c->a;
-	value *r = v_map(a);
-	v_sets(a, r, "date", ru_date_str(a, as->on));
-	v_sets(a, r, "grade", as->grade);
-	v_sets(a, r, "subject", as->subject);
-	v_sets(a, r, "procedure", as->procedure);
-	v_sets(a, r, "level", as->level);
-	v_setb(a, r, "past", date_cmp(as->on, c->s->today) < 0);
-	return r;
-}
-
-/* The school's assessment schedule of the edition, by month; past procedures
- * are marked. */
-static value *schedule_view(const ctx *c, const edition *ed, const school *sc)
-{
-	arena *a = c->a;
-	value *months = v_list(a), *rows = NULL;
-	int y = 0, m = 0;
-	for (size_t i = 0; i < ed->nschedule; i++) {
-		const assessment *as = &ed->schedule[i];
-		if (as->sc != sc)
-			continue;
-		if (!rows || as->on.y != y || as->on.m != m) {
-			value *mv = v_push(a, months, v_map(a));
-			buf b = BUF_INIT;
-			ru_month_year(&b, as->on.y, as->on.m);
-			v_sets(a, mv, "title", buf_cstr(&b));
-			buf_free(&b);
-			rows = v_set(a, mv, "rows", v_list(a));
-			y = as->on.y;
-			m = as->on.m;
-		}
-		v_push(a, rows, assessment_view(c, as));
-	}
-	return months;
-}
-
-/* The first max procedures of sc on or after the build date. */
-static value *next_assessments(const ctx *c, const edition *ed, const school *sc, size_t max, size_t *total)
-{
-	arena *a = c->a;
-	value *list = v_list(a);
-	*total = 0;
-	for (size_t i = 0; i < ed->nschedule; i++) {
-		const assessment *as = &ed->schedule[i];
-		if (as->sc != sc)
-			continue;
-		(*total)++;
-		if (date_cmp(as->on, c->s->today) >= 0 && list->n < max)
-			v_push(a, list, assessment_view(c, as));
-	}
-	return list;
-}
-
 /* The upcoming-procedures block shared by the school page and its embed. */
 static void set_next(const ctx *c, value *v, const edition *ed, const school *sc)
 {
-	size_t total;
-	value *next = v_set(c->a, v, "next", next_assessments(c, ed, sc, NEXT_ASSESSMENTS, &total));
+	value *next = v_set(c->a, v, "next", schedule_upcoming(c, ed, sc, NEXT_ASSESSMENTS));
 	v_setb(c->a, v, "has_next", next->n > 0);
-	v_setb(c->a, v, "has_schedule", total > 0);
+	v_setb(c->a, v, "has_schedule", schedule_count(ed, sc) > 0);
+	v_sets(c->a, v, "schedule_url", link_near(c, schedule_path(c->a, ed, sc)));
 }
 
 static const char *embed_address(const ctx *c, const edition *ed, const school *sc)
@@ -176,13 +129,10 @@ value *view_school(const ctx *c)
 	crumb(c, v, sc->short_name, NULL);
 	v_set(a, v, "school", school_card(c, sc));
 	set_next(c, v, ed, sc);
-	v_sets(a, v, "schedule_url", "#schedule");
 	value *sum = v_set(a, v, "summary", school_results_summary(c, ed, sc, SUMMARY_RESULTS));
 	v_setb(a, v, "has_summary", sum->n > 0);
 	long count = 0;
 	v_set(a, v, "documents", school_documents(c, ed, sc, &count));
-	value *sched = v_set(a, v, "schedule", schedule_view(c, ed, sc));
-	v_setb(a, v, "has_schedule", sched->n > 0);
 	size_t ninds;
 	ind_list(c->s->ind, &ninds);
 	if (ninds)
@@ -290,7 +240,7 @@ value *view_school_embed(const ctx *c)
 	size_t n = edition_activities(ed, sc, open_activity, c->s->today, &acts);
 	value *list = v_set(a, v, "activities", v_list(a));
 	for (size_t i = 0; i < n && i < EMBED_ACTIVITIES; i++)
-		v_push(a, list, activity_view(c, acts[i], true));
+		v_push(a, list, activity_view_school(c, acts[i], sc, true));
 	free(acts);
 	v_setb(a, v, "has_activities", n > 0);
 	if (n > EMBED_ACTIVITIES) {

@@ -1,6 +1,7 @@
 #include "pages.h"
 #include "page_common.h"
 #include "page_indicators.h"
+#include "page_schedule.h"
 #include "export.h"
 #include "ics.h"
 #include "util.h"
@@ -99,7 +100,19 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 		j = add(b, PG_SCHOOL_JSON, arena_printf(a, "%s/schools/%s/data.json", ed->id, s->schools[i].id), NULL);
 		j->ed = ed;
 		j->sc = &s->schools[i];
+		j = add(b, PG_SCHOOL_SCHEDULE, arena_printf(a, "%s/schools/%s/schedule/index.html", ed->id, s->schools[i].id),
+		        "school_schedule");
+		j->ed = ed;
+		j->sc = &s->schools[i];
+		/* RFC 5545: a calendar holds at least one event. */
+		if (schedule_count(ed, &s->schools[i])) {
+			j = add(b, PG_SCHEDULE_ICS, arena_printf(a, "%s/schools/%s/schedule.ics", ed->id, s->schools[i].id),
+			        NULL);
+			j->ed = ed;
+			j->sc = &s->schools[i];
+		}
 	}
+	add(b, PG_SCHEDULES, arena_printf(a, "%s/schedule/index.html", ed->id), "schedules")->ed = ed;
 }
 
 page_plan pages_plan(const site *s, arena *a)
@@ -173,6 +186,9 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_CHANGES: return view_changes(&c);
 	case PG_INDICATORS: return view_indicators(&c);
 	case PG_INDICATOR: return view_indicator(&c);
+	case PG_SCHOOL_SCHEDULE: return view_school_schedule(&c);
+	case PG_SCHEDULES: return view_schedule_overview(&c);
+	case PG_SCHEDULE_ICS:
 	case PG_IND_CSV:
 	case PG_IND_JSON:
 	case PG_RESULTS_CSV:
@@ -193,6 +209,7 @@ void page_raw(const site *s, const page_job *j, buf *out)
 {
 	switch (j->kind) {
 	case PG_ICS: ics_edition(s, j->ed, j->sc, out); break;
+	case PG_SCHEDULE_ICS: ics_schedule(s, j->ed, j->sc, out); break;
 	case PG_ACT_CSV: export_activities_csv(s, j->ed, out); break;
 	case PG_ACT_JSON: export_activities_json(s, j->ed, out); break;
 	case PG_IND_CSV: export_indicators_csv(s, j->ed, out); break;

@@ -165,7 +165,7 @@ static void *worker(void *arg)
 }
 
 long render_site(const site *s, const theme *t, const page_plan *plan, output *o, int nthreads, bool verbose,
-                 diag_list *dl)
+                 long *changed, diag_list *dl)
 {
 	pool p = {.s = s, .t = t, .plan = plan, .o = o, .verbose = verbose};
 	atomic_init(&p.next, 0);
@@ -198,6 +198,7 @@ long render_site(const site *s, const theme *t, const page_plan *plan, output *o
 			         e ? strerror(e) : "ошибка вывода");
 		return -1;
 	}
+	*changed = output_changed(o);
 	if (t->assets && output_copy_tree(o, t->assets, "assets") != 0) {
 		diag_add(dl, DIAG_ERROR, t->assets, 0, 0, "не удалось скопировать файлы темы");
 		return -1;

@@ -26,8 +26,11 @@ int theme_load(theme *t, const char *dir, const char *override_dir, diag_list *d
 void theme_free(theme *t);
 
 /* Renders every page of plan into o with nthreads threads; returns the number
- * of pages written, or -1 (message in dl). */
+ * of pages written, or -1 (message in dl).  *changed gets how many of them
+ * got new bytes (the rest kept the previous build's file, see output.h);
+ * theme assets are not counted. */
 long render_site(const site *s, const theme *t, const page_plan *plan, output *o, int nthreads, bool verbose,
+                 long *changed,
                  diag_list *dl);
 
 #endif

@@ -92,3 +92,141 @@ void ru_num(buf *out, double x, int decimals)
 		f[--n] = '\0';
 	buf_printf(out, ",%s", f);
 }
+
+/* Nouns of acts: nominative, genitive, genitive plural, instrumental. */
+static const char *const ACTS[][4] = {
+	{"приказ", "приказа", "приказов", "приказом"},
+	{"распоряжение", "распоряжения", "распоряжений", "распоряжением"},
+	{"постановление", "постановления", "постановлений", "постановлением"},
+	{"решение", "решения", "решений", "решением"},
+	{"протокол", "протокола", "протоколов", "протоколом"},
+};
+
+/* Lower-cases the Cyrillic and ASCII capitals of s into out (other bytes as they are). */
+static void lower(buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z') {
+			buf_putc(out, (char)(c + 32));
+		} else if (c == 0xD0 && i + 1 < n) {
+			unsigned char d = (unsigned char)s[i + 1];
+			if (d >= 0x90 && d <= 0x9F) { /* А..П → а..п */
+				buf_putc(out, (char)0xD0);
+				buf_putc(out, (char)(d + 0x20));
+			} else if (d >= 0xA0 && d <= 0xAF) { /* Р..Я → р..я */
+				buf_putc(out, (char)0xD1);
+				buf_putc(out, (char)(d - 0x20));
+			} else if (d == 0x81) { /* Ё */
+				buf_putc(out, (char)0xD1);
+				buf_putc(out, (char)0x91);
+			} else {
+				buf_putc(out, (char)c);
+				buf_putc(out, (char)d);
+			}
+			i++;
+		} else {
+			buf_putc(out, (char)c);
+		}
+	}
+}
+
+const char *ru_act(const char *act, ru_case c)
+{
+	if (!act)
+		return NULL;
+	buf b = BUF_INIT;
+	size_t n = strlen(act);
+	while (n && act[n - 1] == ' ')
+		n--;
+	lower(&b, act, n);
+	const char *r = NULL;
+	for (size_t i = 0; i < sizeof ACTS / sizeof ACTS[0]; i++)
+		if (!strcmp(buf_cstr(&b), ACTS[i][0]))
+			r = ACTS[i][c == RU_GEN ? 1 : c == RU_GEN_PL ? 2 : 3];
+	buf_free(&b);
+	return r;
+}
+
+/* Nouns heading the names of bodies and offices, with their genitive. */
+static const char *const NOUNS[][2] = {
+	{"совет", "совета"}, {"педсовет", "педсовета"}, {"комитет", "комитета"}, {"отдел", "отдела"},
+	{"департамент", "департамента"}, {"центр", "центра"}, {"кафедра", "кафедры"}, {"группа", "группы"},
+	{"служба", "службы"}, {"школа", "школы"}, {"глава", "главы"}, {"директор", "директора"},
+	{"начальник", "начальника"}, {"руководитель", "руководителя"}, {"заместитель", "заместителя"},
+	{"председатель", "председателя"}, {"собрание", "собрания"}, {"министерство", "министерства"},
+	{"управление", "управления"}, {"учреждение", "учреждения"}, {"объединение", "объединения"},
+	{"администрация", "администрации"}, {"коллегия", "коллегии"}, {"комиссия", "комиссии"},
+	{"организация", "организации"}, {"лаборатория", "лаборатории"},
+};
+
+static bool ends(const char *w, size_t n, const char *suf)
+{
+	size_t k = strlen(suf);
+	return n >= k && !memcmp(w + n - k, suf, k);
+}
+
+/* Genitive ending of an adjective word w[0..n) (lower case), or NULL when w is no adjective. */
+static const char *adj_gen(const char *w, size_t n, size_t *stem)
+{
+	static const char *const hush[] = {"ж", "ш", "ч", "щ", NULL};
+	static const char *const velar[] = {"к", "г", "х", NULL};
+	if (n < 6)
+		return NULL;
+	bool h = false, v = false; /* the letter before the ending: hushing or velar */
+	for (int i = 0; hush[i]; i++)
+		h |= !memcmp(w + n - 6, hush[i], 2);
+	for (int i = 0; velar[i]; i++)
+		v |= !memcmp(w + n - 6, velar[i], 2);
+	*stem = n - 4; /* every ending below is two Cyrillic letters */
+	if (ends(w, n, "ый") || ends(w, n, "ой") || ends(w, n, "ое"))
+		return "ого";
+	if (ends(w, n, "ий"))
+		return v ? "ого" : "его";
+	if (ends(w, n, "ее"))
+		return "его";
+	if (ends(w, n, "ая"))
+		return h ? "ей" : "ой";
+	if (ends(w, n, "яя"))
+		return "ей";
+	return NULL;
+}
+
+bool ru_genitive(buf *out, const char *name)
+{
+	if (!name)
+		return false;
+	buf b = BUF_INIT;
+	const char *p = name;
+	while (*p == ' ')
+		p++;
+	for (int words = 0; *p && words < 4; words++) {
+		size_t n = strcspn(p, " ");
+		buf w = BUF_INIT;
+		lower(&w, p, n);
+		const char *lw = buf_cstr(&w);
+		for (size_t i = 0; i < sizeof NOUNS / sizeof NOUNS[0]; i++) {
+			if (strcmp(lw, NOUNS[i][0]))
+				continue;
+			buf_puts(&b, NOUNS[i][1]);
+			buf_puts(&b, p + n);
+			buf_puts(out, buf_cstr(&b));
+			buf_free(&w);
+			buf_free(&b);
+			return true;
+		}
+		size_t stem;
+		const char *end = adj_gen(lw, w.len, &stem);
+		if (!end) {
+			buf_free(&w);
+			break;
+		}
+		buf_printf(&b, "%.*s%s ", (int)stem, lw, end);
+		buf_free(&w);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	buf_free(&b);
+	return false;
+}

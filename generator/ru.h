@@ -5,6 +5,7 @@
 #ifndef ROADMAP_RU_H
 #define ROADMAP_RU_H
 
+#include <stdbool.h>
 #include "buf.h"
 #include "date.h"
 
@@ -22,5 +23,18 @@ void ru_count(buf *out, long n, const char *one, const char *few, const char *ma
 void ru_int(buf *out, long n);
 /* Decimal with comma and at most `decimals` digits, trailing zeros dropped: «12,5». */
 void ru_num(buf *out, double x, int decimals);
+
+/* Grammatical cases that ru_act and ru_genitive produce. */
+typedef enum { RU_GEN, RU_GEN_PL, RU_INSTR } ru_case;
+/* The name of an act («Приказ», «распоряжение», «Постановление») in case c,
+ * lower case: «приказа», «приказов», «приказом».  NULL for an act the table
+ * does not know (the caller then shows it as written). */
+const char *ru_act(const char *act, ru_case c);
+/* Appends the genitive of a name of a body or an office that starts with
+ * adjectives and a noun: «Методический совет» → «методического совета»,
+ * «Управление образования администрации …» → «управления образования
+ * администрации …» (words after the noun are kept).  Returns false and appends
+ * nothing when the head noun is not one it knows how to decline. */
+bool ru_genitive(buf *out, const char *name);
 
 #endif

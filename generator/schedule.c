@@ -1,4 +1,5 @@
 #include "schedule.h"
+#include "execution.h"
 
 #include <string.h>
 
@@ -54,7 +55,13 @@ bool dl_upcoming(const deadline *d, date today)
 
 bool act_overdue(const activity *a, date today)
 {
-	if (a->st == ST_DONE || a->st == ST_CANCELLED || !date_is_set(a->dl.end))
+	if (a->nparts) { /* marked: part by part */
+		for (size_t i = 0; i < a->nparts; i++)
+			if (part_overdue(a, i, today))
+				return true;
+		return false;
+	}
+	if (a->st == ST_DONE || a->st == ST_CANCELLED || a->st == ST_POSTPONED || !date_is_set(a->dl.end))
 		return false;
 	return date_cmp(today, a->dl.end) > 0;
 }

@@ -27,9 +27,9 @@ void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const voi
 bool str_eq(const char *a, const char *b);          /* NULL-safe equality */
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
-/* Natural order: runs of digits compare as numbers («№ 2» < «№ 13»), other
- * bytes as unsigned bytes; strcmp-like result. */
-int str_natural_cmp(const char *a, const char *b);
+/* Natural order of names: runs of digits compare as numbers, so «СШ № 2»
+ * sorts before «СШ № 13»; other bytes compare as unsigned chars. */
+int str_natcmp(const char *a, const char *b);
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -69,7 +69,7 @@ static const struct {
 	{"could not find expected ':'", "после ключа нет двоеточия"},
 	{"did not find expected '-' indicator", "ожидался элемент списка «- …» — проверьте отступы"},
 	{"found unexpected end of stream", "файл оборвался: не закрыты кавычки или скобки"},
-	{"tab character", "для отступов нельзя использовать табуляцию — только пробелы"},
+	{"tab character", "табуляция там, где нужен отступ из пробелов: замените её пробелами"},
 	{"did not find expected node content", "ожидалось значение"},
 	{"block sequence entries are not allowed", "элемент списка «- …» стоит не на своём месте — проверьте отступы"},
 	{"found unknown escape character", "неизвестная последовательность с обратной косой чертой в кавычках"},
@@ -82,11 +82,38 @@ static const struct {
 	{"found incompatible YAML document", "неподдерживаемая версия YAML"},
 };
 
+/* Column (1-based) of a TAB in the indentation of line `line` (1-based), or 0.
+ * Indentation is ASCII, so bytes are characters. */
+static int tab_in_indent(const builder *b, size_t line)
+{
+	const char *s = b->data, *end = b->data + b->len;
+	for (size_t l = 1; l < line && s < end; l++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			return 0;
+		s = nl + 1;
+	}
+	for (const char *q = s; q < end && (*q == ' ' || *q == '\t'); q++)
+		if (*q == '\t')
+			return (int)(q - s) + 1;
+	return 0;
+}
+
 static bool next(builder *b, yaml_parser_t *p, yaml_event_t *ev)
 {
 	if (yaml_parser_parse(p, ev))
 		return true;
 	const yaml_mark_t *m = &p->problem_mark;
+	/* A TAB in the indentation is the usual cause of many different libyaml
+	 * complaints on that line; quotes would not help, spaces would. */
+	int tab = tab_in_indent(b, m->line + 1);
+	if (tab) {
+		diag_add(b->dl, DIAG_ERROR, b->file, (int)m->line + 1, tab,
+		         "ошибка YAML: отступ сделан табуляцией (TAB в столбце %d); YAML понимает отступы только из "
+		         "пробелов — замените табуляцию пробелами",
+		         tab);
+		return false;
+	}
 	const char *problem = p->problem ? p->problem : "";
 	const char *ru = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(YAML_PROBLEMS) && !ru; i++)

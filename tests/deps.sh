@@ -10,8 +10,8 @@ done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "roadmap: installing$missing" >&2
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null || true
-	apt-get install -y -qq --no-install-recommends $missing >/dev/null || {
+	apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null || true
+	apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null || {
 		echo "roadmap: apt-get install$missing failed" >&2; exit 1; }
 	exit 0
 fi

@@ -427,15 +427,22 @@ def test_warnings():
           "может быть, schools: [s-1, s-7]?" in err, "mention of «ОУ №№ 1, 7» without schools: suggests ids: " + err)
     site = overlay("schedule", "warn")
     rc, _, err = run("check", "-C", site)
-    want = ["grafik.csv:3:1: warning: СШ № 1, класс 5А: больше одной оценочной процедуры в один день (см. строку 2)",
-            "grafik.csv:4:1: warning: СШ № 1, класс 5А: «Математика» чаще одного раза в 2,5 недели (через 7 дн. после строки 2)"]
-    check(rc == 0 and all(w in err for w in want) and err.count("warning") == 3,
+    want = ["grafik.csv:3:1: warning: СШ № 1: 5А класс, 15 марта 2022\u00a0г.: вторая оценочная процедура за день "
+            "(уже есть «Математика», ВПР, строка 2); рекомендуется не больше одной в день",
+            "grafik.csv:4:1: warning: СШ № 1: «Математика» в параллели 5-х классов чаще одного раза в 2,5 недели: "
+            "все 5-е классы — 15 марта 2022\u00a0г. (строка 2), 5А — 22 марта 2022\u00a0г., через 7 дней; "
+            "между такими процедурами нужно не меньше 18 дней",
+            "grafik.csv:5:1: warning: СШ № 1: «Русский язык» в параллели 5-х классов чаще одного раза в 2,5 недели: "
+            "5А — 15 марта 2022\u00a0г. (строка 3), 5Б — 22 марта 2022\u00a0г., через 7 дней; "
+            "между такими процедурами нужно не меньше 18 дней"]
+    check(rc == 0 and all(w in err for w in want) and err.count("warning") == 4,
           "assessment schedule warnings (same day; same subject within 2,5 weeks): " + err)
     out = os.path.join(os.path.dirname(site), "out-schedule")
     build(site, out)
     page = read(os.path.join(out, "2021-2022/schools/s-1/index.html"))
-    check('<h2 id="h-schedule">График оценочных процедур</h2>' in page and "<caption>Март 2022</caption>" in page
-          and "15 марта 2022\u00a0г." in page, "school page shows its assessment schedule by month")
+    nxt = page.split('id="h-next"')[1].split("</section>")[0] if 'id="h-next"' in page else ""
+    check("15 марта 2022\u00a0г." in nxt and 'href="schedule/index.html"' in nxt,
+          "school page shows the next assessments first, with a link to its whole schedule")
     import icalendar
     cal = icalendar.Calendar.from_ical(open(os.path.join(out, "2021-2022/schools/s-1/calendar.ics"), "rb").read())
     check(any(str(e["SUMMARY"]) == "ВПР: Математика, 5 класс" and str(e["DTSTART"].dt) == "2022-03-15"

@@ -9,7 +9,7 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))  # tests/
 e2e = os.path.join(here, "e2e.py")
-src = open(e2e, encoding="utf-8").read().split("\nfor t in (")[0].replace("__file__", repr(e2e))
+src = open(e2e, encoding="utf-8").read().split("\nif __name__ == \"__main__\":")[0].replace("__file__", repr(e2e))
 exec(src)
 broken = os.path.join(here, "sites", "broken")
 for rule in sorted(os.listdir(broken)):

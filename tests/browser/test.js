@@ -56,7 +56,9 @@ const PAGES = [
 	{ type: 'indicator', path: '2021-2022/indicators/ege-russian-mean/index.html', optional: true },
 	{ type: 'changes', path: '2021-2022/changes/index.html', optional: true },
 	{ type: 'data', path: '2021-2022/data/index.html', optional: true },
-	{ type: 'school-results', path: '2021-2022/schools/sosh-4/results/index.html', optional: true },
+	{ type: 'school-results', path: '2021-2022/schools/sosh-4/results/index.html' },
+	{ type: 'schedule', path: '2021-2022/schedule/index.html' },
+	{ type: 'school-schedule', path: '2021-2022/schools/sosh-4/schedule/index.html' },
 ];
 /* Pages outside the site frame, tested apart (no header, panel or skip link):
    the embed page of a school and the stable school address, which sends the

@@ -356,7 +356,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		q = body - 1;
 	}
 	diag_list dl = DIAG_LIST_INIT;
-	site *s = site_load(root, (date){2022, 3, 15}, &dl);
+	site *s = site_load(root, (date){2022, 3, 15}, DATE_NONE, &dl);
 	if (!dl.errors) {
 		arena *pa = arena_new();
 		page_plan plan = pages_plan(s, pa);

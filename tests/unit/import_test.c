@@ -258,7 +258,7 @@ static const table_case TABLES[] = {
 	  {"sections.0.activities.1.title", "Семинары для завучей по математике"},
 	  {"sections.0.activities.0.indicator", "100%"},
 	  {"sections.0.activities.2.task", "Поддержать школы"},
-	  {"columns.indicator", NULL}}},
+	  {"columns.indicator", "Показатели"}}},
 	{"section rows: merged heading, number with title, roman, unnumbered",
 	 "№\tМероприятие\tСрок\tОтветственный\n"
 	 "Мероприятия, предусматривающие анализ\t\t\t\n"
@@ -303,17 +303,22 @@ static const table_case TABLES[] = {
 	  {"approved.authority", "ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДА"},
 	  {"approved.number", "218"},
 	  {"approved.date", "2021-08-27"},
-	  {"approved.signed_by", "Начальник отдела Т.В. Ермакова"},
+	  {"approved.signer", "Т.В. Ермакова"},
+	  {"approved.signer_title", "Начальник отдела"},
+	  {"kind", "план"},
 	  {"title", "План мероприятий"}}},
 	{"approval: protocol and УТВЕРЖДАЮ",
 	 "Протокол № 1 от 09.01.2020г.\n\n«УТВЕРЖДАЮ»\nНачальник отдела\n\n_____ /С.А. Чомаева/\n09.01. 2020г.\n\n"
 	 "**План мероприятий («дорожная карта»)\nна 2020-2021 учебный год**\n\n"
 	 "№\tОсновные направления деятельности\tСроки реализации\tОтчетная документация\n1.1.\tА\tмай\tСправка\n",
 	 0, IMPORT_OK, 1, 0,
-	 {{"approved.act", "Протокол"},
-	  {"approved.number", "1"},
+	 {{"considered.0.stamp", "considered"},
+	  {"considered.0.protocol", "1"},
+	  {"considered.0.date", "2020-01-09"},
+	  {"approved.act", NULL},
 	  {"approved.date", "2020-01-09"},
-	  {"approved.signed_by", "Начальник отдела С.А. Чомаева"},
+	  {"approved.signer", "С.А. Чомаева"},
+	  {"approved.signer_title", "Начальник отдела"},
 	  {"title", "План мероприятий («дорожная карта») на 2020-2021 учебный год"},
 	  {"columns.report", "Отчетная документация"},
 	  {"sections.0.activities.0.report", "Справка"}}},
@@ -347,6 +352,89 @@ static const table_case TABLES[] = {
 	 0, IMPORT_OK, 1, 0,
 	 {{"goal", "создание условий: для всех"}}},
 	{"no header", "просто текст\nбез таблицы\n", 0, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
+	/* front matter: the approval block in its forms, consideration, kind */
+	{"approval: УТВЕРЖДЕН приказом … от … № … in one line",
+	 "УТВЕРЖДЕН приказом Управления образования администрации города от 08.12.2022 № 12/98\n\n"
+	 "План работы по повышению качества образования на 2022-2023 учебный год\n\n"
+	 "№\tМероприятие\tСрок\n1\tА\tмай\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"approved.act", "Приказ"},
+	  {"approved.number", "12/98"},
+	  {"approved.date", "2022-12-08"},
+	  {"approved.authority", "Управления образования администрации города"},
+	  {"kind", "план"}}},
+	{"approval: ПРИКАЗ with date and number in one line",
+	 "ПРИКАЗ 27.08.2021 № 218\n\nКомплекс мер по повышению качества образования\n\n"
+	 "№\tМероприятие\tСрок\n1\tА\tмай\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"approved.act", "Приказ"}, {"approved.number", "218"}, {"approved.date", "2021-08-27"},
+	  {"kind", "комплекс мер"}}},
+	{"consideration and agreement stamps",
+	 "Рассмотрено на заседании методического совета, протокол № 3 от 15.09.2022\n\n"
+	 "СОГЛАСОВАНО\nПредседатель профсоюза\nЕрмакова Т.В.\n10.09.2022\n\n"
+	 "Дорожная карта\n\n№\tМероприятие\tСрок\n1\tА\tмай\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"considered.0.stamp", "considered"},
+	  {"considered.0.body", "методического совета,"},
+	  {"considered.0.protocol", "3"},
+	  {"considered.0.date", "2022-09-15"},
+	  {"considered.1.stamp", "agreed"},
+	  {"considered.1.signer", "Ермакова Т.В."},
+	  {"considered.1.signer_title", "Председатель профсоюза"},
+	  {"considered.1.date", "2022-09-10"},
+	  {"kind", "дорожная карта"}}},
+	{"programme: passport rows, goals table, chapters before and after",
+	 "Программа повышения качества образования\n\nПаспорт программы\n"
+	 "Наименование программы\tПрограмма повышения качества\n"
+	 "Цель программы\tПовысить качество\n"
+	 "Задачи программы\t1) первая;\n\t2) вторая.\n\n"
+	 "Цели\tЗадачи\nЦель из таблицы\tЗадача из таблицы\n\n"
+	 "№\tМероприятие\tСрок\tОтветственные\n1\tА\tмай\tРуководители ОУ\n2\tБ\tиюнь\tОО\n\n"
+	 "МЕХАНИЗМ РЕАЛИЗАЦИИ\nПрограмма реализуется управлением.\n",
+	 0, IMPORT_OK, 2, 0,
+	 {{"goal", "Повысить качество"},
+	  {"tasks.0", "первая;"},
+	  {"tasks.1", "вторая."},
+	  {"tasks.2", NULL},
+	  {"chapters.0.title", "Паспорт программы"},
+	  {"chapters.0.text", "- **Наименование программы**: Программа повышения качества"},
+	  {"chapters.0.place", "before"},
+	  {"chapters.1.title", "МЕХАНИЗМ РЕАЛИЗАЦИИ"},
+	  {"chapters.1.text", "Программа реализуется управлением."},
+	  {"chapters.1.place", "after"},
+	  {"schools", "all"},
+	  {"kind", "программа"}}},
+	{"schools: all on a section, not on the document",
+	 "План\n\n№\tМероприятие\tСрок\tОтветственные\n1. Школы\t\t\t\n1.1\tА\tмай\tРуководители ОУ\n"
+	 "1.2\tБ\tмай\tобразовательные организации\n2. Управление\t\t\t\n2.1\tВ\tмай\tУправление\n"
+	 "2.2\tГ\tмай\tУправление\n2.3\tД\tмай\tМетодист\n",
+	 0, IMPORT_OK, 5, 0,
+	 {{"schools", NULL}, {"sections.0.schools", "all"}, {"sections.1.schools", NULL}}},
+	{"one cell per line: header block, rows, a long title, a heading",
+	 "Дорожная карта на 2021-2022 учебный год\n\n№ п/п\nМероприятие\nСрок\nОтветственные\n"
+	 "1. Первый раздел\n1.1.\nАнализ результатов\nвсероссийских проверочных работ\nоктябрь 2021 г.\nУправление образования\n"
+	 "1.2.\nСеминар\nноябрь 2021 г.\nРуководители ОУ\n"
+	 "2. Второй раздел\n2.1.\nСовещание\nв течение года\nУправление образования\n",
+	 0, IMPORT_OK, 3, 0,
+	 {{"sections.0.title", "Первый раздел"},
+	  {"sections.0.activities.0.number", "1.1."},
+	  {"sections.0.activities.0.title", "Анализ результатов всероссийских проверочных работ"},
+	  {"sections.0.activities.0.deadline", "октябрь 2021 г."},
+	  {"sections.0.activities.0.responsible", "Управление образования"},
+	  {"sections.0.activities.1.deadline", "ноябрь 2021 г."},
+	  {"sections.1.title", "Второй раздел"},
+	  {"sections.1.activities.0.deadline", "в течение года"}}},
+	{"Word remnants: bookmark, table caption, page number, running header",
+	 "Дорожная карта ОО города\nПлан работы\n\nТаблица 3\n№\tМероприятие\tСрок\n"
+	 "1\tА[bookmark: _GoBack]\tмай\n- 2 -\nДорожная карта ОО города\n2\tБ\tиюнь\n7\n"
+	 "Дорожная карта ОО города\n3\tВ\tиюль\n",
+	 0, IMPORT_OK, 3, 0,
+	 {{"sections.0.activities.0.title", "А"},
+	  {"sections.0.activities.2.title", "В"},
+	  {"sections.#", "1"},
+	  {"sections.0.activities.#", "3"},
+	  {"intro", NULL},
+	  {"chapters.0.title", NULL}}},
 	{"header without activities", "№\tМероприятие\tСрок\n", 0, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
 	{"xlsx", "PK\x03\x04rest", 8, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
 	{"NUL byte", "№\tМероприятие\n1\t\0x", sizeof("№\tМероприятие\n1\t\0x") - 1, IMPORT_BAD_TABLE, 0, 0, {{NULL, NULL}}},
@@ -358,7 +446,7 @@ static void test_tables(void)
 {
 	for (size_t i = 0; i < ARRAY_LEN(TABLES); i++) {
 		const table_case *c = &TABLES[i];
-		import_opts o = {NULL, "2021-2022"};
+		import_opts o = {.fallback_edition = "2021-2022", .force = true};
 		buf y = BUF_INIT;
 		import_stats st;
 		diag_list dl = DIAG_LIST_INIT;
@@ -396,7 +484,7 @@ static void test_tables(void)
 /* Absent paths that are maps or lists: checked by y_get directly. */
 static void test_absent_maps(void)
 {
-	import_opts o = {NULL, "2021-2022"};
+	import_opts o = {.fallback_edition = "2021-2022", .force = true};
 	buf y = BUF_INIT;
 	import_stats st;
 	diag_list dl = DIAG_LIST_INIT;

@@ -171,7 +171,7 @@ static loaded load_root(const char *root)
 	s->arena = a;
 	s->root = arena_strdup(a, root);
 	s->min_group = 5;
-	loader L = {s, a, &r.dl, s->root};
+	loader L = {s, a, &r.dl, s->root, NULL, 0};
 	load_site_yaml(&L);
 	load_schools(&L);
 	load_pages(&L);

@@ -213,6 +213,53 @@ static void test_num(void)
 	}
 }
 
+/* Acts in the cases the approval and amendment lines need. */
+static void test_act(void)
+{
+	T_STREQ(ru_act("Приказ", RU_INSTR), "приказом", "ru_act instrumental");
+	T_STREQ(ru_act("приказ ", RU_GEN), "приказа", "ru_act genitive, trailing space");
+	T_STREQ(ru_act("ПРИКАЗ", RU_GEN_PL), "приказов", "ru_act genitive plural, capitals");
+	T_STREQ(ru_act("Распоряжение", RU_INSTR), "распоряжением", "ru_act распоряжение");
+	T_STREQ(ru_act("Постановление", RU_GEN_PL), "постановлений", "ru_act постановление");
+	T_CHECK(ru_act("Письмо", RU_GEN) == NULL, "an act it does not know: NULL");
+	T_CHECK(ru_act(NULL, RU_GEN) == NULL, "no act: NULL");
+}
+
+/* Names of bodies in the genitive: adjectives agree, words after the noun are kept. */
+static void test_genitive(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"Методический совет", "методического совета"},
+		{"Педагогический совет МОУ СШ № 1", "педагогического совета МОУ СШ № 1"},
+		{"Управляющий совет", "управляющего совета"},
+		{"Управление образования администрации Демонстрационного округа",
+		 "управления образования администрации Демонстрационного округа"},
+		{"Отдел образования", "отдела образования"},
+		{"Муниципальное казённое учреждение «Управление образования»",
+		 "муниципального казённого учреждения «Управление образования»"},
+		{"Методическая служба", "методической службы"},
+		{"Общая комиссия", "общей комиссии"},
+		{"Большой совет", "большого совета"},
+		{"Синее объединение", "синего объединения"},
+		{"Комитет по образованию", "комитета по образованию"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		buf b = BUF_INIT;
+		T_CHECK(ru_genitive(&b, cases[i].in), "ru_genitive declines «%s»", cases[i].in);
+		T_STREQ(buf_cstr(&b), cases[i].want, "ru_genitive");
+		buf_free(&b);
+	}
+	/* A head noun it does not know: nothing appended, false (shown as written instead). */
+	buf b = BUF_INIT;
+	buf_puts(&b, "x");
+	T_CHECK(!ru_genitive(&b, "Городская дума") && !strcmp(buf_cstr(&b), "x"), "unknown noun: false, nothing appended");
+	T_CHECK(!ru_genitive(&b, "МОУ СШ № 1"), "an abbreviation: false");
+	T_CHECK(!ru_genitive(&b, NULL), "NULL: false");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	/* A locale with other separators must not change anything. */
@@ -223,5 +270,7 @@ int main(void)
 	test_plural();
 	test_int();
 	test_num();
+	test_act();
+	test_genitive();
 	return t_done("ru");
 }

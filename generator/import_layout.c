@@ -1,0 +1,597 @@
+/* import_layout.c — `roadmap import`: Word remnants, and the layout with one
+ * cell per line rebuilt into rows (see import_int.h; spec/import.md «Real
+ * layouts»). */
+#include "import_int.h"
+#include "deadline.h"
+#include "utf8.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Word remnants ---- */
+
+typedef struct tline {
+	const char *s; /* start in the text */
+	size_t n;      /* length without the line break */
+	char *key;     /* sanitized, trimmed, lower-cased: for comparisons */
+	bool lower;    /* the line starts with a lower-case letter */
+	bool drop;
+} tline;
+
+static bool only_digits(const char *s, size_t max)
+{
+	size_t n = 0;
+	while (imp_is_digit(s[n]))
+		n++;
+	return n && n <= max && !s[n];
+}
+
+/* «- 3 -», «– 3 –», «стр. 3», «страница 3», «страница 3 из 12», «3 из 12». */
+static bool page_number_line(const char *k)
+{
+	static const char *const lead[] = {"- ", "– ", "— ", "стр. ", "стр ", "страница ", "лист ", NULL};
+	for (int i = 0; lead[i]; i++) {
+		size_t n = strlen(lead[i]);
+		if (strncmp(k, lead[i], n))
+			continue;
+		const char *p = k + n;
+		size_t d = 0;
+		while (imp_is_digit(p[d]))
+			d++;
+		if (!d || d > 4)
+			continue;
+		p += d;
+		if (!*p || !strcmp(p, " -") || !strcmp(p, " –") || !strcmp(p, " —"))
+			return true;
+		if (!strncmp(p, " из ", strlen(" из ")) && only_digits(p + strlen(" из "), 4))
+			return true;
+	}
+	const char *iz = strstr(k, " из ");
+	if (iz && only_digits(iz + strlen(" из "), 4)) {
+		char *head = xstrndup(k, (size_t)(iz - k));
+		bool yes = only_digits(head, 4);
+		free(head);
+		return yes;
+	}
+	return false;
+}
+
+/* «Таблица 3», «Таблица № 3», «Продолжение таблицы», «Продолжение таблицы 2»,
+ * «Окончание таблицы»: captions Word repeats over pages, no data. */
+static bool table_caption_line(const char *k)
+{
+	static const char *const w[] = {"таблица", "продолжение таблицы", "окончание таблицы", NULL};
+	for (int i = 0; w[i]; i++) {
+		size_t n = strlen(w[i]);
+		if (strncmp(k, w[i], n))
+			continue;
+		const char *p = k + n;
+		while (*p == ' ' || !strncmp(p, "№", strlen("№")))
+			p += *p == ' ' ? 1 : strlen("№");
+		while (imp_is_digit(*p) || *p == '.')
+			p++;
+		if (!*p)
+			return true;
+	}
+	return false;
+}
+
+/* Removes «[bookmark: …]» marks (Word's «_GoBack» and named bookmarks). */
+static void drop_bookmarks(buf *b)
+{
+	char *s = b->data;
+	if (!s)
+		return;
+	char *p;
+	while ((p = strstr(s, "[bookmark:"))) {
+		char *e = strchr(p, ']');
+		if (!e)
+			break;
+		memmove(p, e + 1, strlen(e + 1) + 1);
+		b->len = strlen(b->data);
+	}
+}
+
+char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remnants *st)
+{
+	memset(st, 0, sizeof *st);
+	tline *l = NULL;
+	size_t nl = 0, cap = 0;
+	for (size_t i = 0; i <= len;) {
+		size_t j = i;
+		while (j < len && text[j] != '\n' && text[j] != '\r' && text[j] != '\f')
+			j++;
+		xgrow((void **)&l, &cap, nl + 1, sizeof(tline));
+		buf k = BUF_INIT;
+		imp_sanitize(&k, text + i, j - i);
+		drop_bookmarks(&k);
+		size_t kn;
+		const char *t = utf8_trim(buf_cstr(&k), k.len, &kn);
+		l[nl] = (tline){text + i, j - i, imp_lowered_n(t, kn), imp_starts_lower(t), false};
+		buf_free(&k);
+		nl++;
+		if (j >= len)
+			break;
+		/* CRLF is one break; a form feed (page break) ends the line too. */
+		i = j + (text[j] == '\r' && j + 1 < len && text[j + 1] == '\n' ? 2 : 1);
+	}
+	size_t tabbed = 0;
+	for (size_t i = 0; i < nl; i++)
+		tabbed += memchr(l[i].s, '\t', l[i].n) != NULL;
+	/* Where the table starts: the first row with two TABs, or the first of
+	 * two header labels on adjacent lines (one cell per line). */
+	size_t table = nl;
+	for (size_t i = 0, prev = nl; i < nl && table == nl; i++) {
+		if (!*l[i].key)
+			continue;
+		const char *t1 = memchr(l[i].s, '\t', l[i].n);
+		if (t1 && memchr(t1 + 1, '\t', l[i].n - (size_t)(t1 + 1 - l[i].s)))
+			table = i;
+		else if (strlen(l[i].key) < 80 && imp_classify_label(l[i].key) >= 0 && prev < nl &&
+		         strlen(l[prev].key) < 80 && imp_classify_label(l[prev].key) >= 0)
+			table = prev;
+		prev = i;
+	}
+	/* Running headers: a line repeated at least three times whose first
+	 * occurrence is above the table (the first page's header); not a table
+	 * row, not a header label (labels repeat with the table's header). */
+	for (size_t i = 0; i < table; i++) {
+		if (!*l[i].key)
+			continue;
+		size_t klen = strlen(l[i].key);
+		if (l[i].drop || klen < 8 || memchr(l[i].s, '\t', l[i].n) || imp_number_like(l[i].key) ||
+		    imp_marker_at(l[i].key) || l[i].lower)
+			continue;
+		size_t count = 0;
+		for (size_t j = i; j < nl; j++)
+			count += !strcmp(l[j].key, l[i].key);
+		if (count < 3)
+			continue;
+		for (size_t j = i; j < nl; j++)
+			if (!strcmp(l[j].key, l[i].key)) {
+				l[j].drop = true;
+				st->running++;
+				/* A bare number right beside it is the page number. */
+				for (int d = -1; d <= 1; d += 2) {
+					size_t m = j;
+					while (m > 0 && m + 1 < nl && (m += (size_t)d, !*l[m].key))
+						;
+					if (m != j && only_digits(l[m].key, 3) && !l[m].drop) {
+						l[m].drop = true;
+						st->pages++;
+					}
+				}
+			}
+	}
+	for (size_t i = 0; i < nl; i++) {
+		if (l[i].drop || !*l[i].key)
+			continue;
+		if (table_caption_line(l[i].key)) {
+			l[i].drop = true;
+			st->captions++;
+		} else if (page_number_line(l[i].key) ||
+		           (tabbed >= 5 && !memchr(l[i].s, '\t', l[i].n) && only_digits(l[i].key, 3))) {
+			/* In a TAB paste every row has TABs: a bare number on a line
+			 * of its own is a page number. */
+			l[i].drop = true;
+			st->pages++;
+		}
+	}
+	buf out = BUF_INIT;
+	for (size_t i = 0; i < nl; i++) {
+		if (!l[i].drop) {
+			buf line = BUF_INIT;
+			buf_put(&line, l[i].s, l[i].n);
+			size_t before = line.len;
+			drop_bookmarks(&line);
+			st->bookmarks += before != line.len;
+			buf_put(&out, line.data ? line.data : "", line.len);
+			buf_free(&line);
+		}
+		if (i + 1 < nl)
+			buf_putc(&out, '\n');
+		free(l[i].key);
+	}
+	free(l);
+	*out_len = out.len;
+	if (!out.data)
+		buf_puts(&out, "");
+	return buf_detach(&out);
+}
+
+/* ---- one cell per line ---- */
+
+typedef struct cline {
+	const char *text; /* cleaned, trimmed (arena) */
+	int line;
+} cline;
+
+/* Words of a title column label that name the activity table's main column;
+ * «Наименование программы» in a passport is no such label. */
+static bool title_label(const char *plain)
+{
+	char *l = imp_lowered(plain);
+	bool yes = strstr(l, "мероприят") || strstr(l, "деятельност") || strstr(l, "направлен") ||
+	           strstr(l, "содержание") || strstr(l, "действи");
+	free(l);
+	return yes;
+}
+
+/* A header label line: short, no colon, names a field. */
+static int label_of(const char *s)
+{
+	if (strlen(s) > 80 || strchr(s, ':'))
+		return -1;
+	return imp_classify_label(s);
+}
+
+/* The header block starting at lines[i]: its labels (arena) and length in
+ * lines.  Returns the number of columns (0: no header block here). */
+static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const char **labels, int *fields,
+                           size_t *used)
+{
+	size_t k = 0, j = i;
+	bool title = false, other = false;
+	int seen[F_N] = {0};
+	while (j < n && k < IMPORT_MAX_COLS) {
+		int f = label_of(ls[j].text);
+		if (f >= 0 && !seen[f]) {
+			seen[f] = 1;
+			labels[k] = ls[j].text;
+			fields[k++] = f;
+			title |= f == F_TITLE && title_label(ls[j].text);
+			other |= f == F_DEADLINE || f == F_RESP;
+			j++;
+		} else if (k && imp_starts_lower(ls[j].text) && strlen(ls[j].text) < 60 && !strchr(ls[j].text, ':')) {
+			/* A label broken over two lines: «Ответственные» / «исполнители». */
+			labels[k - 1] = arena_printf(a, "%s %s", labels[k - 1], ls[j].text);
+			j++;
+		} else {
+			break;
+		}
+	}
+	if (k < 3 || !title || !other || !seen[F_NUMBER])
+		return 0;
+	/* The row of column numbers «1 2 3 4 5» printed under the header. */
+	for (size_t c = 0; c < k && j < n; c++) {
+		char want[8];
+		snprintf(want, sizeof want, "%zu", c + 1);
+		if (strcmp(ls[j].text, want) && !(strncmp(ls[j].text, want, strlen(want)) == 0 &&
+		                                   !strcmp(ls[j].text + strlen(want), ".")))
+			break;
+		if (c + 1 == k)
+			j++;
+		else if (j + 1 < n)
+			j++;
+	}
+	*used = j - i;
+	return k;
+}
+
+/* Kinds of a cell's text, for placing it in a column. */
+static bool deadline_like(const char *s, date ps, date pe)
+{
+	if (strlen(s) > 120)
+		return false;
+	deadline d;
+	deadline_parse(s, ps, pe, &d);
+	bool yes = d.kind != DL_UNKNOWN;
+	deadline_free(&d);
+	return yes;
+}
+
+static bool resp_like(const char *s)
+{
+	static const char *const w[] = {"оу", "оо", "моу", "мбоу", "мку", "мбу", "цоко", "ммц",
+	                                "управлени", "отдел", "руководител", "директор", "специалист",
+	                                "методист", "заместител", "администрац", "комисси", "координатор",
+	                                "ответственн", "педагог", "учител", "рмо", "шмо", "муниципальн", NULL};
+	if (strlen(s) > 300)
+		return false;
+	char *l = imp_lowered(s);
+	bool yes = false;
+	for (int i = 0; w[i] && !yes; i++) {
+		size_t n = strlen(w[i]);
+		for (const char *p = strstr(l, w[i]); p && !yes; p = strstr(p + 1, w[i])) {
+			/* Short words only as whole words («ОУ», not «обучающихся»). */
+			bool start = p == l || p[-1] == ' ' || p[-1] == ',' || p[-1] == '(' || p[-1] == '"';
+			yes = n > 4 ? true : start && (!p[n] || strchr(" ,;.)\"", p[n]) || (unsigned char)p[n] == 0xC2);
+		}
+	}
+	free(l);
+	return yes;
+}
+
+/* Places cells x[0..m) into columns col[0..k) (fields f[]), in order, each
+ * column taking a run of cells (possibly none): the placement that best fits
+ * the kinds of the cells.  Writes the column of each cell into at[]. */
+static void place_cells(char **x, size_t m, const int *f, size_t k, date ps, date pe, size_t *at)
+{
+	enum { NEG = -1000000 };
+	int *dl = xcalloc(m, sizeof(int)), *rl = xcalloc(m, sizeof(int));
+	for (size_t i = 0; i < m; i++) {
+		dl[i] = deadline_like(x[i], ps, pe);
+		rl[i] = resp_like(x[i]);
+	}
+	/* score of putting cell i into column j, as the first (fresh) or a
+	 * further (joined) cell of that column */
+#define FIT(i, j, fresh)                                                                        \
+	((dl[i] ? (f[j] == F_DEADLINE ? 4 : -3) : (f[j] == F_DEADLINE ? -3 : 0)) +                  \
+	 (rl[i] ? (f[j] == F_RESP ? 3 : -1) : (f[j] == F_RESP ? -1 : 0)) +                           \
+	 ((fresh) ? 0 : (f[j] == F_TITLE ? -1 : -3)))
+#define EMPTY(j) (f[j] == F_TITLE ? -10 : -2)
+	long *dp = xcalloc(m * k, sizeof(long));
+	size_t *from = xcalloc(m * k, sizeof(size_t));
+	for (size_t j = 0; j < k; j++) {
+		long s = FIT(0, j, 1);
+		for (size_t e = 0; e < j; e++)
+			s += EMPTY(e);
+		dp[j] = s;
+		from[j] = (size_t)-1;
+	}
+	for (size_t i = 1; i < m; i++)
+		for (size_t j = 0; j < k; j++) {
+			long best = dp[(i - 1) * k + j] + FIT(i, j, 0);
+			size_t bf = j;
+			long gap = 0;
+			for (size_t p = j; p-- > 0;) {
+				long s = dp[(i - 1) * k + p] + gap + FIT(i, j, 1);
+				if (s > best) {
+					best = s;
+					bf = p;
+				}
+				gap += EMPTY(p);
+			}
+			dp[i * k + j] = best;
+			from[i * k + j] = bf;
+		}
+	size_t bj = 0;
+	long best = NEG;
+	for (size_t j = 0; j < k; j++) {
+		long s = dp[(m - 1) * k + j];
+		for (size_t e = j + 1; e < k; e++)
+			s += EMPTY(e);
+		if (s > best) {
+			best = s;
+			bj = j;
+		}
+	}
+	for (size_t i = m; i-- > 0;) {
+		at[i] = bj;
+		if (i)
+			bj = from[i * k + bj];
+	}
+#undef FIT
+#undef EMPTY
+	free(dp);
+	free(from);
+	free(dl);
+	free(rl);
+}
+
+/* A section heading line: «1. Организационные мероприятия», «Раздел 2.
+ * …», «IV. …», or a line in capitals. */
+static bool heading_line(const char *s)
+{
+	const char *title;
+	char *num = imp_heading_number(s, &title);
+	if (num) {
+		bool one = !strchr(num, '.');
+		free(num);
+		return one && strlen(title) > 3;
+	}
+	size_t letters = 0, upper = 0;
+	for (const char *p = s; *p;) {
+		size_t k;
+		int32_t c = imp_cp_at(p, &k);
+		letters += imp_is_lower_cp(c) || imp_is_upper_cp(c);
+		upper += imp_is_upper_cp(c);
+		p += k;
+	}
+	return letters >= 8 && upper == letters;
+}
+
+/* Cells of a row from its lines: a line continues the cell above when it
+ * starts in lower case or with a list dash, or the line above ends where a
+ * text cannot end. */
+static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t to, char **x, date ps, date pe)
+{
+	size_t m = 0;
+	buf cur = BUF_INIT;
+	for (size_t i = from; i < to; i++) {
+		const char *t = ls[i].text;
+		bool item = imp_marker_at(t) > 0;
+		/* A deadline («сентябрь 2022 г.») is a cell of its own even in lower case. */
+		bool cont = m && (imp_starts_lower(t) || item) && !deadline_like(t, ps, pe);
+		if (m && !cont && !deadline_like(t, ps, pe)) {
+			char *p = imp_plain_of(buf_cstr(&cur));
+			cont = imp_ends_unfinished(p);
+			free(p);
+		}
+		if (cont) {
+			buf_putc(&cur, item ? '\n' : ' ');
+			buf_puts(&cur, t);
+			x[m - 1] = arena_strdup(a, buf_cstr(&cur));
+		} else {
+			buf_reset(&cur);
+			buf_puts(&cur, t);
+			x[m++] = arena_strdup(a, buf_cstr(&cur));
+		}
+	}
+	buf_free(&cur);
+	return m;
+}
+
+/* The section part of a number: «2» of «2.3», «» of «5». */
+static size_t parent_len(const char *num)
+{
+	char *s = imp_strip_dot(num);
+	const char *dot = strrchr(s, '.');
+	size_t n = dot ? (size_t)(dot - s) : 0;
+	free(s);
+	return n;
+}
+
+static irow make_row(arena *a, size_t ncols, int line)
+{
+	irow r = {arena_alloc(a, ncols * sizeof(icell)), ncols, line};
+	for (size_t j = 0; j < ncols; j++)
+		r.c[j] = (icell){"", line, 0};
+	return r;
+}
+
+static void push(irows *rs, irow r)
+{
+	xgrow((void **)&rs->v, &rs->cap, rs->n + 1, sizeof(irow));
+	rs->v[rs->n++] = r;
+}
+
+bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, date pe, irows *rs)
+{
+	/* Non-empty lines, cleaned. */
+	cline *ls = NULL;
+	size_t n = 0, cap = 0;
+	int line = 1;
+	for (size_t i = 0; i <= len;) {
+		size_t j = i;
+		while (j < len && text[j] != '\n')
+			j++;
+		const char *c = imp_clean_cell(a, text + i, j - i);
+		if (*c) {
+			xgrow((void **)&ls, &cap, n + 1, sizeof(cline));
+			ls[n++] = (cline){c, line};
+		}
+		line++;
+		if (j >= len)
+			break;
+		i = j + 1;
+	}
+	const char *labels[IMPORT_MAX_COLS];
+	int fields[IMPORT_MAX_COLS];
+	size_t k = 0, used = 0, h = 0;
+	for (h = 0; h < n && !k; h++)
+		k = header_block(a, ls, n, h, labels, fields, &used);
+	if (!k) {
+		free(ls);
+		return false;
+	}
+	h--;
+	size_t numc = 0;
+	while (fields[numc] != F_NUMBER)
+		numc++;
+	/* The columns a row's cells go to: all but the number. */
+	int f[IMPORT_MAX_COLS];
+	size_t colof[IMPORT_MAX_COLS], kk = 0;
+	for (size_t j = 0; j < k; j++)
+		if (j != numc) {
+			f[kk] = fields[j];
+			colof[kk++] = j;
+		}
+	/* Prose before the header: one-cell rows. */
+	for (size_t i = 0; i < h; i++) {
+		irow r = make_row(a, 1, ls[i].line);
+		r.c[0] = (icell){ls[i].text, ls[i].line, 1};
+		push(rs, r);
+	}
+	irow hr = make_row(a, k, ls[h].line);
+	for (size_t j = 0; j < k; j++)
+		hr.c[j] = (icell){labels[j], ls[h].line, 1};
+	push(rs, hr);
+	/* Rows: a number line and the lines up to the next number line or
+	 * heading; numbers with dots make the row numbers, and bare numbers
+	 * then are page numbers. */
+	size_t body = h + used;
+	size_t dotted = 0, bare = 0;
+	for (size_t i = body; i < n; i++)
+		if (imp_number_like(ls[i].text))
+			strchr(ls[i].text, '.') ? dotted++ : bare++;
+	bool bare_is_page = dotted > bare;
+	size_t last_num = n;
+	for (size_t i = body; i < n; i++)
+		if (imp_number_like(ls[i].text) && !(bare_is_page && !strchr(ls[i].text, '.')))
+			last_num = i;
+	char **x = xcalloc(n + 1, sizeof(char *));
+	size_t *at = xcalloc(n + 1, sizeof(size_t));
+	size_t i = body;
+	while (i < n) {
+		const char *t = ls[i].text;
+		/* The header block repeated on a new page. */
+		size_t u2 = 0;
+		const char *l2[IMPORT_MAX_COLS];
+		int f2[IMPORT_MAX_COLS];
+		if (!strcmp(t, labels[0]) && header_block(a, ls, n, i, l2, f2, &u2)) {
+			i += u2;
+			continue;
+		}
+		if (bare_is_page && only_digits(t, 3)) {
+			i++;
+			continue;
+		}
+		if (imp_number_like(t) && i <= last_num) {
+			size_t e = i + 1;
+			while (e < n && !(imp_number_like(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
+			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, labels[0]))
+				e++;
+			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, ps, pe);
+			/* After the last row: only as many cells as there are columns;
+			 * the rest is text below the table. */
+			size_t rest = e;
+			const char *next = e < n && imp_number_like(ls[e].text) ? ls[e].text : "";
+			bool new_sec = *next && (imp_first_of_section(next) ||
+			                         parent_len(next) != parent_len(t) ||
+			                         strncmp(next, t, parent_len(t)));
+			char *heading = NULL;
+			if (m > kk && (i == last_num || new_sec) && !imp_starts_lower(x[m - 1]) &&
+			    !deadline_like(x[m - 1], ps, pe) && !resp_like(x[m - 1])) {
+				if (i == last_num) {
+					/* Lines of the extra cells go below the table. */
+					size_t cells = 0;
+					for (rest = i + 1; rest < e; rest++) {
+						bool contl = (imp_starts_lower(ls[rest].text) || imp_marker_at(ls[rest].text)) &&
+						             !deadline_like(ls[rest].text, ps, pe);
+						if (!contl)
+							cells++;
+						if (cells > kk)
+							break;
+					}
+					m = join_lines_to_cells(a, ls, i + 1, rest, x, ps, pe);
+				} else {
+					heading = x[--m];
+				}
+			}
+			irow r = make_row(a, k, ls[i].line);
+			r.c[numc] = (icell){t, ls[i].line, 1};
+			if (m) {
+				place_cells(x, m, f, kk, ps, pe, at);
+				for (size_t c = 0; c < m; c++) {
+					icell *cell = &r.c[colof[at[c]]];
+					cell->text = *cell->text ? arena_printf(a, "%s %s", cell->text, x[c]) : x[c];
+				}
+			}
+			push(rs, r);
+			if (heading) {
+				irow s = make_row(a, k, ls[e - 1].line);
+				s.c[0] = (icell){heading, ls[e - 1].line, 1};
+				push(rs, s);
+			}
+			for (size_t q = rest; q < e; q++) {
+				irow p = make_row(a, 1, ls[q].line);
+				p.c[0] = (icell){ls[q].text, ls[q].line, 1};
+				push(rs, p);
+			}
+			i = e;
+			continue;
+		}
+		/* A heading, or text below the table. */
+		irow r = make_row(a, i > last_num ? 1 : k, ls[i].line);
+		r.c[0] = (icell){t, ls[i].line, 1};
+		push(rs, r);
+		i++;
+	}
+	free(x);
+	free(at);
+	free(ls);
+	return true;
+}

@@ -1,0 +1,162 @@
+/* import_rooms_test.c — the rooms of `roadmap import` one by one (import_int.h):
+ * the shared decoder, Word remnants, the one-cell-per-line layout, the kinds
+ * of tables of a programme. */
+#include "t.h"
+#include "arena.h"
+#include "deadline.h"
+#include "import_int.h"
+#include "textdec.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_decoder(void)
+{
+	static const struct {
+		const char *name, *in;
+		size_t len;
+		int rc;
+		const char *text, *msg;
+	} cases[] = {
+		{"UTF-8 with BOM", "\xEF\xBB\xBFшкола", 0, 0, "школа", NULL},
+		{"Windows-1251", "\xF8\xEA\xEE\xEB\xE0", 0, 0, "школа", NULL},
+		{"docx", "PK\x03\x04xx", 6, -1, NULL, "документ Word (.docx)"},
+		{"rtf", "{\\rtf1 x", 0, -1, NULL, "документ RTF"},
+		{"pdf", "%PDF-1.4", 0, -1, NULL, "файл PDF"},
+		{"NUL", "ab\0c", 4, -1, NULL, "нулевой байт (0x00): это не текстовый файл"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		diag_list dl = DIAG_LIST_INIT;
+		text_decoded d;
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].in);
+		int rc = text_decode(cases[i].in, len, "f.txt", &d, &dl);
+		T_CHECK(rc == cases[i].rc, "%s: rc %d", cases[i].name, rc);
+		if (cases[i].text && !rc) {
+			char *t = xstrndup(d.text, d.len);
+			T_STREQ(t, cases[i].text, cases[i].name);
+			free(t);
+		}
+		if (cases[i].msg)
+			T_CHECK(dl.n == 1 && strstr(dl.items[0].msg, cases[i].msg), "%s: message «%s»", cases[i].name,
+			        dl.n ? dl.items[0].msg : "");
+		text_decoded_free(&d);
+		diag_list_free(&dl);
+	}
+}
+
+static void test_remnants(void)
+{
+	const char *in = "Колонтитул документа управления\n"
+	                 "Таблица 3\n"
+	                 "№\tМероприятие\tСрок\n"
+	                 "1\tА [bookmark: _GoBack]\tмай\n"
+	                 "- 2 -\n"
+	                 "Колонтитул документа управления\n"
+	                 "2\tБ\tиюнь\n"
+	                 "Страница 3 из 4\n"
+	                 "Колонтитул документа управления\n"
+	                 "3\tВ\tиюль\n"
+	                 "17\n"
+	                 "4\tГ\tавгуст\n"
+	                 "5\tД\tсентябрь\n";
+	imp_remnants st;
+	size_t n;
+	char *out = imp_clean_remnants(in, strlen(in), &n, &st);
+	T_STREQ(out, "\n\n№\tМероприятие\tСрок\n1\tА \tмай\n\n\n2\tБ\tиюнь\n\n\n3\tВ\tиюль\n\n4\tГ\tавгуст\n5\tД\tсентябрь\n",
+	        "remnants dropped, line numbers kept");
+	T_CHECK(st.running == 3 && st.captions == 1 && st.pages == 3 && st.bookmarks == 1,
+	        "counts: running %zu captions %zu pages %zu bookmarks %zu", st.running, st.captions, st.pages,
+	        st.bookmarks);
+	free(out);
+	/* A line repeated in the table body (a responsible body) is no running header. */
+	const char *body = "План\n№\tМероприятие\tСрок\tОтветственные\n1\tА\tмай\tУправление образования\n"
+	                   "2\tБ\tмай\tУправление образования\n3\tВ\tмай\tУправление образования\n"
+	                   "Руководители ОУ\nРуководители ОУ\nРуководители ОУ\n";
+	out = imp_clean_remnants(body, strlen(body), &n, &st);
+	T_STREQ(out, body, "repeated lines below the first page stay");
+	free(out);
+}
+
+static void test_cell_per_line(void)
+{
+	const char *in = "Дорожная карта\n\n"
+	                 "№ п/п\nНаименование мероприятия\nСрок\nОтветственные\nФорма отчета\n1\n2\n3\n4\n5\n"
+	                 "1. Первый раздел\n"
+	                 "1.1.\nСовещание руководителей\nсентябрь 2021 г.\nУправление образования\nПротокол\n"
+	                 "1.2.\nСеминар для учителей\nРМО учителей\nМатериалы\n"
+	                 "1.3.\nАнализ результатов\nВПР в 5 классах\nоктябрь 2021 г.\nММЦ\nСправка\n"
+	                 "Второй раздел\n"
+	                 "2.1.\nКонкурс\nмарт 2022 г.\nММЦ\nПриказ\n"
+	                 "Начальник управления\nТ.В. Ермакова\n";
+	arena *a = arena_new();
+	irows rs = {0};
+	date ps, pe;
+	deadline_edition_period("2021-2022", &ps, &pe);
+	T_CHECK(imp_rows_cell_per_line(a, in, strlen(in), ps, pe, &rs), "layout found");
+	static const char *const want[][5] = {
+		{"Дорожная карта", NULL, NULL, NULL, NULL},
+		{"№ п/п", "Наименование мероприятия", "Срок", "Ответственные", "Форма отчета"},
+		{"1. Первый раздел", "", "", "", ""},
+		{"1.1.", "Совещание руководителей", "сентябрь 2021 г.", "Управление образования", "Протокол"},
+		/* no deadline: the body goes to the responsible column, the deadline stays empty */
+		{"1.2.", "Семинар для учителей", "", "РМО учителей", "Материалы"},
+		/* a title over two lines, the second in capitals */
+		{"1.3.", "Анализ результатов ВПР в 5 классах", "октябрь 2021 г.", "ММЦ", "Справка"},
+		/* an unnumbered heading before a new section's first row */
+		{"Второй раздел", "", "", "", ""},
+		{"2.1.", "Конкурс", "март 2022 г.", "ММЦ", "Приказ"},
+		{"Начальник управления", NULL, NULL, NULL, NULL},
+		{"Т.В. Ермакова", NULL, NULL, NULL, NULL},
+	};
+	T_CHECK(rs.n == ARRAY_LEN(want), "%zu rows, want %zu", rs.n, ARRAY_LEN(want));
+	for (size_t i = 0; i < rs.n && i < ARRAY_LEN(want); i++)
+		for (size_t j = 0; j < 5 && want[i][j]; j++) {
+			char what[64];
+			snprintf(what, sizeof what, "row %zu cell %zu", i, j);
+			T_STREQ(j < rs.v[i].n ? rs.v[i].c[j].text : "(none)", want[i][j], what);
+		}
+	free(rs.v);
+	rs = (irows){0};
+	T_CHECK(!imp_rows_cell_per_line(a, "Просто текст\nбез таблицы\n", 30, ps, pe, &rs) && !rs.n,
+	        "no header block: not this layout");
+	/* A passport is no activity table: «Наименование программы» names no activities. */
+	const char *pass = "№\nНаименование программы\nСроки реализации\nОтветственный исполнитель\n";
+	T_CHECK(!imp_rows_cell_per_line(a, pass, strlen(pass), ps, pe, &rs), "a passport block is no header");
+	free(rs.v);
+	arena_free(a);
+}
+
+static void test_table_kinds(void)
+{
+	static const struct {
+		const char *cells[7];
+		int kind;
+	} cases[] = {
+		{{"Цели", "Задачи", NULL}, IMP_T_GOALS},
+		{{"№", "Наименование показателя", "Ед. изм.", "2022", "2023", NULL}, IMP_T_INDICATORS},
+		{{"Показатель", "Базовое значение", "2024", NULL}, IMP_T_INDICATORS},
+		{{"№", "Мероприятие", "Срок", "Показатели", NULL}, IMP_T_NONE},
+		{{"№", "Задачи", "Мероприятия", "Срок", NULL}, IMP_T_NONE},
+	};
+	arena *a = arena_new();
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		irow r = {arena_alloc(a, 7 * sizeof(icell)), 0, 1};
+		while (cases[i].cells[r.n]) {
+			r.c[r.n] = (icell){cases[i].cells[r.n], 1, 1};
+			r.n++;
+		}
+		T_CHECK(imp_table_kind(&r) == cases[i].kind, "case %zu: kind %d, want %d", i, imp_table_kind(&r),
+		        cases[i].kind);
+	}
+	arena_free(a);
+}
+
+int main(void)
+{
+	test_decoder();
+	test_remnants();
+	test_cell_per_line();
+	test_table_kinds();
+	return t_done("import_rooms");
+}
