@@ -11,10 +11,10 @@
 #   make clean
 
 CC      ?= cc
-PKGS    := libcmark yaml-0.1 libutf8proc jansson libmicrohttpd
-DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev pkg-config
+PKGS    := libcmark yaml-0.1 libutf8proc jansson libzip libmicrohttpd
+DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev libzip-dev pkg-config
 # Tools the tests need (tidy validates HTML; python3 parses outputs independently).
-TESTPKGS := tidy python3 python3-icalendar valgrind
+TESTPKGS := tidy python3 python3-icalendar python3-docx valgrind
 
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -91,10 +91,16 @@ valgrind: roadmap $(BUILD)/.testdeps
 fuzz: roadmap
 	sh tests/fuzz/run.sh --long
 
-# Speed (spec/quality.md): the synthetic 2 000-school site; prints pages,
-# seconds, pages per second, peak memory and the time of copying the output.
-bench: roadmap
+# Speed (spec/quality.md, docs/performance.md): the synthetic site (500 schools;
+# BENCH_SCHOOLS=2000 for more), built fresh and rebuilt unchanged, next to
+# `cp -r` of its output and the Hugo twin (Debian package hugo); prints the goals.
+BENCHPKGS := hugo
+bench: roadmap $(BUILD)/.benchdeps
 	@sh bench/run.sh
+
+$(BUILD)/.benchdeps: $(BUILD)/.deps
+	@sh tests/deps.sh $(BENCHPKGS) || true
+	@touch $@
 
 regen: roadmap
 	@ROADMAP=./roadmap sh tests/regress/run --regen

@@ -339,7 +339,9 @@ static bool known(const char *w)
 		"завершения", "числа", "включительно", "ориентировочно", "примерно", "около",
 		"необходимости", "мере", "графику", "графиком", "плану", "планом", "планами", "отдельному",
 		"отдельным", "соответствии", "согласно", "проведения", "ходе", "рамках", "время", "после",
-		"перед", "при", "накануне", "случае", "запросу", NULL,
+		"перед", "при", "накануне", "случае", "запросу", "ежечетвертно", "каждой", "следующего",
+		"следующем", "следующий", "отчетным", "отчетной", "отчетном", "отчетный", "отчетного",
+		"отчетная", "кварталом", "периодом", "месяцем", "полугодием", "годом", NULL,
 	};
 	return *w && (month_of(w) || unit_of(w) || ordinal_word(w) || in_list(w, words));
 }
@@ -467,6 +469,7 @@ typedef struct atom {
 	bool day;             /* one day was written */
 	bool approx;
 	bool period;          /* the edition period itself */
+	int term;             /* 1..4: a school term (четверть); m1..m2 its default months */
 } atom;
 
 enum ri { RI_ONE, RI_RANGE, RI_BY, RI_FROM };
@@ -483,6 +486,8 @@ typedef struct parser {
 	tok *t;
 	size_t n;
 	date ps, pe;
+	const dl_context *cx;
+	int nyears;           /* school years of the period (deadline_years) */
 	long w0;              /* planning window: first month as y*12 + m-1 */
 	ritem *items;
 	size_t nitems, capitems;
@@ -491,6 +496,9 @@ typedef struct parser {
 	const char *every;
 	int times;
 	int mday;             /* «до 5 числа»: day of month of a monthly recurrence */
+	bool following;       /* «месяца, следующего за отчётным …»: due in the month after each occurrence */
+	const char *follow_unit; /* the unit named there («кварталом»), or NULL */
+	bool terms_approx;    /* a default (approximate) school term was used */
 	bool approx;          /* «ориентировочно» */
 	bool bad;
 	size_t bad_off;
@@ -682,7 +690,9 @@ static size_t p_yearpair(parser *p, size_t i, atom *a)
 		set_bad(p, i);
 		return 0;
 	}
-	if (y2 == y1 + 1 && !calendar)
+	if (p->nyears > 1 && y1 == p->ps.y && y2 == p->pe.y) /* «2022-2024 годы»: the edition itself */
+		*a = (atom){.y = y1, .m1 = 9, .m2 = 20, .period = true};
+	else if (y2 == y1 + 1 && !calendar)
 		*a = (atom){.y = y1, .m1 = 9, .m2 = 20};
 	else
 		*a = (atom){.y = y1, .m1 = 1, .m2 = 12 * (y2 - y1 + 1)};
@@ -763,7 +773,7 @@ static bool unit_atom(enum unit u, int n, int y, atom *a)
 	case U_SCHOOLQ:
 		if (n > 4)
 			return false;
-		*a = (atom){.y = y, .m1 = schoolq[n - 1][0], .m2 = schoolq[n - 1][1], .approx = true};
+		*a = (atom){.y = y, .m1 = schoolq[n - 1][0], .m2 = schoolq[n - 1][1], .term = n};
 		return true;
 	case U_TRIM:
 		if (n > 3)
@@ -1055,7 +1065,7 @@ static const char *recur_unit(const parser *p, size_t i, size_t *next)
 {
 	static const struct { const char *w; const char *every; } units[] = {
 		{"год", "year"}, {"года", "year"}, {"квартал", "quarter"}, {"квартала", "quarter"},
-		{"четверть", "quarter"}, {"четверти", "quarter"}, {"месяц", "month"}, {"месяца", "month"},
+		{"четверть", "school-quarter"}, {"четверти", "school-quarter"}, {"месяц", "month"}, {"месяца", "month"},
 		{"неделю", "week"}, {"недели", "week"}, {"неделя", "week"}, {"полугодие", "half-year"},
 		{"полугодия", "half-year"}, {"полгода", "half-year"},
 	};
@@ -1076,7 +1086,7 @@ static size_t p_recur(parser *p, size_t i)
 {
 	static const struct { const char *w; const char *every; } adverbs[] = {
 		{"ежеквартально", "quarter"}, {"ежемесячно", "month"}, {"еженедельно", "week"},
-		{"ежегодно", "year"}, {"ежеполугодно", "half-year"},
+		{"ежегодно", "year"}, {"ежеполугодно", "half-year"}, {"ежечетвертно", "school-quarter"},
 	};
 	static const struct { const char *w; int n; } counts[] = {
 		{"один", 1}, {"одного", 1}, {"два", 2}, {"две", 2}, {"три", 3}, {"четыре", 4},
@@ -1132,6 +1142,52 @@ static size_t p_mday(parser *p, size_t i)
 	return j + 2;
 }
 
+/* «месяца, следующего за отчётным кварталом», «следующего за отчетным периодом
+ * месяца», «следующего месяца»: each occurrence is due in the month after it. */
+static size_t p_following(parser *p, size_t i)
+{
+	static const char *const month[] = {"месяца", "месяц", "месяце", NULL};
+	static const char *const next[] = {"следующего", "следующий", "следующем", NULL};
+	static const char *const rep[] = {"отчетным", "отчетной", "отчетном", "отчетный", "отчетного", "отчетная", NULL};
+	static const struct { const char *w; const char *every; } units[] = {
+		{"кварталом", "quarter"}, {"периодом", NULL}, {"месяцем", "month"}, {"полугодием", "half-year"},
+		{"четвертью", "school-quarter"}, {"годом", "year"},
+	};
+	size_t j = i + (is_w(p, i, "в") && is_wany(p, i + 1, month));
+	bool lead = is_wany(p, j, month);
+	if (lead) {
+		j++;
+		if (is_type(p, j, TK_COMMA))
+			j++;
+	}
+	if (!is_wany(p, j, next))
+		return 0;
+	j++;
+	const char *unit = NULL;
+	if (!lead && is_wany(p, j, month)) { /* «следующего месяца» */
+		j++;
+	} else if (is_w(p, j, "за") && is_wany(p, j + 1, rep)) {
+		j += 2;
+		for (size_t k = 0; k < ARRAY_LEN(units); k++)
+			if (is_w(p, j, units[k].w)) {
+				unit = units[k].every ? units[k].every : p->cx->report_every ? p->cx->report_every : "quarter";
+				j++;
+			}
+		if (!lead && is_wany(p, j, month))
+			j++;
+	} else {
+		return 0;
+	}
+	if (p->following && unit && p->follow_unit && strcmp(unit, p->follow_unit)) {
+		set_bad(p, i);
+		return 0;
+	}
+	p->following = true;
+	if (unit)
+		p->follow_unit = unit;
+	return j;
+}
+
 static void add_ev(parser *p, int m, int y)
 {
 	if (p->nev < ARRAY_LEN(p->ev)) {
@@ -1140,18 +1196,23 @@ static void add_ev(parser *p, int m, int y)
 	}
 }
 
-/* «по итогам полугодия», «По итогам учебного года», «по результатам 2 четверти»:
- * an event whose approximate dates are the months the terms end. */
-static size_t p_results(parser *p, size_t i)
+/* «по итогам полугодия», «По итогам учебного года»: an event whose approximate
+ * dates are the months the terms end; «по итогам 2 четверти»: an event on that
+ * school term; «по итогам каждой четверти», «по итогам четвертей»: a recurrence
+ * every school term (*use 1: the words are dates, not an event). */
+static size_t p_results(parser *p, size_t i, int *use)
 {
 	static const char *const lead[] = {"итогам", "результатам", "окончании", "завершении", NULL};
+	static const char *const each[] = {"каждой", "каждого", "каждому", "каждом", NULL};
 	static const int last[5][4] = {{0}, {3, 6, 9, 12}, {10, 12, 3, 5}, {12, 5}, {11, 2, 5}};
 	static const int count[5] = {0, 4, 4, 2, 3};
 	if (!is_w(p, i, "по") || !is_wany(p, i + 1, lead))
 		return 0;
 	size_t j = i + 2, k;
 	int n = 0, sy = 0;
-	if ((k = p_ord(p, j, &n)))
+	bool every = is_wany(p, j, each);
+	j += every;
+	if (!every && (k = p_ord(p, j, &n)))
 		j = k;
 	if (!n && (k = p_school_anchor(p, j, &sy))) { /* «по итогам 2020-2021 учебного года» */
 		add_ev(p, 6, anchored_year(sy, 6));
@@ -1166,6 +1227,18 @@ static size_t p_results(parser *p, size_t i)
 		return 0;
 	if ((k = p_school_anchor(p, ++j, &sy)))
 		j = k;
+	if (u == U_SCHOOLQ && !n) {
+		*use = 1;
+		return set_every(p, i, "school-quarter", 0) ? j : 0;
+	}
+	if (u == U_SCHOOLQ) {
+		atom a;
+		unit_atom(u, n, 0, &a);
+		a.y = anchored_year(sy, a.m1);
+		if (p->nev < ARRAY_LEN(p->ev))
+			p->ev[p->nev++] = a;
+		return j;
+	}
 	for (int q = 0; q < count[u]; q++)
 		if (!n || n == q + 1)
 			add_ev(p, last[u][q], anchored_year(sy, last[u][q]));
@@ -1195,13 +1268,12 @@ static bool neutral(const parser *p, size_t i)
 static size_t construct(parser *p, size_t i, int *use)
 {
 	size_t k;
-	*use = 1;
-	if ((k = p_results(p, i))) {
-		*use = 2;
+	*use = 2;
+	if ((k = p_results(p, i, use)) || p->bad)
 		return k;
-	}
+	*use = 1;
 	if ((k = p_recur(p, i)) || p->bad || (k = p_period(p, i)) || p->bad || (k = p_mday(p, i)) || p->bad ||
-	    (k = p_item(p, i)) || p->bad)
+	    (k = p_following(p, i)) || p->bad || (k = p_item(p, i)) || p->bad)
 		return k;
 	return p_filler(p, i);
 }
@@ -1236,10 +1308,17 @@ static int window_year(long w0, int m)
 }
 
 /* Dates of a in year y; false when a day does not exist in that year. */
-static bool atom_dates(const parser *p, const atom *a, int y, date *s, date *e)
+static bool atom_dates(parser *p, const atom *a, int y, date *s, date *e)
 {
 	if (a->period) {
 		*s = p->ps, *e = p->pe;
+		return true;
+	}
+	if (a->term) { /* y is the year of its default first month m1 */
+		dl_term t;
+		if (!deadline_term(p->cx, a->m1 >= 8 ? y : y - 1, a->term, &t))
+			p->terms_approx = true;
+		*s = t.start, *e = t.end;
 		return true;
 	}
 	int sy = y + (a->m1 - 1) / 12, sm = (a->m1 - 1) % 12 + 1;
@@ -1259,7 +1338,7 @@ static bool has_year(const atom *a)
 
 /* An atom without a year starts inside the window; m1 may lie in a later year
  * («конец 2 триместра» is month 14: February). */
-static bool place(const parser *p, const atom *a, date *s, date *e)
+static bool place(parser *p, const atom *a, date *s, date *e)
 {
 	int later = (a->m1 - 1) / 12;
 	int y = a->y ? a->y : window_year(p->w0, (a->m1 - 1) % 12 + 1) - later;
@@ -1267,26 +1346,32 @@ static bool place(const parser *p, const atom *a, date *s, date *e)
 }
 
 /* The end of a range whose start is known: the first occurrence at or after it. */
-static bool place_after(const parser *p, const atom *b, date from, date *s, date *e)
+static bool place_after(parser *p, const atom *b, date from, date *s, date *e)
 {
 	if (has_year(b))
 		return atom_dates(p, b, b->y, s, e);
-	for (int y = from.y - 1; y <= from.y + 2; y++)
+	bool was = p->terms_approx; /* only the occurrence taken counts */
+	for (int y = from.y - 1; y <= from.y + 2; y++) {
+		p->terms_approx = was;
 		if (atom_dates(p, b, y, s, e) && date_cmp(*s, from) >= 0)
 			return true;
+	}
 	return false;
 }
 
 /* The start of a range whose end carries the year: the latest occurrence at or before it. */
-static bool place_before(const parser *p, const atom *a, date to, date *s, date *e)
+static bool place_before(parser *p, const atom *a, date to, date *s, date *e)
 {
-	for (int y = to.y + 1; y >= to.y - 2; y--)
+	bool was = p->terms_approx; /* only the occurrence taken counts */
+	for (int y = to.y + 1; y >= to.y - 2; y--) {
+		p->terms_approx = was;
 		if (atom_dates(p, a, y, s, e) && date_cmp(*s, to) <= 0)
 			return true;
+	}
 	return false;
 }
 
-static bool range_dates(const parser *p, const ritem *it, date *s, date *e)
+static bool range_dates(parser *p, const ritem *it, date *s, date *e)
 {
 	date as, ae, bs, be;
 	if (has_year(&it->a) || !has_year(&it->b)) {
@@ -1320,7 +1405,7 @@ static bool same_interval(date s, date e, date s2, date e2)
 }
 
 /* The part of one item; *whole when it stands for the edition period. */
-static bool item_part(const parser *p, const ritem *it, dl_part *out, bool *whole)
+static bool item_part(parser *p, const ritem *it, dl_part *out, bool *whole)
 {
 	date s, e;
 	*whole = false;
@@ -1396,12 +1481,45 @@ static void merge_parts(plist *pl)
 	xsort(pl->v, pl->n, sizeof *pl->v, cmp_end);
 }
 
-/* Calendar weeks, months, quarters or half-years whose end lies in [lo, hi],
- * the first one cut at lo: the occurrences due inside the span. */
-static bool gen_units(const char *every, date lo, date hi, plist *pl)
+/* The school year (starting in September of the result) a date belongs to. */
+static int school_year(date a)
 {
-	if (!strcmp(every, "year"))
-		return push(pl, lo, hi);
+	return a.m >= 9 ? a.y : a.y - 1;
+}
+
+/* A date 12 months later (29 February → 28 February). */
+static date next_year(date a)
+{
+	int dim = date_days_in_month(a.y + 1, a.m);
+	return (date){a.y + 1, a.m, a.d < dim ? a.d : dim};
+}
+
+/* Calendar weeks, months, quarters or half-years, or school terms, whose end
+ * lies in [lo, hi], the first one cut at lo: the occurrences due inside the
+ * span.  A year is 12 months from lo, the last one cut at hi. */
+static bool gen_units(parser *p, const char *every, date lo, date hi, plist *pl)
+{
+	if (!strcmp(every, "year")) {
+		for (date s = lo; date_cmp(s, hi) <= 0; s = next_year(s)) {
+			date e = date_add_days(next_year(s), -1);
+			if (!push(pl, s, date_cmp(e, hi) > 0 ? hi : e))
+				return false;
+		}
+		return true;
+	}
+	if (!strcmp(every, "school-quarter")) {
+		for (int sy = school_year(lo) - 1; sy <= school_year(hi); sy++)
+			for (int n = 1; n <= 4; n++) {
+				dl_term t;
+				bool exact = deadline_term(p->cx, sy, n, &t);
+				if (date_cmp(t.end, lo) < 0 || date_cmp(t.end, hi) > 0)
+					continue;
+				p->terms_approx |= !exact;
+				if (!push(pl, date_cmp(t.start, lo) < 0 ? lo : t.start, t.end))
+					return false;
+			}
+		return true;
+	}
 	if (!strcmp(every, "week")) {
 		for (date s = date_add_days(lo, -date_weekday(lo)); date_cmp(s, hi) <= 0; s = date_add_days(s, 7)) {
 			date e = date_add_days(s, 6);
@@ -1442,30 +1560,51 @@ static date part_first(const dl_part *q)
 	return date_is_set(q->start) ? q->start : q->end;
 }
 
-/* Recurring: the written dates are the occurrences for a yearly recurrence and
- * bound the span for a shorter unit; otherwise the span is the period. */
-static bool build_recurring(const parser *p, const char *every, plist *pl, deadline *out)
+/* Occurrences of a recurrence into occ, given the written items pl of one
+ * school year: for a yearly recurrence they are the occurrences; for a shorter
+ * unit they bound the span, otherwise the span is the period.  [*lo, *hi]
+ * widens to cover the span. */
+static bool recur_parts(parser *p, const char *every, const plist *pl, plist *occ, date *lo, date *hi)
 {
-	date lo = p->ps, hi = p->pe;
-	bool yearly = !strcmp(every, "year");
-	if (p->mday && strcmp(every, "month"))
-		return false;
-	if (pl->n && !yearly) {
-		lo = part_first(&pl->v[0]), hi = pl->v[pl->n - 1].end;
-		for (size_t k = 1; k < pl->n; k++)
-			if (date_cmp(part_first(&pl->v[k]), lo) < 0)
-				lo = part_first(&pl->v[k]);
-		pl->n = 0;
+	date l = p->ps, h = p->pe;
+	size_t n0 = occ->n;
+	if (!strcmp(every, "year") && pl->n) {
+		for (size_t k = 0; k < pl->n; k++)
+			if (!push(occ, pl->v[k].start, pl->v[k].end))
+				return false;
+	} else {
+		if (pl->n) {
+			l = part_first(&pl->v[0]), h = pl->v[pl->n - 1].end;
+			for (size_t k = 1; k < pl->n; k++)
+				if (date_cmp(part_first(&pl->v[k]), l) < 0)
+					l = part_first(&pl->v[k]);
+		}
+		bool ok = p->mday && !p->following ? gen_mday(p->mday, l, h, occ) : gen_units(p, every, l, h, occ);
+		if (!ok || (occ->n == n0 && !push(occ, l, h))) /* a span shorter than the unit: one occurrence */
+			return false;
 	}
-	if (p->mday ? !gen_mday(p->mday, lo, hi, pl) : !pl->n && !gen_units(every, lo, hi, pl))
-		return false;
-	if (!pl->n) /* a span shorter than the unit: it is the one occurrence */
-		push(pl, lo, hi);
-	out->kind = DL_RECURRING;
-	out->every = every;
-	out->times = p->times;
-	out->start = lo, out->end = hi;
+	if (!date_is_set(*lo) || date_cmp(l, *lo) < 0)
+		*lo = l;
+	if (!date_is_set(*hi) || date_cmp(h, *hi) > 0)
+		*hi = h;
 	return true;
+}
+
+/* «до 5 числа месяца, следующего за отчётным кварталом»: each occurrence is
+ * due in the month after it (by its mday, else the whole month); what falls
+ * due after the period is not part of it. */
+static void shift_following(const parser *p, plist *pl)
+{
+	size_t out = 0;
+	for (size_t k = 0; k < pl->n; k++) {
+		date e = pl->v[k].end;
+		int y = e.y + (e.m == 12), m = e.m % 12 + 1, dim = date_days_in_month(y, m);
+		dl_part q = p->mday ? (dl_part){DATE_NONE, {y, m, p->mday < dim ? p->mday : dim}}
+		                    : (dl_part){{y, m, 1}, {y, m, dim}};
+		if (date_cmp(q.end, p->pe) <= 0)
+			pl->v[out++] = q;
+	}
+	pl->n = out;
 }
 
 static void build_dated(const plist *pl, bool whole, const parser *p, deadline *out)
@@ -1488,55 +1627,131 @@ static void build_dated(const plist *pl, bool whole, const parser *p, deadline *
 		out->kind = DL_RANGE;
 }
 
-/* Items, recurrence and event parts into *out; false when a date is impossible. */
-static bool build(parser *p, bool has_event, deadline *out)
+/* Whether a year is written anywhere (or the period named): then months are
+ * placed once, never repeated in the school years of a multi-year edition. */
+static bool written_year(const parser *p)
 {
-	plist pl = {0};
-	bool whole = false, approx = p->approx;
-	shift_window(p);
+	for (size_t k = 0; k < p->nitems; k++)
+		if (has_year(&p->items[k].a) || has_year(&p->items[k].b))
+			return true;
+	for (size_t k = 0; k < p->nev; k++)
+		if (p->ev[k].y)
+			return true;
+	return false;
+}
+
+/* The parts of the written items with the window at p->w0, merged. */
+static bool item_parts(parser *p, plist *pl, bool *whole, bool *approx)
+{
 	for (size_t k = 0; k < p->nitems; k++) {
 		const ritem *it = &p->items[k];
 		dl_part part;
 		bool w;
-		if (!item_part(p, it, &part, &w) || !push(&pl, part.start, part.end)) {
+		if (!item_part(p, it, &part, &w) || !push(pl, part.start, part.end)) {
 			set_bad(p, it->tok0);
-			free(pl.v);
 			return false;
 		}
-		whole |= w;
-		approx |= it->a.approx || it->b.approx;
+		*whole |= w;
+		*approx |= it->a.approx || it->b.approx;
 	}
-	merge_parts(&pl);
-	const char *every = p->every ? p->every : p->mday ? "month" : NULL;
-	bool ok = true;
-	if (every) {
-		ok = build_recurring(p, every, &pl, out);
-	} else if (pl.n) {
-		build_dated(&pl, whole, p, out);
-	} else if (p->nev) {
-		for (size_t k = 0; k < p->nev; k++) {
-			date s, e;
-			if (place(p, &p->ev[k], &s, &e))
-				push(&pl, s, e);
-		}
-		merge_parts(&pl);
-		build_dated(&pl, false, p, out);
-		out->kind = DL_EVENT;
-		approx = true;
-	} else {
-		out->kind = has_event ? DL_EVENT : DL_UNKNOWN;
-	}
-	if (!ok || pl.n > DL_MAX_PARTS) {
-		set_bad(p, 0);
-		free(pl.v);
-		return false;
-	}
-	out->approx = approx && out->kind != DL_UNKNOWN;
-	out->parts = pl.v;
-	out->nparts = pl.n;
+	merge_parts(pl);
 	return true;
 }
 
+/* The recurrence unit, or NULL; false when the words contradict each other. */
+static bool recur_every(parser *p, const char **every)
+{
+	*every = p->every;
+	if (p->following) {
+		const char *u = p->follow_unit ? p->follow_unit : p->every ? p->every
+		              : p->cx->report_every ? p->cx->report_every : "quarter";
+		if (p->every && strcmp(p->every, u))
+			return false;
+		*every = u;
+	} else if (!p->every && p->mday) {
+		*every = "month";
+	}
+	return !(*every && p->mday && !p->following && strcmp(*every, "month"));
+}
+
+/* Items, recurrence and event parts into *out; false when a date is impossible.
+ * In a multi-year edition, months without a year repeat in every school year. */
+static bool build(parser *p, bool has_event, deadline *out)
+{
+	plist pl = {0}, occ = {0};
+	bool whole = false, approx = p->approx, ok = true;
+	const char *every;
+	shift_window(p);
+	if (!recur_every(p, &every)) {
+		set_bad(p, 0);
+		return false;
+	}
+	int reps = p->nyears > 1 && !written_year(p) ? p->nyears : 1;
+	long w0 = p->w0;
+	date lo = DATE_NONE, hi = DATE_NONE;
+	for (int r = 0; r < reps && ok; r++) {
+		p->w0 = w0 + 12L * r;
+		pl.n = 0;
+		ok = item_parts(p, &pl, &whole, &approx);
+		if (!ok)
+			break;
+		if (every) {
+			if (pl.n || r == 0) /* a bare recurrence spans the whole period at once */
+				ok = recur_parts(p, every, &pl, &occ, &lo, &hi);
+		} else if (p->nitems) {
+			for (size_t k = 0; k < pl.n && ok; k++)
+				ok = push(&occ, pl.v[k].start, pl.v[k].end);
+		} else {
+			for (size_t k = 0; k < p->nev && ok; k++) {
+				date s, e;
+				approx |= p->ev[k].approx;
+				if (place(p, &p->ev[k], &s, &e))
+					ok = push(&occ, s, e);
+			}
+		}
+	}
+	p->w0 = w0;
+	free(pl.v);
+	if (!ok) {
+		set_bad(p, 0);
+		free(occ.v);
+		return false;
+	}
+	if (every) {
+		if (p->following)
+			shift_following(p, &occ);
+		xsort(occ.v, occ.n, sizeof *occ.v, cmp_end);
+		out->kind = DL_RECURRING;
+		out->every = every;
+		out->times = p->times;
+		out->start = lo, out->end = hi;
+	} else if (occ.n) {
+		merge_parts(&occ);
+		if (p->nitems && reps > 1 && occ.n > 1) {
+			out->kind = DL_RECURRING;
+			out->every = "year";
+			out->start = p->ps, out->end = p->pe;
+		} else {
+			build_dated(&occ, whole, p, out);
+			if (!p->nitems) {
+				out->kind = DL_EVENT;
+				approx |= p->terms_approx;
+			}
+		}
+	} else {
+		out->kind = has_event ? DL_EVENT : DL_UNKNOWN;
+	}
+	if (!occ.n && out->kind == DL_RECURRING) { /* every occurrence fell after the period */
+		set_bad(p, 0);
+		free(occ.v);
+		return false;
+	}
+	out->approx = (approx || p->terms_approx) && out->kind != DL_UNKNOWN;
+	out->default_terms = p->terms_approx && out->kind != DL_UNKNOWN;
+	out->parts = occ.v;
+	out->nparts = occ.n;
+	return true;
+}
 /* ------------------------------------------------------------- event words */
 
 static bool trimmable(const parser *p, size_t i)
@@ -1648,7 +1863,44 @@ static bool period_ok(date s, date e)
 
 void deadline_parse(const char *text, date pstart, date pend, deadline *out)
 {
+	dl_context cx = {.start = pstart, .end = pend};
+	deadline_parse_in(text, &cx, out);
+}
+
+int deadline_years(date start, date end)
+{
+	long months = month_index(end.y, end.m) - month_index(start.y, start.m) + 1;
+	return months > 18 ? (int)((months + 6) / 12) : 1;
+}
+
+/* Default term n of school year sy. */
+static dl_term default_term(int sy, int n)
+{
+	static const int md[4][4] = {{9, 1, 10, 31}, {11, 1, 12, 31}, {1, 10, 3, 31}, {4, 1, 5, 31}};
+	int y = n <= 2 ? sy : sy + 1;
+	return (dl_term){{y, md[n - 1][0], md[n - 1][1]}, {y, md[n - 1][2], md[n - 1][3]}};
+}
+
+bool deadline_term(const dl_context *ctx, int sy, int n, dl_term *out)
+{
+	int seen = 0;
+	for (size_t k = 0; ctx && k < ctx->nterms; k++) {
+		date s = ctx->terms[k].start;
+		if ((s.m >= 8 ? s.y : s.y - 1) != sy)
+			continue;
+		if (++seen == n) {
+			*out = ctx->terms[k];
+			return true;
+		}
+	}
+	*out = default_term(sy, n < 1 ? 1 : n > 4 ? 4 : n);
+	return false;
+}
+
+void deadline_parse_in(const char *text, const dl_context *ctx, deadline *out)
+{
 	memset(out, 0, sizeof *out);
+	date pstart = ctx->start, pend = ctx->end;
 	if (!text)
 		text = "";
 	if (strlen(text) > DL_MAX_TEXT) {
@@ -1662,7 +1914,8 @@ void deadline_parse(const char *text, date pstart, date pend, deadline *out)
 	join_wrapped(&ts);
 	join_ordinals(&ts);
 	join_hyphenated(&ts);
-	parser p = {.text = text, .t = ts.t, .n = ts.n, .ps = pstart, .pe = pend};
+	parser p = {.text = text, .t = ts.t, .n = ts.n, .ps = pstart, .pe = pend, .cx = ctx,
+	            .nyears = deadline_years(pstart, pend)};
 	/* The school planning year opens with the August conference. */
 	p.w0 = month_index(pstart.y, pstart.m) - (pstart.m == 9);
 	scan(&p);
@@ -1755,7 +2008,7 @@ bool deadline_edition_period(const char *edition, date *start, date *end)
 			return false;
 		y[k > 4] = y[k > 4] * 10 + (edition[k] - '0');
 	}
-	if (y[0] < 1 || y[1] != y[0] + 1)
+	if (y[0] < 1 || y[1] <= y[0] || y[1] > y[0] + DL_MAX_YEARS)
 		return false;
 	*start = (date){y[0], 9, 1};
 	*end = (date){y[1], 8, 31};

@@ -99,6 +99,7 @@
 
 #define DL_MAX_TEXT 4096
 #define DL_MAX_PARTS 1024
+#define DL_MAX_YEARS 10
 
 typedef enum { DL_UNKNOWN, DL_DATE, DL_BY, DL_RANGE, DL_MULTI, DL_RECURRING, DL_PERIOD, DL_EVENT } dl_kind;
 
@@ -109,21 +110,55 @@ typedef struct dl_part {
 typedef struct deadline {
 	dl_kind kind;
 	date start, end;      /* overall interval; unset = JSON null */
-	const char *every;    /* "week" "month" "quarter" "half-year" "year" or NULL (static string) */
+	const char *every;    /* "week" "month" "quarter" "school-quarter" "half-year" "year" or NULL (static string) */
 	int times;            /* «2 раза в год» → 2; 0 when not said or once */
 	char *event;          /* heap: the event words (DL_EVENT, or a dated phrase naming an event), else NULL */
 	bool approx;          /* dates are approximate (school terms, «по итогам полугодия») */
+	bool default_terms;   /* rests on the default school terms (none given for the edition) */
 	dl_part *parts;       /* heap; every dated deadline has ≥ 1 part, sorted by end */
 	size_t nparts;
 	size_t err_off;       /* DL_UNKNOWN: byte offset in text of the first thing not understood
 	                         (0 when nothing was; DL_MAX_TEXT when the text is too long) */
 } deadline;
 
-/* Parses text (UTF-8, any case; NULL reads as "") for an edition whose period
- * is [pstart, pend] (both valid, pstart <= pend, else the result is unknown).
- * Fills *out completely; the caller releases it with deadline_free().  Never
- * fails: what is not understood is DL_UNKNOWN.  text is not kept. */
+/* One school term (четверть): its first and last day. */
+typedef struct dl_term {
+	date start, end;
+} dl_term;
+
+/* What a phrase is read against: the edition.  Plain values, filled by the
+ * caller (the loader from edition.yaml); nothing here points into the model. */
+typedef struct dl_context {
+	date start, end;          /* the edition period (valid, start <= end) */
+	const dl_term *terms;     /* school terms in date order, any number of school
+	                             years; NULL/0 (or a school year they miss): the
+	                             approximate default I 1 Sep–31 Oct, II 1 Nov–31 Dec,
+	                             III 10 Jan–31 Mar, IV 1 Apr–31 May */
+	size_t nterms;
+	const char *report_every; /* what «отчётный период» means: "quarter" (also
+	                             when NULL), "school-quarter", "half-year", "month" */
+} dl_context;
+
+/* Parses text (UTF-8, any case; NULL reads as "") in the edition ctx (period
+ * valid, start <= end, else the result is unknown).  Fills *out completely;
+ * the caller releases it with deadline_free().  Never fails: what is not
+ * understood is DL_UNKNOWN.  Neither text nor ctx is kept. */
+void deadline_parse_in(const char *text, const dl_context *ctx, deadline *out);
+
+/* deadline_parse_in with the period [pstart, pend], default terms and
+ * quarterly reporting. */
 void deadline_parse(const char *text, date pstart, date pend, deadline *out);
+
+/* Term n (1..4) of the school year starting in September of sy: from ctx's
+ * terms when they have it (returns true), else the default (returns false:
+ * approximate).  Terms are counted within their school year (a term starting
+ * in August or later belongs to that year's school year, earlier ones to the
+ * previous one). */
+bool deadline_term(const dl_context *ctx, int sy, int n, dl_term *out);
+
+/* School years the period spans: 12 months count as one; a period of
+ * 2022-09-01 … 2024-08-31 has 2.  Always >= 1. */
+int deadline_years(date start, date end);
 
 /* Releases what deadline_parse allocated and leaves *d as an empty unknown;
  * safe to call twice and on a zeroed struct. */
@@ -137,9 +172,10 @@ const char *dl_kind_name(dl_kind k);
  * as written, JSON-escaped; NULL gives null), without a trailing newline. */
 void deadline_json(const deadline *d, const char *text, buf *out);
 
-/* The edition period of "2021-2022": 2021-09-01 … 2022-08-31.  Returns false
- * (and leaves *start, *end untouched) unless edition is exactly YYYY-YYYY with
- * the second year the first plus one. */
+/* The edition period of "2021-2022": 2021-09-01 … 2022-08-31; of a
+ * multi-year edition "2022-2024": 2022-09-01 … 2024-08-31.  Returns false (and
+ * leaves *start, *end untouched) unless edition is exactly YYYY-YYYY with the
+ * second year 1 to DL_MAX_YEARS years after the first. */
 bool deadline_edition_period(const char *edition, date *start, date *end);
 
 #endif

@@ -3,6 +3,7 @@
 #include "schedule.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,11 +75,20 @@ static void reporting_schools(site *s, activity *a)
 	}
 }
 
+/* rep is in registry order, i.e. in increasing addresses of site.schools:
+ * a binary search keeps a school page cheap on a site of thousands. */
 static size_t rep_index(const activity *a, const school *sc)
 {
-	for (size_t k = 0; k < a->nrep; k++)
-		if (a->rep[k] == sc)
-			return k;
+	size_t lo = 0, hi = a->nrep;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->rep[mid] == sc)
+			return mid;
+		if ((uintptr_t)a->rep[mid] < (uintptr_t)sc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return (size_t)-1;
 }
 
@@ -89,6 +99,17 @@ static void derive_activity(site *s, activity *a, diag_list *dl)
 	a->nparts = a->dl.nparts ? a->dl.nparts : 1;
 	a->parts = arena_alloc(ar, a->nparts * sizeof(part_state));
 	memset(a->parts, 0, a->nparts * sizeof(part_state));
+	if (!a->nmarks) {
+		/* One status for the whole activity: every part has it. */
+		for (size_t i = 0; i < a->nparts; i++) {
+			if (a->dl.nparts) {
+				a->parts[i].start = a->dl.parts[i].start;
+				a->parts[i].end = a->dl.parts[i].end;
+			}
+			a->parts[i].st = a->st;
+		}
+		return;
+	}
 	reporting_schools(s, a);
 	size_t nrep = a->nrep;
 	if (nrep) {
@@ -192,14 +213,15 @@ void execution_derive(site *s, diag_list *dl)
 			for (size_t k = 0; k < s->eds[e].docs[d].nsections; k++) {
 				section *sec = &s->eds[e].docs[d].sections[k];
 				for (size_t i = 0; i < sec->nacts; i++)
-					if (sec->acts[i].nmarks)
-						derive_activity(s, &sec->acts[i], dl);
+					derive_activity(s, &sec->acts[i], dl);
 			}
 }
 
 bool part_overdue(const activity *a, size_t i, date today)
 {
 	const part_state *p = &a->parts[i];
+	if (!a->nmarks) /* one status for all parts: overdue with the activity */
+		return act_overdue(a, today) && date_is_set(p->end) && date_cmp(today, p->end) > 0;
 	if (p->st == ST_POSTPONED) {
 		const mark *m = p->postpone;
 		return m && date_is_set(m->new_dl.end) && date_cmp(today, m->new_dl.end) > 0;
@@ -212,7 +234,7 @@ bool part_overdue(const activity *a, size_t i, date today)
 status school_status(const activity *act, const school *sc, bool *own)
 {
 	size_t k = rep_index(act, sc);
-	if (k != (size_t)-1 && act->school_marked[k]) {
+	if (k != (size_t)-1 && act->school_marked && act->school_marked[k]) {
 		*own = true;
 		return act->school_st[k];
 	}
@@ -224,8 +246,6 @@ const mark *school_part_mark(const activity *a, size_t i, size_t k)
 {
 	return a->school_marks ? a->school_marks[i * a->nrep + k] : NULL;
 }
-
-static const char *const ROMAN[] = {"I", "II", "III", "IV"};
 
 /* «I квартал», «полугодие», «9 месяцев», «год» — or «4 месяца» when the span
  * is no such number of months. */
@@ -248,25 +268,22 @@ size_t report_periods(const edition *ed, rperiod **out)
 	*out = NULL;
 	if (!date_is_set(ed->start) || !date_is_set(ed->end))
 		return 0;
-	for (int y = ed->start.y, q = quarter_of(ed->start);;) {
-		date from = {y, (q - 1) * 3 + 1, 1}, to = date_month_end(y, q * 3);
-		if (date_cmp(from, ed->end) > 0)
-			break;
-		if (date_cmp(from, ed->start) < 0)
-			from = ed->start;
-		if (date_cmp(to, ed->end) > 0)
-			to = ed->end;
+	for (size_t k = 0; k < ed->nperiods; k++) {
+		const reporting_period *rp = &ed->periods[k];
 		xgrow((void **)out, &cap, n + 1, sizeof(rperiod));
 		rperiod *p = &(*out)[n++];
 		memset(p, 0, sizeof *p);
-		p->from = from;
-		p->to = to;
-		snprintf(p->title_buf, sizeof p->title_buf, "%s квартал %d\xC2\xA0г.", ROMAN[q - 1], y);
-		snprintf(p->anchor, sizeof p->anchor, "q-%d-%d", y, q);
-		if (++q > 4) {
-			q = 1;
-			y++;
-		}
+		p->from = rp->start;
+		p->to = rp->end;
+		p->rp = rp;
+		snprintf(p->title_buf, sizeof p->title_buf, "%s", rp->title);
+		/* "2021-Q3" → "q-2021-3", "2022-01" → "m-2022-01" */
+		int y = 0, num = 0;
+		char kind = 0;
+		if (sscanf(rp->id, "%d-%c%d", &y, &kind, &num) == 3 && (kind == 'Q' || kind == 'H' || kind == 'T'))
+			snprintf(p->anchor, sizeof p->anchor, "%c-%d-%d", kind == 'Q' ? 'q' : kind == 'H' ? 'h' : 't', y, num);
+		else
+			snprintf(p->anchor, sizeof p->anchor, "m-%s", rp->id);
 	}
 	for (size_t i = 0; i < n; i++) {
 		rperiod *p = &(*out)[i];

@@ -2,7 +2,8 @@
  * every page.
  *
  * execution_derive runs after loading, single-threaded, and fills for every
- * activity with marks: the state of each part of its deadline (combining the
+ * activity its parts (one per deadline part, one for an undated deadline;
+ * without marks each part has the activity's status) and, with marks: the state of each part of its deadline (combining the
  * office's mark and, where schools marked it, every reporting school's), each
  * reporting school's own status, and the activity's effective status `st`.
  * After it the model is read-only; the functions below only read it.
@@ -36,7 +37,8 @@
 
 void execution_derive(site *s, diag_list *dl);
 
-/* Is part i of a (0-based, i < a->nparts) overdue on today? */
+/* Is part i of a (0-based, i < a->nparts) overdue on today?  Without marks a
+ * part is overdue when it has ended and the activity is overdue. */
 bool part_overdue(const activity *a, size_t i, date today);
 
 /* The status of act as school sc sees it: the school's own marks when it has
@@ -52,14 +54,16 @@ typedef struct rperiod {
 	date from, to;        /* inside the edition period */
 	const char *title;    /* «III квартал 2021 г.» (static buffer in the struct) */
 	const char *cum;      /* cumulative title from the edition start: «полугодие», «9 месяцев», «год» */
-	char anchor[24];      /* "q-2021-3" */
-	char title_buf[64], cum_buf[64];
+	char anchor[24];      /* "q-2021-3", "h-2022-1", "m-2022-01", "t-2021-2" (school term) */
+	char title_buf[96], cum_buf[64];
+	const reporting_period *rp; /* the edition's period it shows (id, due day, approx) */
 } rperiod;
 
-/* The reporting periods of ed in order (calendar quarters clipped to the
- * edition period: the summer months belong to the quarter they fall in).
- * This is the one place that decides them.  *out is heap (caller frees);
- * returns the count (≥ 1 for a valid edition). */
+/* The reporting periods of ed in order: ed->periods (periods.h decides them:
+ * quarters, half-years, months or school terms per edition.yaml `reporting:`,
+ * tiling the whole edition, summer included) with the report's anchors and
+ * cumulative titles.  *out is heap (caller frees); returns the count (≥ 1 for
+ * a valid edition). */
 size_t report_periods(const edition *ed, rperiod **out);
 
 #endif

@@ -536,6 +536,26 @@ static void derive_changes(derive_ctx *c)
 	free(prev_of);
 }
 
+/* Counting sort of the rows by school index, keeping file order. */
+static void index_rows(ind_data *d, ind_ed_data *E)
+{
+	size_t n = d->nschools;
+	E->by_school = arena_alloc(d->a, (n + 1) * sizeof(size_t));
+	memset(E->by_school, 0, (n + 1) * sizeof(size_t));
+	E->rows_of = arena_alloc(d->a, (E->nrows ? E->nrows : 1) * sizeof(*E->rows_of));
+	for (size_t r = 0; r < E->nrows; r++)
+		if (E->rows[r].sc >= d->schools && E->rows[r].sc < d->schools + n)
+			E->by_school[E->rows[r].sc - d->schools + 1]++;
+	for (size_t k = 0; k < n; k++)
+		E->by_school[k + 1] += E->by_school[k];
+	size_t *fill = xmalloc((n ? n : 1) * sizeof(size_t));
+	memcpy(fill, E->by_school, n * sizeof(size_t));
+	for (size_t r = 0; r < E->nrows; r++)
+		if (E->rows[r].sc >= d->schools && E->rows[r].sc < d->schools + n)
+			E->rows_of[fill[E->rows[r].sc - d->schools]++] = &E->rows[r];
+	free(fill);
+}
+
 void indicators_derive(ind_data *d, const site *s)
 {
 	if (!d)
@@ -556,6 +576,16 @@ void indicators_derive(ind_data *d, const site *s)
 		derive_values(&c, &d->per[e], e);
 	}
 	derive_changes(&c);
+	/* Lookups by school for the pages: name ranks (binary search in a
+	 * cell's schools) and each edition's result rows grouped by school. */
+	d->schools = s->schools;
+	d->nschools = s->nschools;
+	d->rank = arena_alloc(d->a, (s->nschools ? s->nschools : 1) * sizeof(size_t));
+	memcpy(d->rank, c.rank, s->nschools * sizeof(size_t));
+	for (size_t i = 0; i < d->ninds * d->neds; i++)
+		d->cells[i].owner = d;
+	for (size_t e = 0; e < d->neds; e++)
+		index_rows(d, &d->per[e]);
 	free((void *)c.rank);
 	free(c.sw);
 	free(c.snum);
@@ -610,10 +640,38 @@ const ind_edition *ind_series(const ind_data *d, const indicator *ind, size_t *n
 
 const ind_school *ind_school_of(const ind_edition *e, const school *sc)
 {
-	for (size_t i = 0; e && i < e->nschools; i++)
-		if (e->schools[i].sc == sc)
-			return &e->schools[i];
+	if (!e || !e->nschools)
+		return NULL;
+	const ind_data *d = e->owner;
+	if (!d || !d->rank || sc < d->schools || sc >= d->schools + d->nschools) {
+		for (size_t i = 0; i < e->nschools; i++)
+			if (e->schools[i].sc == sc)
+				return &e->schools[i];
+		return NULL;
+	}
+	size_t want = d->rank[sc - d->schools], lo = 0, hi = e->nschools;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		size_t r = d->rank[e->schools[mid].sc - d->schools];
+		if (r == want)
+			return &e->schools[mid];
+		if (r < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
+}
+
+const ind_result_row *const *ind_results_of(const ind_data *d, const edition *ed, const school *sc, size_t *n)
+{
+	size_t e = d ? ed_index(d, ed) : SIZE_MAX;
+	*n = 0;
+	if (e == SIZE_MAX || !d->per[e].by_school || sc < d->schools || sc >= d->schools + d->nschools)
+		return NULL;
+	size_t k = (size_t)(sc - d->schools);
+	*n = d->per[e].by_school[k + 1] - d->per[e].by_school[k];
+	return d->per[e].rows_of + d->per[e].by_school[k];
 }
 
 const ind_result_row *ind_results(const ind_data *d, const edition *ed, size_t *n)

@@ -81,6 +81,7 @@ typedef enum {
 /* One indicator in one edition. */
 typedef struct ind_edition {
 	const indicator *ind;
+	const struct ind_data *owner; /* for lookups by school (ind_school_of) */
 	const edition *ed;
 	bool has_data;          /* any figure was loaded for this edition (published or not) */
 	/* Municipal figure. */
@@ -165,11 +166,15 @@ const ind_edition *ind_for(const ind_data *d, const indicator *ind, const editio
  * for trends; *n gets the number of editions.  Entries without data have
  * has_data false. */
 const ind_edition *ind_series(const ind_data *d, const indicator *ind, size_t *n);
-/* The entry of school sc in e, or NULL when it has no figure there. */
+/* The entry of school sc in e, or NULL when it has no figure there.
+ * O(log n): the entries are in name order and searched by name rank. */
 const ind_school *ind_school_of(const ind_edition *e, const school *sc);
 /* Rows of results/<file>.csv of ed, files in name order and rows in file order,
  * after suppression; *n gets the count. */
 const ind_result_row *ind_results(const ind_data *d, const edition *ed, size_t *n);
+/* The rows of ind_results that belong to school sc, in the same order, as
+ * pointers (owned by d); *n gets the count.  O(1): indexed by indicators_derive. */
+const ind_result_row *const *ind_results_of(const ind_data *d, const edition *ed, const school *sc, size_t *n);
 
 /* The number a target phrase states: "10" → 10, "не менее 90 %" → 90,
  * "к 2024 году не менее 60 %" → 60 (years followed by «год»/«г.» are skipped).

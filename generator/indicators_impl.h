@@ -32,6 +32,10 @@ typedef struct ind_ed_data {
 	ind_value_row *vals;
 	size_t nvals;
 	ind_target *targets;      /* [ninds] */
+	/* Rows of each school, in file order, filled by indicators_derive:
+	 * rows_of[by_school[k] .. by_school[k + 1]) for school index k. */
+	size_t *by_school;        /* [nschools + 1], arena */
+	const ind_result_row **rows_of; /* [nrows], arena */
 } ind_ed_data;
 
 struct ind_data {
@@ -42,6 +46,9 @@ struct ind_data {
 	size_t neds;
 	ind_ed_data *per;         /* [neds] */
 	ind_edition *cells;       /* [ninds * neds], indicator-major: cells[i * neds + e] */
+	const school *schools;    /* the site's schools, set by indicators_derive */
+	size_t nschools;
+	size_t *rank;             /* [nschools] position in name order, arena */
 };
 
 /* Folded form used to match names people type (procedure, subject, column

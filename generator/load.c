@@ -279,6 +279,8 @@ void site_free(site *s)
 	if (!s)
 		return;
 	for (size_t e = 0; e < s->neds; e++)
+		deadline_free(&s->eds[e].report_due);
+	for (size_t e = 0; e < s->neds; e++)
 		for (size_t d = 0; d < s->eds[e].ndocs; d++)
 			for (size_t k = 0; k < s->eds[e].docs[d].nsections; k++) {
 				section *sec = &s->eds[e].docs[d].sections[k];

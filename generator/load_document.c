@@ -3,8 +3,10 @@
 #include "escape.h"
 #include "fsutil.h"
 #include "load.h"
+#include "load_period.h"
 #include "markdown.h"
 #include "mention.h"
+#include "ru.h"
 #include "schedule_load.h"
 #include "utf8.h"
 #include "util.h"
@@ -12,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const EDITION_KEYS[] = {"title", "period", "status", "notes", "vpr_windows", "lessons_per_day", NULL};
+static const char *const EDITION_KEYS[] = {"title",        "period",    "status",          "notes",
+                                           "school_terms", "reporting", "vpr_windows", "lessons_per_day", NULL};
 static const char *const PERIOD_KEYS[] = {"start", "end", NULL};
 static const char *const EDITION_STATUSES[] = {"draft", "approved", "completed", NULL};
 static const char *const DOC_KEYS[] = {"title", "short_title", "kind", "approved", "considered", "intro",
@@ -313,6 +316,47 @@ static void load_amended(loader *L, activity *a, const ynode *m)
 	}
 }
 
+/* «27 августа 2021 г.» in the arena, for messages. */
+static const char *ru_date_a(loader *L, date d)
+{
+	buf b = BUF_INIT;
+	ru_date(&b, d);
+	const char *s = arena_strdup(L->a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* Sanity checks of one activity's dates and status: warnings, and a note
+ * for a bare «done» (spec: messages that say how to fix). */
+static void check_activity_dates(loader *L, const edition *ed, const activity *a, const ynode *m)
+{
+	diag_list *dl = L->dl;
+	const site *s = L->s;
+	if (date_is_set(a->done_on) && date_is_set(s->today) && date_cmp(a->done_on, s->today) > 0) {
+		const ynode *v = y_get(m, "done_on");
+		diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
+		         "дата исполнения %s ещё не наступила (сведения на %s): проверьте год; если сайт говорит о "
+		         "другой дате, укажите её полем as_of в site.yaml",
+		         ru_date_a(L, a->done_on), ru_date_a(L, s->today));
+	}
+	const deadline *d = &a->dl;
+	/* A month of slack: «август» and «15.08.2020» before a school year are preparation, not a typo. */
+	bool before = date_is_set(d->end) && date_cmp(d->end, date_add_days(ed->start, -31)) < 0;
+	bool after = date_is_set(d->start) && date_cmp(d->start, date_add_days(ed->end, 31)) > 0;
+	if (a->deadline_text && d->kind != DL_UNKNOWN && (before || after)) {
+		const ynode *v = y_get(m, "deadline");
+		diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
+		         "срок «%s» целиком %s периода редакции (%s — %s): проверьте год в сроке или папку редакции",
+		         a->deadline_text, before ? "раньше" : "позже", ru_date_a(L, ed->start), ru_date_a(L, ed->end));
+	}
+	if (a->st_written && a->st_as_written == ST_DONE && !date_is_set(a->done_on) && !a->nevidence) {
+		const ynode *v = y_get(m, "status");
+		diag_add(dl, DIAG_NOTE, v->file, v->line, v->col,
+		         "мероприятие отмечено выполненным, но нет ни даты исполнения, ни подтверждения: добавьте "
+		         "done_on: ГГГГ-ММ-ДД или evidence со ссылкой на документ");
+	}
+}
+
 static void load_activity(loader *L, edition *ed, section *sec, activity *a, const ynode *m, size_t idx)
 {
 	diag_list *dl = L->dl;
@@ -348,7 +392,7 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 	load_amended(L, a, m);
 	a->comment_html = md_block(L->a, f_str(m, "comment", false, what, dl));
 	if (a->deadline_text) {
-		deadline_parse(a->deadline_text, ed->start, ed->end, &a->dl);
+		deadline_parse_in(a->deadline_text, &ed->dlc, &a->dl);
 		if (a->dl.kind == DL_UNKNOWN) {
 			const ynode *v = y_get(m, "deadline");
 			diag_add(dl, DIAG_WARNING, v->file, v->line, v->col,
@@ -356,8 +400,9 @@ static void load_activity(loader *L, edition *ed, section *sec, activity *a, con
 			         a->deadline_text);
 		}
 	} else {
-		deadline_parse("", ed->start, ed->end, &a->dl);
+		deadline_parse_in("", &ed->dlc, &a->dl);
 	}
+	check_activity_dates(L, ed, a, m);
 	if (!a->all_schools && !a->nschool_refs && title)
 		mention_warn(L->s, title, m, dl);
 	load_activity_marks(L, a, m);
@@ -422,6 +467,36 @@ static void load_approved(loader *L, document *doc, const ynode *m)
 	doc->signer = f_str(m, "signer", false, "", L->dl);
 	doc->approved_url = url_field(L, m, "url", false, "блоке «approved»");
 	doc->approved_on = f_date(m, "date", false, L->dl);
+}
+
+/* An approval dated far from its edition is usually a wrong year: later than
+ * three months into the edition, or before the previous edition began (the
+ * previous school year when there is no previous edition). */
+static void check_approval_date(loader *L, const edition *ed, const document *doc, const ynode *m)
+{
+	const ynode *v = m && m->kind == Y_MAP ? y_get(m, "date") : NULL;
+	if (!v || !date_is_set(doc->approved_on) || !date_is_set(ed->start))
+		return;
+	date late = ed->start;
+	late.m += 3;
+	if (late.m > 12) {
+		late.m -= 12;
+		late.y++;
+	}
+	if (late.d > date_days_in_month(late.y, late.m))
+		late.d = date_days_in_month(late.y, late.m);
+	const edition *prev = ed > L->s->eds ? ed - 1 : NULL;
+	date early = prev ? prev->start : (date){ed->start.y - 1, ed->start.m, ed->start.d};
+	if (date_cmp(doc->approved_on, late) > 0)
+		diag_add(L->dl, DIAG_WARNING, v->file, v->line, v->col,
+		         "дата утверждения %s — больше чем через три месяца после начала редакции (%s): проверьте год "
+		         "в дате или папку редакции",
+		         ru_date_a(L, doc->approved_on), ru_date_a(L, ed->start));
+	else if (date_cmp(doc->approved_on, early) < 0)
+		diag_add(L->dl, DIAG_WARNING, v->file, v->line, v->col,
+		         "дата утверждения %s — раньше начала %s (%s): проверьте год в дате или папку редакции",
+		         ru_date_a(L, doc->approved_on), prev ? "предыдущей редакции" : "предыдущего учебного года",
+		         ru_date_a(L, early));
 }
 
 /* considered: [{stamp, body, protocol, date, signer, signer_title}] */
@@ -608,6 +683,7 @@ static void load_document(loader *L, edition *ed, document *doc, const char *rel
 		doc->short_title = doc->title;
 	load_kind(L, doc, m);
 	load_approved(L, doc, y_get(m, "approved"));
+	check_approval_date(L, ed, doc, y_get(m, "approved"));
 	load_considered(L, doc, m);
 	load_chapters(L, doc, m);
 	load_amendments(L, doc, m);
@@ -641,15 +717,15 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 	char *rel = xasprintf("%s/edition.yaml", dir);
 	const char *relp = arena_strdup(L->a, rel);
 	free(rel);
-	ed->title = arena_printf(L->a, "%.4s/%s учебный год", ed->id, ed->id + 5);
 	ed->status = "approved";
 	ynode *m = load_yaml(L, relp, false);
-	if (!m || !f_expect_map(m, "edition.yaml", L->dl))
+	if (!m || !f_expect_map(m, "edition.yaml", L->dl)) {
+		period_defaults(L->a, ed);
+		period_finish(L, ed, NULL);
 		return;
+	}
 	f_check_keys(m, EDITION_KEYS, "edition.yaml", L->dl);
 	const char *t = f_str(m, "title", false, "", L->dl);
-	if (t)
-		ed->title = t;
 	const char *st = f_str(m, "status", false, "", L->dl);
 	if (st) {
 		bool ok = false;
@@ -674,6 +750,11 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 			ed->end = e;
 		}
 	}
+	period_defaults(L->a, ed); /* the title and the rest follow the final period */
+	if (t)
+		ed->title = t;
+	period_load(L, ed, m);
+	period_finish(L, ed, m);
 	load_schedule_settings(L, ed, m);
 }
 

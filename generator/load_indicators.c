@@ -461,6 +461,18 @@ static void load_result_row(lctx *c, const ind_result_file *rf, const csv_row *r
 		}
 		v[i] = x;
 	}
+	/* Marks 2…5 are disjoint groups of the participants: more of them in
+	 * total than participants is a typo in one of the numbers. */
+	double marks = 0;
+	for (size_t i = 0; i < rf->ncols; i++) {
+		const char *nm = rf->cols[i].name;
+		if (!rf->cols[i].mean && nm[0] >= '2' && nm[0] <= '5' && !nm[1] && !isnan(v[i]))
+			marks += v[i];
+	}
+	if (ok && part_ok && marks > part)
+		diag_add(dl, DIAG_WARNING, file, pc->line, pc->col,
+		         "сумма отметок «2»–«5» (%g) больше числа участников (%s): проверьте числа в этой строке", marks,
+		         pc->text);
 	if (!ok)
 		return;
 	xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof(ind_result_row));

@@ -7,6 +7,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "markdown.h"
+#include "periods.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -46,6 +47,12 @@ static bool parse_period(const char *t, const edition *ed, date *from, date *to)
 {
 	int y, n;
 	char c, rest;
+	const reporting_period *rp = period_find(ed, t); /* the edition's own: "2021-T2", "2022-Q3" */
+	if (rp) {
+		*from = rp->start;
+		*to = rp->end;
+		return true;
+	}
 	if (sscanf(t, "%4d-%c%d%c", &y, &c, &n, &rest) == 3 && y > 1900) {
 		int months = c == 'Q' || c == 'q' ? 3 : c == 'H' || c == 'h' ? 6 : 0;
 		if (!months || n < 1 || n > 12 / months)
@@ -60,7 +67,7 @@ static bool parse_period(const char *t, const edition *ed, date *from, date *to)
 		return true;
 	}
 	deadline d;
-	deadline_parse(t, ed->start, ed->end, &d);
+	deadline_parse_in(t, &ed->dlc, &d);
 	bool ok = d.kind != DL_UNKNOWN && date_is_set(d.end);
 	if (ok) {
 		*from = date_is_set(d.start) ? d.start : (date){d.end.y, d.end.m, 1};

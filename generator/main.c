@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "fsutil.h"
 #include "import.h"
+#include "import_schedule.h"
 #include "load.h"
 #include "output.h"
 #include "pages.h"
@@ -45,6 +46,7 @@ static const char USAGE[] =
 	"  roadmap check    [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
 	"  roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
 	"  roadmap import   [--edition ГГГГ-ГГГГ] [--schools CSV] [--indicators ФАЙЛ] [--force] [-o ФАЙЛ] ФАЙЛ\n"
+	"  roadmap import   --schedule --school КОД [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ\n"
 	"  roadmap serve    [-C CONTENT] [-t THEME] [--port N] [--today ГГГГ-ММ-ДД]\n"
 	"  roadmap new      ПАПКА\n"
 	"  roadmap --help | --version | help КОМАНДА\n";
@@ -82,7 +84,13 @@ static const struct {
 	           "              без него показатели выводятся в stderr после сводки\n"
 	           "  --force     записать документ, даже если он, похоже, прочитан неверно\n"
 	           "  Сводка (разделы, мероприятия, нераспознанные сроки, объединённые строки) — в stderr;\n"
-	           "  если документ, похоже, прочитан неверно — отчёт о строках и код выхода 1, ничего не записано.\n"},
+	           "  если документ, похоже, прочитан неверно — отчёт о строках и код выхода 1, ничего не записано.\n"
+	           "\nroadmap import --schedule --school КОД [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ\n"
+	           "  Превращает график оценочных процедур школы из Excel (классы × даты или листы по месяцам,\n"
+	           "  сохранённые как CSV) в файл editions/ГГГГ-ГГГГ/schedule/КОД.csv.\n"
+	           "  --school    код школы из schools.csv (обязателен)\n"
+	           "  --edition   учебный год для дат без года («15.03»), если он не назван в файле\n"
+	           "  -o ФАЙЛ     записать в новый файл; без -o график выводится на стандартный вывод\n"},
 	{"serve", "roadmap serve [-C CONTENT] [-t THEME] [--port N] [--today ГГГГ-ММ-ДД]\n"
 	          "  Собирает сайт во временную папку и показывает его в браузере по адресу\n"
 	          "  http://127.0.0.1:ПОРТ/ (только на этом компьютере).  После каждого сохранения\n"
@@ -413,8 +421,77 @@ static int write_new_file(const char *path, const buf *data)
 	return 0;
 }
 
+static int cmd_help(const char *topic);
+
+/* roadmap import --schedule: options of its own, so the roadmap importer's
+ * stay as they are. */
+static int cmd_import_schedule(int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"schedule", optional_argument, NULL, 'D'}, {"school", required_argument, NULL, 'K'},
+		{"edition", required_argument, NULL, 'E'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	const char *sc_id = NULL, *ed_id = NULL, *out = NULL, *file = NULL;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:", longs, NULL)) != -1) {
+		switch (c) {
+		case 'D': file = optarg ? optarg : file; break;
+		case 'K': sc_id = optarg; break;
+		case 'E': ed_id = optarg; break;
+		case 'o': out = optarg; break;
+		case 'h': return cmd_help("import");
+		case ':': return usage_error("параметру %s нужно значение", argv[optind - 1]);
+		default: return usage_error("параметр %s не подходит к import --schedule", argv[optind - 1]);
+		}
+	}
+	if (optind < argc && !file)
+		file = argv[optind++];
+	if (!file || optind < argc)
+		return usage_error("%s", file ? "команде import --schedule нужен ровно один файл с таблицей"
+		                              : "команде import --schedule нужен файл с таблицей");
+	if (!sc_id)
+		return usage_error("%s", "import --schedule: укажите код школы, например --school sosh-4");
+	date start, end;
+	if (ed_id && !deadline_edition_period(ed_id, &start, &end))
+		return usage_error("--edition: ожидался учебный год вида 2021-2022, а не «%s»", ed_id);
+	date t = default_today();
+	int y = t.m >= 9 ? t.y : t.y - 1;
+	char fallback[32];
+	snprintf(fallback, sizeof fallback, "%04d-%04d", y, y + 1);
+	sched_import_opts io = {sc_id, ed_id, fallback};
+	sched_import_stats st;
+	diag_list dl = DIAG_LIST_INIT;
+	buf csv = BUF_INIT;
+	int r = import_schedule_file(file, &io, &csv, &st, &dl);
+	diag_print(&dl, "", stderr);
+	int rc = r == -2 ? EXIT_IO : r ? EXIT_CONTENT : 0;
+	if (!rc && out)
+		rc = write_new_file(out, &csv);
+	else if (!rc && (fwrite(csv.data, 1, csv.len, stdout) != csv.len || fflush(stdout) != 0)) {
+		fprintf(stderr, "roadmap: не удалось вывести график: %s\n", strerror(errno));
+		rc = EXIT_IO;
+	}
+	if (!rc) {
+		fprintf(stderr, "roadmap: импорт графика %s (%s): процедур: %zu; классов: %zu", file, st.shape, st.rows,
+		        st.classes);
+		if (st.months)
+			fprintf(stderr, "; месяцев: %zu", st.months);
+		fprintf(stderr, "; даты без года прочитаны для %s учебного года%s%s\n", st.edition, out ? "; записан " : "",
+		        out ? out : "");
+	}
+	else if (r)
+		fprintf(stderr, "roadmap: импорт графика %s не выполнен; ничего не записано\n", file);
+	buf_free(&csv);
+	diag_list_free(&dl);
+	return rc;
+}
+
 static int cmd_import(int argc, char **argv)
 {
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--schedule") || !strncmp(argv[i], "--schedule=", 11))
+			return cmd_import_schedule(argc, argv);
 	opts o = {0};
 	int first = parse_opts(argc, argv, &o, "EoSIF");
 	if (first < 0)

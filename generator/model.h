@@ -262,10 +262,34 @@ typedef struct change {
 	bool reworded, deadline_changed, responsible_changed;
 } change;
 
+/* One reporting period of an edition (derived by periods_derive_edition, periods.h;
+ * execution.h report_periods adds the report's cumulative titles). */
+typedef struct reporting_period {
+	const char *id;              /* "2021-Q3" (calendar quarter), "2022-H1" (half-year), "2022-01"
+	                                (month), "2021-T2" (school term II of the school year 2021/22):
+	                                the `period:` of a mark and an anchor */
+	const char *title;           /* «III квартал 2021 г.», «II четверть 2021/22 учебного года»,
+	                                «I полугодие 2022 г.», «январь 2022 г.» */
+	date start, end;             /* inside the edition; the periods tile it in order */
+	date due;                    /* the report on it is due (reporting.due), else unset */
+	bool approx;                 /* rests on the default (approximate) school terms */
+} reporting_period;
+
 typedef struct edition {
-	const char *id;              /* "2021-2022" */
-	const char *title;           /* "2021/2022 учебный год" */
+	const char *id;              /* "2021-2022", "2022-2024" */
+	const char *title;           /* "2021/2022 учебный год", "2022–2024 годы" (multi-year) */
+	const char *label;           /* short, for chart axes: "2021/22", "2022–2024" */
+	int nyears;                  /* school years in the period: 1, or 2+ for a multi-year edition */
 	date start, end;
+	/* Time of the edition (edition.yaml `school_terms:`, `reporting:`). */
+	dl_term *terms;              /* school terms as given, in date order; NULL when none */
+	size_t nterms;
+	dl_context dlc;              /* what its deadlines are read in: period, terms, reporting unit */
+	const char *report_every;    /* "quarter" (default) | "school-quarter" | "half-year" | "month" */
+	const char *report_due_text; /* reporting.due as written, or NULL */
+	deadline report_due;         /* reporting.due read as a deadline (unknown when not given) */
+	reporting_period *periods;   /* derived: the reporting periods, covering the whole period */
+	size_t nperiods;
 	const char *status;          /* draft | approved | completed */
 	const char *notes_html;
 	document *docs;

@@ -267,6 +267,7 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	v_sets(a, v, "title_text", act->title_text);
 	v_sets(a, v, "task_html", act->task_html);
 	v_sets(a, v, "deadline", act->deadline_text ? act->deadline_text : "не указан");
+	v_sets(a, v, "deadline_note", act->dl.default_terms ? "границы четвертей приблизительные" : NULL);
 	v_sets(a, v, "responsible", joined(a, act->responsible, act->nresponsible));
 	v_sets(a, v, "report", act->report);
 	v_sets(a, v, "result_html", act->result_html);

@@ -91,8 +91,8 @@ static const char *trend_svg(const ctx *c, const indicator *ind, const edition *
 	buf shown = BUF_INIT;
 	buf_printf(&alt, "%s по годам: ", ind->name);
 	for (size_t i = 0; i < n && series[i].ed->start.y <= upto->start.y; i++, k++) {
-		/* Axis labels must be short: «2021/22». */
-		const char *label = arena_printf(c->a, "%.4s/%.2s", series[i].ed->id, series[i].ed->id + 7);
+		/* Axis labels must be short: «2021/22», «2022–2024». */
+		const char *label = series[i].ed->label;
 		const char *val = series[i].has_value ? ind_value_str(c, ind, series[i].value) : "нет данных";
 		pts[k] = (svg_point){label, series[i].has_value, series[i].value};
 		buf_printf(&alt, "%s%s — %s", k ? "; " : "", series[i].ed->title, val);
@@ -333,12 +333,10 @@ value *school_results(const ctx *c, const edition *ed, const school *sc)
 {
 	arena *a = c->a;
 	size_t n;
-	const ind_result_row *rows = ind_results(c->s->ind, ed, &n);
+	const ind_result_row *const *rows = ind_results_of(c->s->ind, ed, sc, &n);
 	value *list = v_list(a);
 	for (size_t i = 0; i < n; i++) {
-		const ind_result_row *r = &rows[i];
-		if (r->sc != sc)
-			continue;
+		const ind_result_row *r = rows[i];
 		value *it = v_push(a, list, v_map(a));
 		v_sets(a, it, "procedure", r->procedure);
 		v_sets(a, it, "subject", r->subject);

@@ -1,5 +1,11 @@
-/* Execution report («Отчёт об исполнении») of an edition, per calendar quarter. */
+/* Execution report («Отчёт об исполнении», spec/execution.md § The report):
+ * for each reporting period and cumulatively from the edition start, every
+ * part of a deadline that fell due with its mark, per-school completion,
+ * reasons, new deadlines and acts, evidence; activities without dates in a
+ * part of their own; totals per section and for the edition.  The same view
+ * feeds report.html and the Word file (report.docx.xml). */
 #include "page_common.h"
+#include "execution.h"
 #include "buf.h"
 #include "ru.h"
 #include "schedule.h"
@@ -8,123 +14,364 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const ROMAN[] = {"I", "II", "III", "IV"};
-
-static void add_row(const ctx *c, value *list, const activity *a)
+/* «сентябрь 2021 г.», «до 15 октября 2021 г.», «с 1 по 30 сентября 2021 г.» */
+static void part_label(buf *b, const part_state *p)
 {
-	v_push(c->a, list, activity_view(c, a, true));
+	if (!date_is_set(p->start)) {
+		buf_puts(b, "до ");
+		ru_date(b, p->end);
+	} else if (p->start.d == 1 && p->start.y == p->end.y && p->start.m == p->end.m &&
+	           !date_cmp(p->end, date_month_end(p->end.y, p->end.m))) {
+		buf_printf(b, "%s %d\xC2\xA0г.", ru_month_nom(p->start.m), p->start.y);
+	} else if (!date_cmp(p->start, p->end)) {
+		ru_date(b, p->end);
+	} else {
+		buf_puts(b, "с ");
+		ru_date(b, p->start);
+		buf_puts(b, " по ");
+		ru_date(b, p->end);
+	}
 }
 
-/* One quarter [from, to] clipped to the edition period. */
-static value *quarter_view(const ctx *c, const edition *ed, int y, int q)
+static void act_text(buf *b, const order_ref *o)
 {
-	arena *a = c->a;
-	date from = {y, (q - 1) * 3 + 1, 1}, to = date_month_end(y, q * 3);
-	if (date_cmp(from, ed->start) < 0)
-		from = ed->start;
-	if (date_cmp(to, ed->end) > 0)
-		to = ed->end;
-	value *v = v_map(a);
+	buf_puts(b, o->title);
+	if (date_is_set(o->on)) {
+		buf_puts(b, " от ");
+		ru_date(b, o->on);
+	}
+	if (o->number)
+		buf_printf(b, " №\xC2\xA0%s", o->number);
+}
+
+static void line(const ctx *c, value *lines, buf *b)
+{
+	value *l = v_push(c->a, lines, v_map(c->a));
+	v_sets(c->a, l, "text", buf_cstr(b));
+	buf_reset(b);
+}
+
+/* The lines of the «Отметка об исполнении» cell that a mark adds. */
+static void mark_lines(const ctx *c, value *lines, const mark *m, buf *b)
+{
+	if (date_is_set(m->on)) {
+		buf_puts(b, "Дата: ");
+		ru_date(b, m->on);
+		line(c, lines, b);
+	}
+	if (m->st == ST_POSTPONED && m->postponed_to) {
+		buf_printf(b, "Новый срок: %s", m->postponed_to);
+		line(c, lines, b);
+	}
+	if (m->has_act) {
+		buf_puts(b, "Основание: ");
+		act_text(b, &m->act);
+		line(c, lines, b);
+	}
+	if (m->note_text) {
+		buf_printf(b, "%s: %s", m->st == ST_NOT_DONE || m->st == ST_CANCELLED ? "Причина" : "Примечание", m->note_text);
+		line(c, lines, b);
+	}
+}
+
+static void add_evidence(const ctx *c, value *list, const evidence *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		value *it = v_push(c->a, list, v_map(c->a));
+		v_sets(c->a, it, "title", e[i].title);
+		v_sets(c->a, it, "url", e[i].url);
+	}
+}
+
+/* «исполнено в 2 из 3 школ; не исполнено: СШ № 4 — причина; нет отметки: СШ № 2» */
+static void schools_line(const activity *a, size_t i, buf *b)
+{
+	static const status order[] = {ST_NOT_DONE, ST_PARTIAL, ST_POSTPONED, ST_IN_PROGRESS, ST_CANCELLED};
+	buf_puts(b, "исполнено в ");
+	ru_int(b, (long)a->parts[i].nschools_done);
+	buf_puts(b, " из ");
+	ru_count(b, (long)a->nrep, "школы", "школ", "школ");
+	for (size_t o = 0; o <= ARRAY_LEN(order); o++) {
+		bool first = true;
+		for (size_t k = 0; k < a->nrep; k++) {
+			const mark *m = school_part_mark(a, i, k);
+			bool take = o < ARRAY_LEN(order) ? m && m->st == order[o] : !m || m->st == ST_PLANNED;
+			if (!take)
+				continue;
+			if (first)
+				buf_printf(b, "; %s: ", o < ARRAY_LEN(order) ? status_label_lc(order[o]) : "нет отметки");
+			else
+				buf_puts(b, ", ");
+			first = false;
+			buf_puts(b, a->rep[k]->short_name);
+			if (m && m->note_text) {
+				/* The note's own final full stop would clash with «;». */
+				size_t len = strlen(m->note_text);
+				buf_printf(b, " — %.*s", (int)(len && m->note_text[len - 1] == '.' ? len - 1 : len), m->note_text);
+			}
+			if (m && m->st == ST_POSTPONED && m->postponed_to)
+				buf_printf(b, " (новый срок: %s)", m->postponed_to);
+		}
+	}
+}
+
+/* One row of the report: part i of activity a. */
+static value *part_row(const ctx *c, const activity *a, size_t i, progress *tally)
+{
+	arena *ar = c->a;
+	const part_state *p = &a->parts[i];
+	bool overdue = part_overdue(a, i, c->s->today);
+	value *v = v_map(ar);
 	buf b = BUF_INIT;
-	buf_printf(&b, "%s квартал %d\xC2\xA0г.", ROMAN[q - 1], y);
-	v_sets(a, v, "title", buf_cstr(&b));
+	v_sets(ar, v, "number", a->number);
+	v_sets(ar, v, "title_text", a->title_text);
+	v_sets(ar, v, "title_html", a->title_html);
+	v_sets(ar, v, "doc_url", arena_printf(ar, "%s#%s", link_to(c, document_path(ar, a->doc)), a->anchor));
+	buf_puts(&b, a->deadline_text ? a->deadline_text : "не указан");
+	if (a->dl.nparts > 1) {
+		buf_printf(&b, " (часть %zu из %zu: ", i + 1, a->dl.nparts);
+		part_label(&b, p);
+		buf_putc(&b, ')');
+	}
+	v_sets(ar, v, "deadline", buf_cstr(&b));
 	buf_reset(&b);
+	const char **resp = a->responsible;
+	for (size_t k = 0; k < a->nresponsible; k++)
+		buf_printf(&b, "%s%s", k ? ", " : "", resp[k]);
+	v_sets(ar, v, "responsible", a->nresponsible ? buf_cstr(&b) : NULL);
+	buf_reset(&b);
+	set_status(c, v, p->st, overdue);
+	value *lines = v_set(ar, v, "lines", v_list(ar));
+	value *ev = v_set(ar, v, "evidence", v_list(ar));
+	buf_puts(&b, status_label(p->st));
+	if (overdue && p->st == ST_POSTPONED)
+		buf_puts(&b, ", новый срок прошёл");
+	else if (overdue && (p->st == ST_PLANNED || p->st == ST_IN_PROGRESS))
+		buf_puts(&b, ", срок прошёл");
+	v_sets(ar, v, "mark", buf_cstr(&b));
+	buf_reset(&b);
+	if (a->nmarks) {
+		const mark *m = p->m ? p->m : p->postpone;
+		if (m) {
+			mark_lines(c, lines, m, &b);
+			add_evidence(c, ev, m->evidence, m->nevidence);
+		}
+		if (p->postpone && p->postpone != m)
+			mark_lines(c, lines, p->postpone, &b);
+		if (a->nrep) {
+			schools_line(a, i, &b);
+			line(c, lines, &b);
+			for (size_t k = 0; k < a->nrep; k++) {
+				const mark *sm = school_part_mark(a, i, k);
+				if (sm)
+					add_evidence(c, ev, sm->evidence, sm->nevidence);
+			}
+		}
+	} else {
+		if (p->st == ST_DONE && date_is_set(a->done_on)) {
+			buf_puts(&b, "Дата: ");
+			ru_date(&b, a->done_on);
+			line(c, lines, &b);
+		}
+		if (p->st == ST_DONE)
+			add_evidence(c, ev, a->evidence, a->nevidence);
+	}
+	v_setb(ar, v, "has_evidence", ev->n > 0);
+	buf_free(&b);
+	/* «срок прошёл, отметки нет» is a column of its own; a not-done mark stays not done. */
+	if (overdue && (p->st == ST_PLANNED || p->st == ST_IN_PROGRESS))
+		tally->overdue++;
+	else
+		tally->n[p->st]++;
+	tally->total++;
+	return v;
+}
+
+static bool undated(const activity *a)
+{
+	return !a->dl.nparts;
+}
+
+/* Was part i due in [from, to]?  A part running all period long («в течение
+ * года») is reported in every period it overlaps. */
+static bool part_in(const activity *a, size_t i, date from, date to)
+{
+	const part_state *p = &a->parts[i];
+	if (date_cmp(p->end, from) >= 0 && date_cmp(p->end, to) <= 0)
+		return true;
+	return a->dl.kind == DL_PERIOD && date_is_set(p->start) && date_cmp(p->start, to) <= 0 &&
+	       date_cmp(p->end, from) >= 0;
+}
+
+static void tally_add(progress *to, const progress *p)
+{
+	for (int s = 0; s < ST_COUNT; s++)
+		to->n[s] += p->n[s];
+	to->overdue += p->overdue;
+	to->total += p->total;
+}
+
+/* «Исполнено 5 из 9 (56 %)»: the share of done parts. */
+static const char *summary(arena *a, const progress *p)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, "исполнено ");
+	ru_int(&b, p->n[ST_DONE]);
+	buf_puts(&b, " из ");
+	ru_int(&b, p->total);
+	if (p->total) {
+		buf_puts(&b, " (");
+		ru_int(&b, p->n[ST_DONE] * 100 / p->total);
+		buf_puts(&b, "\xC2\xA0%)");
+	}
+	const char *s = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* One report over [from, to]: sections with their due parts, the undated
+ * activities, totals. */
+static value *report_block(const ctx *c, const edition *ed, date from, date to, const char *title, const char *anchor,
+                           const reporting_period *rp)
+{
+	arena *ar = c->a;
+	value *v = v_map(ar);
+	v_sets(ar, v, "title", title);
+	v_sets(ar, v, "anchor", anchor);
+	buf b = BUF_INIT;
 	buf_puts(&b, "с ");
 	ru_date(&b, from);
 	buf_puts(&b, " по ");
 	ru_date(&b, to);
-	v_sets(a, v, "period", buf_cstr(&b));
-	buf_free(&b);
-	v_sets(a, v, "anchor", arena_printf(a, "q-%d-%d", y, q));
-	value *due = v_set(a, v, "due", v_list(a)), *done = v_set(a, v, "done", v_list(a));
-	value *overdue = v_set(a, v, "overdue", v_list(a)), *ongoing = v_set(a, v, "ongoing", v_list(a));
-	bool past = date_cmp(c->s->today, to) > 0;
-	for (size_t d = 0; d < ed->ndocs; d++)
-		for (size_t s = 0; s < ed->docs[d].nsections; s++) {
-			const section *sec = &ed->docs[d].sections[s];
-			for (size_t i = 0; i < sec->nacts; i++) {
-				const activity *act = &sec->acts[i];
-				if (act->dl.kind == DL_PERIOD) {
-					add_row(c, ongoing, act);
-					continue;
-				}
-				if (!dl_ends_within(&act->dl, from, to))
-					continue;
-				add_row(c, due, act);
-				if (act->st == ST_DONE)
-					add_row(c, done, act);
-				else if (act->st == ST_CANCELLED || !past)
-					continue;
-				/* A repeating or multi-part activity still running after
-				 * this quarter is ongoing, not failed: its status is
-				 * one for all parts. */
-				else if (act_overdue(act, c->s->today) || date_cmp(act->dl.end, to) <= 0)
-					add_row(c, overdue, act);
-				else
-					add_row(c, ongoing, act);
-			}
-		}
-	v_setb(a, v, "has_due", due->n > 0);
-	v_setb(a, v, "has_done", done->n > 0);
-	v_setb(a, v, "has_overdue", overdue->n > 0);
-	v_setb(a, v, "has_ongoing", ongoing->n > 0);
-	buf s = BUF_INIT;
-	ru_count(&s, (long)due->n, "мероприятие", "мероприятия", "мероприятий");
-	buf_puts(&s, " со сроком в квартале; выполнено ");
-	ru_int(&s, (long)done->n);
-	if (past) {
-		buf_puts(&s, ", не выполнено в срок ");
-		ru_int(&s, (long)overdue->n);
+	if (rp && rp->approx)
+		buf_puts(&b, " (границы четвертей приблизительные)");
+	if (rp && date_is_set(rp->due)) {
+		buf_puts(&b, "; отчёт — до ");
+		ru_date(&b, rp->due);
 	}
-	v_sets(a, v, "summary", buf_cstr(&s));
-	buf_free(&s);
-	return v;
-}
-
-static value *section_totals(const ctx *c, const edition *ed)
-{
-	arena *a = c->a;
-	value *rows = v_list(a);
-	progress all = {0};
+	v_sets(ar, v, "span", buf_cstr(&b));
+	buf_free(&b);
+	value *secs = v_set(ar, v, "sections", v_list(ar));
+	value *und = v_set(ar, v, "undated", v_list(ar));
+	value *totals = v_set(ar, v, "totals", v_list(ar));
+	progress all = {0}, und_t = {0};
 	for (size_t d = 0; d < ed->ndocs; d++)
 		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
 			const section *sec = &ed->docs[d].sections[k];
-			progress p = {0};
+			value *rows = v_list(ar);
+			progress t = {0};
 			for (size_t i = 0; i < sec->nacts; i++) {
-				progress_add(c->s, &p, &sec->acts[i]);
-				progress_add(c->s, &all, &sec->acts[i]);
+				const activity *a = &sec->acts[i];
+				if (undated(a)) {
+					v_push(ar, und, part_row(c, a, 0, &und_t));
+					continue;
+				}
+				for (size_t p = 0; p < a->nparts; p++)
+					if (part_in(a, p, from, to))
+						v_push(ar, rows, part_row(c, a, p, &t));
 			}
-			value *r = v_push(a, rows, v_map(a));
-			v_sets(a, r, "document", ed->docs[d].short_title);
-			v_sets(a, r, "title", arena_printf(a, "%s. %s", sec->number, sec->title));
-			v_sets(a, r, "url", arena_printf(a, "%s#%s", link_to(c, document_path(a, &ed->docs[d])), sec->anchor));
-			v_set(a, r, "counts", progress_counts(c, &p));
+			tally_add(&all, &t);
+			const char *stitle = arena_printf(ar, "%s%s. %s", ed->ndocs > 1 ? arena_printf(ar, "%s: ", ed->docs[d].short_title) : "",
+			                                  sec->number, sec->title);
+			value *tr = v_push(ar, totals, progress_counts(c, &t));
+			v_sets(ar, tr, "title", stitle);
+			if (!rows->n)
+				continue;
+			value *sv = v_push(ar, secs, v_map(ar));
+			v_sets(ar, sv, "title", stitle);
+			v_set(ar, sv, "rows", rows);
+			v_sets(ar, sv, "summary", summary(ar, &t));
 		}
-	value *t = v_map(a);
-	v_set(a, t, "sections", rows);
-	v_set(a, t, "all", progress_counts(c, &all));
-	return t;
+	tally_add(&all, &und_t);
+	if (und->n) {
+		value *tr = v_push(ar, totals, progress_counts(c, &und_t));
+		v_sets(ar, tr, "title", "Мероприятия без определённого срока");
+	}
+	v_setb(ar, v, "has_sections", secs->n > 0);
+	v_setb(ar, v, "has_undated", und->n > 0);
+	value *tot = v_set(ar, v, "all", progress_counts(c, &all));
+	v_sets(ar, tot, "title", "Всего");
+	v_sets(ar, v, "summary", summary(ar, &all));
+	return v;
+}
+
+/* The report the Word file holds: cumulative up to the end of the last
+ * period that has ended (the first one when none has). */
+static size_t docx_period(const rperiod *ps, size_t n, date today)
+{
+	size_t pick = 0;
+	for (size_t i = 0; i < n; i++)
+		if (date_cmp(ps[i].to, today) < 0)
+			pick = i;
+	return pick;
+}
+
+static const char *cum_title(arena *a, const rperiod *p)
+{
+	return arena_printf(a, "Нарастающим итогом: %s", p->cum);
+}
+
+static value *docx_view(const ctx *c, const edition *ed, const rperiod *ps, size_t n)
+{
+	arena *ar = c->a;
+	const site *s = c->s;
+	size_t i = docx_period(ps, n, s->today);
+	value *v = report_block(c, ed, ed->start, ps[i].to, cum_title(ar, &ps[i]), "docx", NULL);
+	buf b = BUF_INIT;
+	buf_puts(&b, "Информация об исполнении ");
+	if (ed->ndocs == 1)
+		buf_printf(&b, "документа «%s»", ed->docs[0].title);
+	else
+		buf_printf(&b, "плана мероприятий (%s)", ed->title);
+	v_sets(ar, v, "heading", buf_cstr(&b));
+	buf_reset(&b);
+	buf_printf(&b, "за %s: ", ps[i].cum);
+	buf_puts(&b, "с ");
+	ru_date(&b, ed->start);
+	buf_puts(&b, " по ");
+	ru_date(&b, ps[i].to);
+	v_sets(ar, v, "subheading", buf_cstr(&b));
+	buf_free(&b);
+	v_sets(ar, v, "authority", s->authority);
+	v_sets(ar, v, "signer_title", s->signer_title ? s->signer_title : "Начальник управления образования");
+	v_sets(ar, v, "signer_name", s->signer_name ? s->signer_name : "");
+	v_sets(ar, v, "date", ru_date_str(ar, s->today));
+	return v;
 }
 
 value *view_report(const ctx *c)
 {
 	const edition *ed = c->j->ed;
 	arena *a = c->a;
+	rperiod *ps;
+	size_t n = report_periods(ed, &ps);
+	if (c->j->kind == PG_REPORT_DOCX) {
+		value *v = v_map(a);
+		if (n)
+			v_set(a, v, "report", docx_view(c, ed, ps, n));
+		free(ps);
+		return v;
+	}
 	value *v = layout(c, arena_printf(a, "Отчёт об исполнении: %s", ed->title), ed);
 	crumb(c, v, ed->title, edition_path(a, ed));
 	crumb(c, v, "Отчёт об исполнении", NULL);
-	value *qs = v_set(a, v, "quarters", v_list(a));
-	for (int y = ed->start.y, q = quarter_of(ed->start);;) {
-		date qstart = {y, (q - 1) * 3 + 1, 1};
-		if (date_cmp(qstart, ed->end) > 0)
-			break;
-		v_push(a, qs, quarter_view(c, ed, y, q));
-		if (++q > 4) {
-			q = 1;
-			y++;
-		}
+	value *periods = v_set(a, v, "periods", v_list(a));
+	value *cum = v_set(a, v, "cumulative", v_list(a));
+	for (size_t i = 0; i < n; i++) {
+		bool future = date_cmp(ps[i].from, c->s->today) > 0;
+		value *p = v_push(a, periods, report_block(c, ed, ps[i].from, ps[i].to, ps[i].title, ps[i].anchor, ps[i].rp));
+		v_setb(a, p, "future", future);
+		/* A cumulative report looks back: none for periods not yet begun. */
+		if (!future)
+			v_push(a, cum, report_block(c, ed, ed->start, ps[i].to, cum_title(a, &ps[i]),
+			                            arena_printf(a, "c%s", ps[i].anchor + 1), NULL));
 	}
-	v_set(a, v, "totals", section_totals(c, ed));
+	if (n) {
+		size_t i = docx_period(ps, n, c->s->today);
+		v_sets(a, v, "docx_url", link_to(c, arena_printf(a, "%s/report/report.docx", ed->id)));
+		v_sets(a, v, "docx_title", cum_title(a, &ps[i]));
+	}
+	free(ps);
 	value *e = v_set(a, v, "edition", v_map(a));
 	v_sets(a, e, "title", ed->title);
 	return v;

@@ -53,6 +53,7 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 	add(b, PG_EDITION, arena_printf(a, "%s/index.html", ed->id), "edition")->ed = ed;
 	add(b, PG_DEADLINES, arena_printf(a, "%s/deadlines/index.html", ed->id), "deadlines")->ed = ed;
 	add(b, PG_REPORT, arena_printf(a, "%s/report/index.html", ed->id), "report")->ed = ed;
+	add(b, PG_REPORT_DOCX, arena_printf(a, "%s/report/report.docx", ed->id), "report.docx.xml")->ed = ed;
 	add(b, PG_ICS, arena_printf(a, "%s/calendar.ics", ed->id), NULL)->ed = ed;
 	add(b, PG_DATA, arena_printf(a, "%s/data/index.html", ed->id), "data")->ed = ed;
 	if (ed->prev)
@@ -180,7 +181,8 @@ value *page_view(const site *s, const page_job *j, arena *a)
 		return view_404(&c);
 	case PG_ROBOTS: return view_robots(&c);
 	case PG_DEADLINES: return view_deadlines(&c);
-	case PG_REPORT: return view_report(&c);
+	case PG_REPORT:
+	case PG_REPORT_DOCX: return view_report(&c);
 	case PG_DATA: return view_data(&c);
 	case PG_FEED: return view_feed(&c);
 	case PG_CHANGES: return view_changes(&c);

@@ -1,4 +1,5 @@
 #include "render.h"
+#include "docx.h"
 #include "fsutil.h"
 #include "util.h"
 
@@ -88,7 +89,7 @@ int theme_load(theme *t, const char *dir, const char *override_dir, diag_list *d
 	static const char *const required[] = {"edition", "document", "registry", "school", "archive",
 	                                       "page", "404", "robots.txt", "sitemap.xml", "deadlines", "report", "data", "feed.xml", "changes",
 	                                       "indicators", "indicator",
-	                                       NULL};
+	                                       "report.docx.xml", NULL};
 	for (int i = 0; required[i]; i++) {
 		if (mustache_set_has(t->set, required[i]))
 			continue;
@@ -135,8 +136,12 @@ static void render_one(pool *p, size_t i)
 		rc = mustache_render(p->t->set, j->tpl, page_view(p->s, j, a), &out);
 	else
 		page_raw(p->s, j, &out);
-	if (rc == 0 && output_write(p->o, j->path, buf_cstr(&out), out.len) != 0)
+	if (rc == 0 && j->kind == PG_REPORT_DOCX) {
+		if (docx_write(p->o, j->path, buf_cstr(&out), out.len) != 0)
+			rc = -1;
+	} else if (rc == 0 && output_write(p->o, j->path, buf_cstr(&out), out.len) != 0) {
 		rc = -1; /* errno says why */
+	}
 	if (rc != 0) {
 		int expected = 0;
 		if (atomic_compare_exchange_strong(&p->failed, &expected, (int)i + 1)) {

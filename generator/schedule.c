@@ -55,7 +55,7 @@ bool dl_upcoming(const deadline *d, date today)
 
 bool act_overdue(const activity *a, date today)
 {
-	if (a->nparts) { /* marked: part by part */
+	if (a->nmarks) { /* marked: part by part */
 		for (size_t i = 0; i < a->nparts; i++)
 			if (part_overdue(a, i, today))
 				return true;

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The methodist's loop: command line as documented, warnings that say how to fix, as_of.
 
-tests/sites/warn/<rule>/expected.txt (when present): the exact warning lines of
-`check` on minimal + the rule's files; the check must still succeed (exit 0)."""
+tests/sites/warn/<rule>/expected.txt (when present): the exact warning and note
+lines of `check --today 2022-03-15` on minimal + the rule's files; the check must
+still succeed (exit 0).  REGEN=1 python3 tests/e2e_methodist.py warn rewrites them."""
 import sys, os; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__))); from e2e import *  # noqa: E401,F403
 
 COMMANDS = ["build", "check", "deadline", "import", "serve", "new"]
@@ -85,7 +86,11 @@ def test_warn_fixtures():
             continue
         site = overlay(rule, "warn")
         rc, _, err = run("check", "-C", site, "--today", TODAY, cwd=os.path.dirname(site))
-        lines = [l.replace(site + "/", "") for l in err.splitlines() if ": error: " in l or ": warning: " in l]
+        lines = [l.replace(site + "/", "") for l in err.splitlines()
+                 if ": error: " in l or ": warning: " in l or ": note: " in l]
+        if os.environ.get("REGEN"):
+            with open(exp, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
         want = read(exp).splitlines()
         check(rc == 0, "warn/%s: check exits 0 (got %d): %s" % (rule, rc, err))
         check(lines == want, "warn/%s: messages\n  got:  %s\n  want: %s" % (rule, lines, want))
@@ -140,7 +145,39 @@ def test_school_by_name():
         check("15 марта 2022" in page, "the schedule row named by short name lands on s-1's schedule")
 
 
+def test_docs_examples_build():
+    """Every example of docs/content.md, each put where its section says, makes a site that builds:
+    an author can write each file from the guide alone."""
+    doc = read(os.path.join(ROOT, "docs", "content.md"))
+    where = {"site.yaml": "site.yaml", "schools.csv": "schools.csv", "schools/<код>.md": "schools/sosh-1.md",
+             "pages/<имя>.md": "pages/parents.md", "editions/<год>/edition.yaml": "editions/2021-2022/edition.yaml",
+             "editions/<год>/<документ>.yaml": "editions/2021-2022/plan.yaml",
+             "editions/<год>/results/*.csv": "editions/2021-2022/results/r.csv",
+             "editions/<год>/values/*.csv": "editions/2021-2022/values/v.csv",
+             "editions/<год>/schedule/*.csv": "editions/2021-2022/schedule/g.csv",
+             "indicators.yaml": "indicators.yaml"}
+    site = os.path.join(tmpdir(), "site")
+    found = set()
+    for section in re.split(r"^## ", doc, flags=re.M)[1:]:
+        key = section.split("\n", 1)[0].split(" — ")[0].strip()
+        m = re.search(r"^```(?:yaml|csv|markdown)\n(.*?)^```", section, re.S | re.M)
+        if key not in where or not m:
+            continue
+        found.add(key)
+        path = os.path.join(site, where[key])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(m.group(1))
+    check(found == set(where), "docs/content.md has an example for every file: missing %s" % (set(where) - found))
+    out = os.path.join(os.path.dirname(site), "out")
+    rc, _, err = run("build", "-C", site, "-o", out, "-q")
+    check(rc == 0 and ": error: " not in err, "the examples of docs/content.md build a site: " + err)
+    if rc == 0:
+        check("Анализ результатов ВПР" in read(os.path.join(out, "2021-2022", "schools", "sosh-1", "index.html")),
+              "the document example reaches the school page")
+
+
 if __name__ == "__main__":
     main((test_help_matches_docs, test_option_order, test_theme_and_content_discovery, test_unknown_command_wording,
-          test_warn_fixtures, test_as_of, test_school_by_name))
+          test_warn_fixtures, test_as_of, test_school_by_name, test_docs_examples_build))
     finish("e2e_methodist")

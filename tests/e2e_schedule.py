@@ -184,6 +184,65 @@ def test_demo():
           "demo overview shows ВПР windows and breaches")
 
 
+def test_import():
+    """Both wide shapes import to a schedule that `check` accepts; bad cells are errors at their position."""
+    site = overlay("rules", "schedule")
+    want = {"shape-a-classes-by-dates.csv": (16, "классы × даты"), "shape-b-month-sheets.csv": (9, "листы по месяцам")}
+    for name, (n, shape) in sorted(want.items()):
+        out = os.path.join(site, "editions/2021-2022/schedule", "s-2-" + name.split("-")[1] + ".csv")
+        rc, stdout, err = run("import", "--schedule", os.path.join(TEMPLATES, name), "--school", "s-2", "-o", out)
+        check(rc == 0 and os.path.isfile(out), "%s imports: %s" % (name, err))
+        check("(%s): процедур: %d;" % (shape, n) in err, "%s: shape and count in the summary: %s" % (name, err))
+        if rc:
+            continue
+        text = open(out, encoding="utf-8-sig", newline="").read()
+        check(text.count("\r\n") == n + 1 and text.startswith('"school","date","grade"'), "%s: CSV with %d rows" % (name, n))
+        rc, _, err = run("import", "--schedule", os.path.join(TEMPLATES, name), "--school", "s-2", "-o", out)
+        check(rc == 3 and "уже существует" in err, "import never overwrites a file")
+    a = open(os.path.join(site, "editions/2021-2022/schedule/s-2-a.csv"), encoding="utf-8-sig").read()
+    for row in ('"s-2","15.03.2022","4А","Русский язык","ВПР","федеральный"',
+                '"s-2","22.03.2022","5Б","Математика","ВПР","федеральный"',  # «22.03»: year from the title
+                '"s-2","17.03.2022","9А","Математика","Региональная диагностическая работа","региональный"',
+                '"s-2","05.04.2022","9А","Физика","Итоговая контрольная работа","школьный"',
+                '"s-2","19.04.2022","9Б","Русский язык","Контрольный диктант","школьный"',
+                '"s-2","19.04.2022","9Б","Английский язык","Тестирование","школьный"'):
+        check(row in a, "shape A row " + row)
+    b = open(os.path.join(site, "editions/2021-2022/schedule/s-2-b.csv"), encoding="utf-8-sig").read()
+    for row in ('"s-2","16.03.2022","6Б","Математика","ВПР","федеральный"',
+                '"s-2","29.03.2022","7А","Геометрия","Контрольная работа","школьный"',
+                '"s-2","26.04.2022","8А","Биология","ВПР","федеральный"'):
+        check(row in b, "shape B row " + row)
+    rc, _, err = run("check", "-C", site)
+    check(rc == 0 and ": error:" not in err, "check accepts the imported schedules: " + err[-1500:])
+    out = os.path.join(os.path.dirname(site), "out-import")
+    rc, _, _ = build(site, out)
+    page = read(os.path.join(out, "2021-2022/schools/s-2/schedule/index.html"))
+    check(rc == 0 and len(rows_of(page)) == 3 + 16 + 9, "imported rows are on the school's schedule page")
+    # Bad input: an unreadable cell, an impossible date, a row that is no class; nothing written.
+    bad = os.path.join(tmpdir(), "bad.csv")
+    open(bad, "w", encoding="utf-8").write("Класс;15.03.2022;31.04.2022\n5А;Математика;\nИтого;КР (история);\n6А;что-то;\n")
+    out = os.path.join(os.path.dirname(bad), "s.csv")
+    rc, _, err = run("import", "--schedule", bad, "--school", "s-1", "-o", out)
+    lines = [l.replace(bad, "bad.csv") for l in err.splitlines() if ": error:" in l]
+    check(rc == 1 and not os.path.exists(out), "bad template: exit 1, nothing written (%d)" % rc)
+    check(lines == ["bad.csv:1:18: error: такой даты нет: «31.04.2022»",
+                    "bad.csv:2:4: error: не понял «Математика»: пишите предмет и процедуру, например «Математика (КР)» "
+                    "или «ВПР по русскому языку»",
+                    "bad.csv:3:1: error: «Итого» — не класс: в первом столбце пишут класс («5А») или параллель («5»)",
+                    "bad.csv:4:4: error: не понял «что-то»: пишите предмет и процедуру, например «Математика (КР)» "
+                    "или «ВПР по русскому языку»"],
+          "bad template errors at their cells: %s" % lines)
+    rc, _, err = run("import", "--schedule", os.path.join(TEMPLATES, "shape-a-classes-by-dates.csv"))
+    check(rc == 2 and "--school" in err, "--school is required: %d %s" % (rc, err[:200]))
+    rc, _, err = run("import", "--schedule", os.path.join(TEMPLATES, "shape-a-classes-by-dates.csv"), "--school", "S 2")
+    check(rc == 1 and "код школы «S 2» не подходит" in err, "a bad school id is refused: " + err[:300])
+    month_less = os.path.join(tmpdir(), "days.csv")
+    open(month_less, "w", encoding="utf-8").write("Класс;1;2;3\n5А;;КР (история);\n")
+    rc, _, err = run("import", "--schedule", month_less, "--school", "s-1")
+    check(rc == 1 and "days.csv:1:7: error: столбцы — дни месяца, но месяц не назван" in err,
+          "day columns without a month line: " + err)
+
+
 if __name__ == "__main__":
-    main((test_rules, test_school_page, test_calendars, test_overview, test_reproducible, test_demo))
+    main((test_rules, test_school_page, test_calendars, test_overview, test_reproducible, test_demo, test_import))
     finish("e2e_schedule")

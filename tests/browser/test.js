@@ -38,7 +38,7 @@ const { chromium } = require('playwright-core');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /* One page of every type.  `activities`: the page has activity tables (prints
-   landscape).  `evidence`: the page has evidence links (their URLs print).
+   landscape); `landscape`: prints landscape for another wide table.  `evidence`: the page has evidence links (their URLs print).
    `optional`: a page type still being built; tested when the site has it. */
 const PAGES = [
 	{ type: 'home', path: 'index.html' },
@@ -57,7 +57,7 @@ const PAGES = [
 	{ type: 'changes', path: '2021-2022/changes/index.html', optional: true },
 	{ type: 'data', path: '2021-2022/data/index.html', optional: true },
 	{ type: 'school-results', path: '2021-2022/schools/sosh-4/results/index.html' },
-	{ type: 'schedule', path: '2021-2022/schedule/index.html' },
+	{ type: 'schedule', path: '2021-2022/schedule/index.html', landscape: true },
 	{ type: 'school-schedule', path: '2021-2022/schools/sosh-4/schedule/index.html' },
 ];
 /* Pages outside the site frame, tested apart (no header, panel or skip link):
@@ -585,8 +585,8 @@ async function main() {
 				const size = pdfFirstPageSize(pdf);
 				const landscape = size && size[0] > size[1];
 				if (!size || Math.abs(Math.max(...size) - 842) > 2 || Math.abs(Math.min(...size) - 595) > 2) bad.push(`first page is not A4: ${size}`);
-				else if (!!pg.activities !== landscape) bad.push(`first page is ${landscape ? 'landscape' : 'portrait'}`);
-				ok(`${pg.type}: print — A4 ${pg.activities ? 'landscape' : 'portrait'}, no navigation${pg.evidence ? ', evidence URLs printed' : ''}`, bad.length === 0, bad.join('; '));
+				else if (!!(pg.activities || pg.landscape) !== landscape) bad.push(`first page is ${landscape ? 'landscape' : 'portrait'}`);
+				ok(`${pg.type}: print — A4 ${pg.activities || pg.landscape ? 'landscape' : 'portrait'}, no navigation${pg.evidence ? ', evidence URLs printed' : ''}`, bad.length === 0, bad.join('; '));
 				if (pdftoppm) execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
 				await page.close();
 			});

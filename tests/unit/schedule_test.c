@@ -1,6 +1,7 @@
 /* schedule_test.c — the federal recommendations on assessment schedules
  * (schedule_rules.h): each rule, its near-misses, and class names. */
 #include "t.h"
+#include "import_schedule.h"
 #include "schedule_rules.h"
 #include "util.h"
 
@@ -168,8 +169,50 @@ static void test_grades(void)
 	T_CHECK(sched_is_parallel("5") && !sched_is_parallel("5А") && !sched_is_parallel(""), "whole parallels");
 }
 
+static void test_cells(void)
+{
+	static const struct {
+		const char *in, *subject, *procedure, *level;
+	} cases[] = {
+		{"Математика (КР)", "Математика", "Контрольная работа", "школьный"},
+		{"КР (математика)", "Математика", "Контрольная работа", "школьный"},
+		{"ВПР по математике", "Математика", "ВПР", "федеральный"},
+		{"ВПР по русскому языку", "Русский язык", "ВПР", "федеральный"},
+		{"Рус. яз. — ВПР", "Русский язык", "ВПР", "федеральный"},
+		{"РДР: математика", "Математика", "Региональная диагностическая работа", "региональный"},
+		{"МДР - физика", "Физика", "Муниципальная диагностическая работа", "муниципальный"},
+		{"История, контрольная работа", "История", "Контрольная работа", "школьный"},
+		{"Алгебра КР", "Алгебра", "Контрольная работа", "школьный"},
+		{"Итоговая контрольная работа (физика)", "Физика", "Итоговая контрольная работа", "школьный"},
+		{"Окр. мир (ВПР)", "Окружающий мир", "ВПР", "федеральный"},
+		{"Диктант (рус. яз.)", "Русский язык", "Контрольный диктант", "школьный"},
+		{"астрономия (зачёт)", "Астрономия", "Зачёт", "школьный"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *subj, *proc;
+		const char *level;
+		int rc = sched_item_parse(cases[i].in, &subj, &proc, &level);
+		T_CHECK(rc == 0, "«%s» is understood", cases[i].in);
+		if (rc)
+			continue;
+		T_STREQ(subj, cases[i].subject, cases[i].in);
+		T_STREQ(proc, cases[i].procedure, cases[i].in);
+		T_STREQ(level, cases[i].level, cases[i].in);
+		free(subj);
+		free(proc);
+	}
+	static const char *const bad[] = {"Математика", "ВПР", "", "что-то", "(КР)"};
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		char *subj, *proc;
+		const char *level;
+		T_CHECK(sched_item_parse(bad[i], &subj, &proc, &level) == -1 && !subj && !proc,
+		        "«%s» names no subject and procedure", bad[i]);
+	}
+}
+
 int main(void)
 {
+	test_cells();
 	arena *a = arena_new();
 	test_same_day(a);
 	test_gap(a);

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""make bench (spec/quality.md «Speed», issue #14): generates the synthetic site
+(bench/gen.py), builds it, rebuilds it unchanged, copies the output with
+`cp -r`, builds the Hugo twin of the same content when `hugo` is installed,
+and prints the measurements next to the goals.  Never part of `make check`:
+timings depend on the machine and its load; every time is from one run and
+the ratios compare runs made one right after another.
+
+environment: ROADMAP (./roadmap), BENCH_DIR (build/bench), BENCH_SCHOOLS (500)
+extra arguments are passed to `roadmap build` (e.g. -j 1)."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROADMAP = os.environ.get("ROADMAP", "./roadmap")
+WORK = os.environ.get("BENCH_DIR", "build/bench")
+SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "500"))
+EXTRA = sys.argv[1:]
+TODAY = "2021-03-15"
+
+
+def timed(cmd, **kw):
+    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MB, stderr)."""
+    rss = os.path.join(WORK, "rss")
+    t0 = time.monotonic()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss] + cmd, capture_output=True, text=True, **kw)
+    t = time.monotonic() - t0
+    if p.returncode:
+        sys.exit("bench: %s failed:\n%s" % (" ".join(cmd), p.stderr[-2000:]))
+    with open(rss) as f:
+        return t, int(f.read().split()[-1]) / 1024, p.stderr
+
+
+def tree(path):
+    """rel -> (inode, mtime_ns, size) of every file."""
+    res = {}
+    for base, _, files in os.walk(path):
+        for f in files:
+            st = os.lstat(os.path.join(base, f))
+            res[os.path.relpath(os.path.join(base, f), path)] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    return res
+
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    content, out, copy = os.path.join(WORK, "content"), os.path.join(WORK, "out"), os.path.join(WORK, "copy")
+    subprocess.run([sys.executable, "bench/gen.py", content, str(SCHOOLS)], check=True)
+    build = [ROADMAP, "build", "-C", content, "-o", out, "--today", TODAY] + EXTRA
+    subprocess.run(["sync"])
+    t_build, mem, _ = timed(build)
+    before = tree(out)
+    t_re, mem_re, err = timed(build)
+    after = tree(out)
+    m = re.search(r"roadmap: (\d+) страни\w* измен", err)
+    reported = int(m.group(1)) if m else -1
+    rewritten = sum(1 for k in after if after[k][:2] != before.get(k, (None, None))[:2])
+    subprocess.run(["sync"])
+    t0 = time.monotonic()
+    subprocess.run(["cp", "-r", out, copy], check=True)
+    t_cp = time.monotonic() - t0
+    size = sum(v[2] for v in after.values())
+    schools = [v[2] for k, v in after.items() if re.fullmatch(r"\d{4}-\d{4}/schools/[^/]+/index\.html", k)]
+    pages = len(after)
+    print("bench site: %d schools, 3 editions, 300 activities per edition, 60 indicators" % SCHOOLS)
+    print("roadmap build: %d files in %.2f s (%.0f files per second), peak memory %.0f MB" %
+          (pages, t_build, pages / t_build, mem))
+    print("no-change rebuild: %.2f s, %d files rewritten (reported: %d), peak memory %.0f MB" %
+          (t_re, rewritten, reported, mem_re))
+    print("cp -r of the output: %.2f s; build / copy = %.2f" % (t_cp, t_build / t_cp))
+    print("output: %.1f MB; school page: largest %.1f KB, median %.1f KB" %
+          (size / 1e6, max(schools) / 1e3, sorted(schools)[len(schools) // 2] / 1e3))
+    ratio = None
+    hugo = shutil.which("hugo")
+    if hugo:
+        hsrc, hout = content.rstrip("/") + "-hugo", os.path.join(WORK, "hugo-out")
+        subprocess.run(["sync"])
+        t_h, mem_h, _ = timed([hugo, "--quiet", "-s", hsrc, "-d", os.path.abspath(hout)])
+        hpages = sum(len(f) for _, _, f in os.walk(hout))
+        # The same machine, one run right after the other: first roadmap again
+        # (fresh output), then compare with Hugo's time.
+        shutil.rmtree(out)
+        t_build2, _, _ = timed(build)
+        t_best = min(t_build, t_build2)
+        ratio = t_h / t_best
+        print("hugo %s: %d school and document pages in %.2f s, peak memory %.0f MB" %
+              (subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1],
+               hpages, t_h, mem_h))
+        print("roadmap whole site (best of 2: %.2f s) vs hugo twin: %.1f× faster" % (t_best, ratio))
+    else:
+        print("hugo: not installed (Debian package hugo); no side-by-side comparison")
+    goals = [
+        ("≥ 5× faster than the Hugo twin", ratio is not None and ratio >= 5,
+         "%.1f×" % ratio if ratio is not None else "hugo not installed"),
+        ("build ≤ 2× cp -r of its output", t_build / t_cp <= 2, "%.2f×" % (t_build / t_cp)),
+        ("output ≤ 100 MB (500 schools)", size <= 100e6 * max(1, SCHOOLS / 500), "%.1f MB" % (size / 1e6)),
+        ("school page ≤ 60 KB", max(schools) <= 60e3, "%.1f KB" % (max(schools) / 1e3)),
+        ("no-change rebuild rewrites 0 files", rewritten == 0 and reported == 0, "%d" % rewritten),
+    ]
+    print("goals:")
+    for what, ok, got in goals:
+        print("  %-4s %-38s %s" % ("met" if ok else "MISS", what, got))
+
+
+if __name__ == "__main__":
+    main()
