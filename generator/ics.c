@@ -155,7 +155,14 @@ static void activity_events(const site *s, const activity *a, buf *out)
 	const deadline *d = &a->dl;
 	if (!d->nparts || d->kind == DL_PERIOD || d->kind == DL_UNKNOWN)
 		return;
-	if (d->kind == DL_RECURRING) {
+	/* School terms are irregular, and the parts of a multi-year edition's
+	 * yearly deadline («январь» in 2022-2024) are already every occurrence:
+	 * both are one event per part, like a list of dates. */
+	bool listed = d->kind == DL_RECURRING && d->every &&
+	              (!strcmp(d->every, "school-quarter") ||
+	               (!strcmp(d->every, "year") && d->nparts > 1 &&
+	                date_to_days(d->parts[d->nparts - 1].end) - date_to_days(d->parts[0].end) >= 365));
+	if (d->kind == DL_RECURRING && !listed) {
 		/* A regular recurrence is one event repeating from its first due
 		 * day.  A yearly one with several dates («до 15 января ежегодно,
 		 * до 15 сентября ежегодно») repeats each date: one event per part. */

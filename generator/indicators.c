@@ -294,19 +294,62 @@ static void touched_in_name_order(derive_ctx *c, size_t *out)
 	free(by_rank);
 }
 
-/* Target of the cell: the edition's roadmap, else the indicator's default. */
-static void set_target(ind_edition *ce, const ind_ed_data *E)
+int ind_edition_year(const edition *ed, date today)
+{
+	int y = today.m >= 9 ? today.y + 1 : today.y; /* the school year today falls in ends then */
+	if (y > ed->end.y || !date_is_set(today))
+		y = ed->end.y;
+	if (y < ed->start.y + 1)
+		y = ed->start.y + 1;
+	return y;
+}
+
+/* A target for a later year is not judged: it waits («целевой год — 2024»). */
+static void set_pending(ind_edition *ce, int year, double value)
+{
+	ce->has_target = false;
+	ce->pending = true;
+	ce->pending_year = year;
+	ce->pending_value = value;
+}
+
+/* Target of the cell: the edition's roadmap, else the indicator's default;
+ * by year, judged only in its own year (after the last year, against the
+ * last one); a target_by year is judged from that year on. */
+static void set_target(ind_edition *ce, const ind_ed_data *E, date today)
 {
 	const indicator *ind = ce->ind;
 	const ind_target *t = &E->targets[ind->index];
+	ce->year = ind_edition_year(ce->ed, today);
 	if (t->set) {
-		ce->has_target = true;
+		ce->has_target = t->text != NULL;
 		ce->target = t->value;
 		ce->target_text = t->text;
 		ce->target_doc = t->doc;
+		ce->plan = t->plan;
 	} else if (ind->has_target) {
 		ce->has_target = true;
 		ce->target = ind->target;
+	}
+	if (!ce->plan && (ind->plan.n || ind->plan.has_baseline) && (!t->set || ind->plan.n))
+		ce->plan = &ind->plan;
+	const year_plan *p = ce->plan;
+	if (p && p->n && !ce->target_text) {
+		size_t k = 0;
+		while (k + 1 < p->n && p->years[k + 1] <= ce->year)
+			k++;
+		if (p->years[k] > ce->year) {
+			set_pending(ce, p->years[0], p->values[0]);
+		} else {
+			ce->has_target = true;
+			ce->target = p->values[k];
+			ce->target_year = p->years[k];
+		}
+	} else if (ce->has_target && ind->target_by && !ce->target_text) {
+		if (ind->target_by > ce->year)
+			set_pending(ce, ind->target_by, ce->target);
+		else
+			ce->target_year = ind->target_by;
 	}
 }
 
@@ -385,7 +428,7 @@ static void derive_results(derive_ctx *c, ind_ed_data *E, size_t e)
 	for (size_t i = 0; i < d->ninds; i++) {
 		const match *m = &ms[i];
 		ind_edition *ce = &d->cells[i * d->neds + e];
-		set_target(ce, E);
+		set_target(ce, E, c->s->today);
 		if (!m->n)
 			continue;
 		const indicator *ind = ce->ind;
@@ -437,7 +480,7 @@ static void derive_values(derive_ctx *c, ind_ed_data *E, size_t e)
 		if (ind->kind != IND_VALUE)
 			continue;
 		ind_edition *ce = &d->cells[i * d->neds + e];
-		set_target(ce, E);
+		set_target(ce, E, c->s->today);
 		const ind_value_row *muni = NULL;
 		bool all_ratio = true;
 		double num = 0, den = 0;

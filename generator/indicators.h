@@ -37,7 +37,8 @@ typedef struct indicator {
 	bool lower_better;            /* better: lower */
 	bool has_target;              /* default target of indicators.yaml */
 	double target;
-	int target_by;                /* year, 0 when not given */
+	int target_by;                /* year, 0 when not given: judged only from that year on */
+	year_plan plan;               /* target: {2023: 50, 2024: 60} and baseline (model.h) */
 	const char *source, *method;  /* NULL when not given */
 	ind_kind kind;
 	/* from: (IND_SHARE / IND_MEAN only) */
@@ -96,6 +97,12 @@ typedef struct ind_edition {
 	double target;
 	const char *target_text;       /* as the roadmap wrote it («не менее 90 %»); NULL for the default */
 	const document *target_doc;    /* the roadmap that set it; NULL for the default */
+	int target_year;               /* the year the target is set for (by year or target_by), 0 when any */
+	int year;                      /* the year the edition's figures are judged for (ind_edition_year) */
+	bool pending;                  /* a target exists only for a later year: not judged (has_target false) */
+	int pending_year;              /* when pending: that year («целевой год — 2024») */
+	double pending_value;          /* when pending: its value */
+	const year_plan *plan;         /* targets by year that apply (roadmap's, else the indicator's), or NULL */
 	bool met;                      /* has_value && has_target && the value meets it */
 	/* Distribution over published school values only. */
 	size_t nvalues;                /* schools with a published value */
@@ -180,6 +187,19 @@ const ind_result_row *const *ind_results_of(const ind_data *d, const edition *ed
  * "к 2024 году не менее 60 %" → 60 (years followed by «год»/«г.» are skipped).
  * Returns false when there is no such number. */
 bool ind_parse_target(const char *text, double *out);
+
+/* Reads targets by year — a map {2023: 50, 2024: 60} (numbers with a decimal
+ * comma allowed) — into *plan (arena a), reporting every bad key or value at
+ * its position.  Returns false (plan left empty) when n is not such a map. */
+bool ind_parse_plan(arena *a, const ynode *n, year_plan *plan, diag_list *dl);
+
+/* Reads `baseline: {year: 2022, value: 40}` into *plan; errors at positions. */
+void ind_parse_baseline(const ynode *n, year_plan *plan, diag_list *dl);
+
+/* The year an edition's figures are judged for: its last year (2022 for
+ * 2021-2022); in a multi-year edition the year of the school year `today`
+ * falls in, kept inside the edition (2023 for 2022-2024 on 2023-03-15). */
+int ind_edition_year(const edition *ed, date today);
 
 /* Appends v with the indicator's unit in Russian: «12,5 %», «1 375» (unit ед.
  * is left out), «4,2 балла», «21 балл», «3 чел.»; at most one decimal. */

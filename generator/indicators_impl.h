@@ -23,6 +23,7 @@ typedef struct ind_target {
 	double value;
 	const char *text;
 	const document *doc;
+	const year_plan *plan;    /* the roadmap's targets by year, or NULL */
 } ind_target;
 
 typedef struct ind_ed_data {

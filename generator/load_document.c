@@ -2,6 +2,7 @@
 #include "fields.h"
 #include "escape.h"
 #include "fsutil.h"
+#include "indicators.h"
 #include "load.h"
 #include "load_period.h"
 #include "markdown.h"
@@ -37,7 +38,7 @@ static const char *const WAS_KEYS[] = {"title", "task", "deadline", "responsible
                                        "indicator", NULL};
 /* What import writes for a row without text (import.c). */
 #define UNTITLED "Мероприятие без названия"
-static const char *const TARGET_KEYS[] = {"indicator", "target", NULL};
+static const char *const TARGET_KEYS[] = {"indicator", "target", "baseline", NULL};
 static const char *const COLUMN_KEYS[] = {"number", "title", "deadline", "responsible", "report", "result",
                                           "status", "indicator", "task", NULL};
 static const char *const SECTION_KEYS[] = {"title", "number", "schools", "activities", NULL};
@@ -633,7 +634,11 @@ static void load_targets(loader *L, document *doc, const ynode *m)
 		f_check_keys(it, TARGET_KEYS, "целевом показателе", L->dl);
 		target *tg = &doc->targets[doc->ntargets];
 		tg->indicator = f_str(it, "indicator", true, "целевом показателе", L->dl);
-		tg->target = f_str(it, "target", false, "целевом показателе", L->dl);
+		const ynode *tv = y_get(it, "target"), *bl = y_get(it, "baseline");
+		if (!tv || !ind_parse_plan(L->a, tv, &tg->plan, L->dl)) /* by year, or as written */
+			tg->target = f_str(it, "target", false, "целевом показателе", L->dl);
+		if (bl && !y_is_null(bl))
+			ind_parse_baseline(bl, &tg->plan, L->dl);
 		tg->at = pos_of(it);
 		if (tg->indicator)
 			doc->ntargets++;

@@ -14,7 +14,7 @@
 #include <string.h>
 
 static const char *const IND_KEYS[] = {"id", "name", "group", "unit", "better", "target", "target_by",
-                                       "source", "method", "from", NULL};
+                                       "baseline", "source", "method", "from", NULL};
 static const char *const FROM_KEYS[] = {"procedure", "subject", "grade", "share", "mean", NULL};
 static const char *const BETTER[] = {"lower", "higher", NULL};
 
@@ -98,6 +98,72 @@ static void init_ctx(lctx *c, loader *L, ind_data *d)
 static bool parse_num_node(const ynode *v, double *out)
 {
 	return v->kind == Y_SCALAR && csv_parse_number(v->s, out, NULL) == 0;
+}
+
+static bool year_of(const ynode *v, int *y)
+{
+	char *end;
+	long n = v->kind == Y_SCALAR ? strtol(v->s, &end, 10) : 0;
+	if (v->kind != Y_SCALAR || *end || n < 2000 || n > 2100)
+		return false;
+	*y = (int)n;
+	return true;
+}
+
+bool ind_parse_plan(arena *a, const ynode *n, year_plan *plan, diag_list *dl)
+{
+	if (n->kind != Y_MAP)
+		return false;
+	plan->years = arena_alloc(a, (n->n ? n->n : 1) * sizeof(int));
+	plan->values = arena_alloc(a, (n->n ? n->n : 1) * sizeof(double));
+	plan->n = 0;
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *k = n->keys[i], *v = n->items[i];
+		int y;
+		double x;
+		if (!year_of(k, &y)) {
+			diag_add(dl, DIAG_ERROR, k->file, k->line, k->col,
+			         "в целевых значениях по годам ключ «%s» — не год: пишите {2023: 50, 2024: 60}",
+			         k->kind == Y_SCALAR ? k->s : "…");
+			continue;
+		}
+		if (!parse_num_node(v, &x) || x < 0) {
+			diag_add(dl, DIAG_ERROR, v->file, v->line, v->col,
+			         "целевое значение на %d год: ожидалось неотрицательное число, например 50 или 12,5", y);
+			continue;
+		}
+		if (plan->n && y <= plan->years[plan->n - 1]) {
+			diag_add(dl, DIAG_ERROR, k->file, k->line, k->col,
+			         "годы в целевых значениях должны идти по возрастанию и не повторяться (%d)", y);
+			continue;
+		}
+		plan->years[plan->n] = y;
+		plan->values[plan->n++] = x;
+	}
+	return true;
+}
+
+void ind_parse_baseline(const ynode *n, year_plan *plan, diag_list *dl)
+{
+	static const char *const KEYS[] = {"year", "value", NULL};
+	if (!f_expect_map(n, "поле «baseline»", dl))
+		return;
+	f_check_keys(n, KEYS, "блоке «baseline»", dl);
+	const ynode *y = y_get(n, "year"), *v = y_get(n, "value");
+	bool ok = true;
+	if (!y || !year_of(y, &plan->baseline_year)) {
+		const ynode *at = y ? y : n;
+		diag_add(dl, DIAG_ERROR, at->file, at->line, at->col,
+		         "в блоке «baseline» нужен год базового значения: {year: 2022, value: 40}");
+		ok = false;
+	}
+	if (!v || !parse_num_node(v, &plan->baseline)) {
+		const ynode *at = v ? v : n;
+		diag_add(dl, DIAG_ERROR, at->file, at->line, at->col,
+		         "в блоке «baseline» нужно базовое значение числом: {year: 2022, value: 40}");
+		ok = false;
+	}
+	plan->has_baseline = ok;
 }
 
 static void load_from(lctx *c, indicator *ind, const ynode *f)
@@ -202,7 +268,9 @@ static void load_indicator(lctx *c, const ynode *m, size_t *first_line)
 		}
 	}
 	const ynode *t = y_get(m, "target");
-	if (t && !y_is_null(t)) {
+	if (t && t->kind == Y_MAP) {
+		ind_parse_plan(c->L->a, t, &ind->plan, dl);
+	} else if (t && !y_is_null(t)) {
 		if (parse_num_node(t, &ind->target) && ind->target >= 0)
 			ind->has_target = true;
 		else
@@ -210,6 +278,9 @@ static void load_indicator(lctx *c, const ynode *m, size_t *first_line)
 			         "поле «target»: ожидалось неотрицательное число, например 10 или 12,5");
 	}
 	ind->target_by = (int)f_int(m, "target_by", 0, 2000, 2100, dl);
+	const ynode *bl = y_get(m, "baseline");
+	if (bl && !y_is_null(bl))
+		ind_parse_baseline(bl, &ind->plan, dl);
 	ind->kind = IND_VALUE;
 	const ynode *f = y_get(m, "from");
 	if (f && !y_is_null(f)) {
@@ -929,6 +1000,10 @@ static void load_targets(lctx *c, ind_ed_data *E)
 				         sug ? "; может быть, «" : "", sug ? sug : "", sug ? "»?" : "");
 				continue;
 			}
+			if (!tg->target && tg->plan.n && !E->targets[ind->index].set) {
+				E->targets[ind->index] = (ind_target){true, 0, NULL, doc, &tg->plan};
+				continue;
+			}
 			if (!tg->target)
 				continue; /* the indicator's default applies */
 			double v;
@@ -946,7 +1021,7 @@ static void load_targets(lctx *c, ind_ed_data *E)
 					         "(«%s» в документе %s); действует то", ind->id, it->text, it->doc->slug);
 				continue;
 			}
-			*it = (ind_target){true, v, tg->target, doc};
+			*it = (ind_target){true, v, tg->target, doc, tg->plan.has_baseline ? &tg->plan : NULL};
 		}
 	}
 }

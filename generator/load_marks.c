@@ -7,6 +7,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "markdown.h"
+#include "ru.h"
 #include "periods.h"
 #include "utf8.h"
 #include "util.h"
@@ -109,7 +110,7 @@ static bool mark_fill(loader *L, const activity *a, const mark_src *src, mark *m
 		} else if ((size_t)n > a->dl.nparts) {
 			diag_add(L->dl, DIAG_ERROR, src->at[F_PART].file, src->at[F_PART].line, src->at[F_PART].col,
 			         "часть срока %ld: у срока «%s» %zu %s", n, a->deadline_text ? a->deadline_text : "",
-			         a->dl.nparts, a->dl.nparts % 10 == 1 && a->dl.nparts % 100 != 11 ? "часть" : "частей");
+			         a->dl.nparts, ru_plural((long)a->dl.nparts, "часть", "части", "частей"));
 			ok = false;
 		} else {
 			mk->part = (size_t)n;

@@ -160,9 +160,21 @@ typedef struct section {
 	pos at;
 } section;
 
+/* Targets by year (`target: {2023: 50, 2024: 60}`) and the baseline
+ * (`baseline: {year: 2022, value: 40}`) of an indicator or a roadmap's target. */
+typedef struct year_plan {
+	int *years;             /* ascending, distinct */
+	double *values;
+	size_t n;               /* 0: no targets by year */
+	bool has_baseline;
+	int baseline_year;
+	double baseline;
+} year_plan;
+
 typedef struct target {
 	const char *indicator;
-	const char *target;     /* as written, e.g. "10" */
+	const char *target;     /* as written, e.g. "10"; NULL when given by year */
+	year_plan plan;         /* target: {year: value, …}, baseline */
 	pos at;
 } target;
 

@@ -59,6 +59,14 @@ static value *new_group(const ctx *c, value *groups, const char *title, const ch
 }
 
 /* Month groups in date order, then the fixed groups in spec order. */
+/* On a school's page a row shows the school's own status (or «статус по округу»). */
+static value *row_view(const ctx *c, const activity *act)
+{
+	if (c->j->sc && (c->j->kind == PG_SCHOOL || c->j->kind == PG_SCHOOL_SHORT))
+		return activity_view_school(c, act, c->j->sc, true);
+	return activity_view(c, act, true);
+}
+
 value *deadline_groups(const ctx *c, const activity *const *acts, size_t n)
 {
 	arena *a = c->a;
@@ -79,7 +87,7 @@ value *deadline_groups(const ctx *c, const activity *const *acts, size_t n)
 			cur_y = k.y;
 			cur_m = k.m;
 		}
-		v_push(a, rows, activity_view(c, acts[i], true));
+		v_push(a, rows, row_view(c, acts[i]));
 	}
 	static const char *const anchors[DG_COUNT] = {"", "period", "recurring", "schedule", "unknown"};
 	for (int g = DG_PERIOD; g < DG_COUNT; g++)
@@ -88,7 +96,7 @@ value *deadline_groups(const ctx *c, const activity *const *acts, size_t n)
 				continue;
 			if (!fixed[g])
 				fixed[g] = new_group(c, groups, dl_group_title((dl_group)g), anchors[g]);
-			v_push(a, fixed[g], activity_view(c, acts[i], true));
+			v_push(a, fixed[g], row_view(c, acts[i]));
 		}
 	return groups;
 }

@@ -30,12 +30,31 @@ static const char *change_str(const ctx *c, const indicator *ind, double d)
 
 static const char *target_str(const ctx *c, const ind_edition *e)
 {
+	const char *dir = e->ind->lower_better ? "не более" : "не менее";
+	if (e->pending) /* for a later year: shown, not judged */
+		return arena_printf(c->a, "целевой год — %d (%s %s)", e->pending_year, dir,
+		                    ind_value_str(c, e->ind, e->pending_value));
 	if (!e->has_target)
 		return NULL;
 	if (e->target_text && strpbrk(e->target_text, " "))
 		return e->target_text; /* the roadmap's own words («не менее 90 %») */
-	return arena_printf(c->a, "%s %s", e->ind->lower_better ? "не более" : "не менее",
-	                    ind_value_str(c, e->ind, e->target));
+	if (e->target_year)
+		return arena_printf(c->a, "%s %s (на %d год)", dir, ind_value_str(c, e->ind, e->target), e->target_year);
+	return arena_printf(c->a, "%s %s", dir, ind_value_str(c, e->ind, e->target));
+}
+
+/* «2023 г. — 50 %; 2024 г. — 60 %»: the targets by year, or NULL. */
+static const char *plan_str(const ctx *c, const ind_edition *e)
+{
+	if (!e->plan || !e->plan->n)
+		return NULL;
+	buf b = BUF_INIT;
+	for (size_t k = 0; k < e->plan->n; k++)
+		buf_printf(&b, "%s%d\xC2\xA0г. — %s", k ? "; " : "", e->plan->years[k],
+		           ind_value_str(c, e->ind, e->plan->values[k]));
+	const char *s = arena_strdup(c->a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
 }
 
 static const char *suppressed_note(const ctx *c, ind_supp why)
@@ -268,6 +287,10 @@ value *view_indicator(const ctx *c)
 		v_sets(a, iv, "how", method_text(ind, e->how));
 		if (e->target_doc)
 			v_sets(a, iv, "target_doc", e->target_doc->short_title);
+		v_sets(a, iv, "plan", plan_str(c, e));
+		if (e->plan && e->plan->has_baseline)
+			v_sets(a, iv, "baseline", arena_printf(a, "%s (%d\xC2\xA0г.)", ind_value_str(c, ind, e->plan->baseline),
+			                                       e->plan->baseline_year));
 		v_set(a, v, "schools", school_rows(c, e));
 		v_setb(a, v, "has_schools", e->nschools > 0);
 		distribution(c, v, e);
