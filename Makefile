@@ -8,13 +8,14 @@
 #   make asan       build with AddressSanitizer+UBSan and run the unit and e2e tests
 #   make valgrind   build the demo site under valgrind (zero errors, zero leaks)
 #   make regen      rewrite golden files in tests/regress/ and show the diff
+#   make install   PREFIX=/usr/local: bin/roadmap and share/roadmap/themes/default
 #   make clean
 
 CC      ?= cc
 PKGS    := libcmark yaml-0.1 libutf8proc jansson libzip libmicrohttpd
 DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev libzip-dev pkg-config
 # Tools the tests need (tidy validates HTML; python3 parses outputs independently).
-TESTPKGS := tidy python3 python3-icalendar python3-docx valgrind
+TESTPKGS := tidy python3 python3-icalendar python3-docx valgrind python3-pandas
 
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -31,7 +32,7 @@ LIBOBJS := $(LIBSRCS:generator/%.c=$(BUILD)/%.o)
 UNITS   := $(sort $(wildcard tests/unit/*_test.c))
 UNITBINS := $(UNITS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps testdeps site test check asan asan-build valgrind regen clean fuzz bench
+.PHONY: all deps testdeps site test check asan asan-build valgrind regen clean fuzz bench install
 
 all: roadmap
 
@@ -104,6 +105,14 @@ $(BUILD)/.benchdeps: $(BUILD)/.deps
 
 regen: roadmap
 	@ROADMAP=./roadmap sh tests/regress/run --regen
+
+# The program finds its theme beside itself: <prefix>/share/roadmap/themes/default.
+PREFIX ?= /usr/local
+install: roadmap
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/roadmap/themes
+	install -m 755 roadmap $(DESTDIR)$(PREFIX)/bin/roadmap
+	rm -rf $(DESTDIR)$(PREFIX)/share/roadmap/themes/default
+	cp -R themes/default $(DESTDIR)$(PREFIX)/share/roadmap/themes/default
 
 clean:
 	rm -rf build build-asan roadmap output tests/out

@@ -121,8 +121,9 @@ const char *csv_cell_text(const csv_row *row, int col);
 int csv_parse_number(const char *text, double *out, bool *had_percent);
 
 /* Appends one CSV row to out: UTF-8, fields separated by ',', every field
- * quoted (escape_csv: "" for ", and a ' before a leading = + - @ TAB CR so that
- * spreadsheets do not run the text as a formula), CRLF at the end.  A NULL
+ * quoted except plain numbers, which are written bare (escape_csv: "" for ",
+ * and a ' before a leading = + - @ TAB CR so that spreadsheets do not run the
+ * text as a formula), CRLF at the end.  A NULL
  * field is written as an empty one. */
 void csv_write_row(buf *out, const char *const *fields, size_t n);
 

@@ -73,6 +73,24 @@
  *     ежегодно, до 15 сентября ежегодно» → two "by" parts).  «до 5 числа» with
  *     a monthly recurrence gives a "by" part on that day of each month.  A span
  *     shorter than the unit is its own single occurrence.
+ *   - Context (dl_context): school terms (четверти) come from the edition; a
+ *     school year they do not list uses the default I 1 Sep–31 Oct, II 1
+ *     Nov–31 Dec, III 10 Jan–31 Mar, IV 1 Apr–31 May (approx, default_terms).
+ *     «II четверть» is that term; «1 раз в четверть», «ежечетвертно», «по
+ *     итогам каждой четверти», «по итогам четвертей» recur every
+ *     "school-quarter" with the terms as parts; «по итогам I четверти» is an
+ *     event on term I.  «квартал» stays the calendar quarter.
+ *   - Reporting deadlines: «до 5 числа месяца, следующего за отчётным
+ *     кварталом» (or «… за отчётным», «… за отчётным периодом» — the edition's
+ *     reporting unit, «следующего месяца») recur every unit; each occurrence
+ *     is due by that day of the month after it (the whole month without a
+ *     day); what falls due after the period is dropped.
+ *   - Multi-year period (deadline_years > 1, e.g. 2022-09-01 … 2024-08-31):
+ *     when no year is written, every item (month, range, day, term, «по
+ *     итогам …» event) is placed once per school year, the planning window
+ *     moved by 12 months each time; several parts make a recurring "year"
+ *     (a bare «ежегодно» is one part per school year).  «2022-2024 гг.» equal
+ *     to the edition's years is the period.
  *   - times is stored only when it is 2 or more: «1 раз в квартал» means the
  *     same as «ежеквартально» and gives the same JSON.  «ежедневно» is period.
  *   - unknown: no dates, no parts, every/event NULL.  An impossible date

@@ -1,5 +1,7 @@
 #include "docx.h"
 
+#include "buf.h"
+
 #include <string.h>
 
 #define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -51,6 +53,19 @@ static const char STYLES[] =
 
 int docx_write(output *o, const char *rel, const char *xml, size_t len)
 {
+	/* XML 1.0 forbids the C0 controls but TAB, LF and CR, and Word refuses a
+	 * file holding one (a title pasted from a terminal, a CSV cell).  The
+	 * template has none, so dropping them from the rendered part only drops
+	 * content characters nobody can see. */
+	buf clean = BUF_INIT;
+	buf_grow(&clean, len + 1);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)xml[i];
+		if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r')
+			clean.data[clean.len++] = (char)ch;
+	}
+	xml = clean.data;
+	len = clean.len;
 	const zip_member m[] = {
 		{"[Content_Types].xml", CONTENT_TYPES, sizeof CONTENT_TYPES - 1},
 		{"_rels/.rels", PACKAGE_RELS, sizeof PACKAGE_RELS - 1},
@@ -58,5 +73,7 @@ int docx_write(output *o, const char *rel, const char *xml, size_t len)
 		{"word/_rels/document.xml.rels", DOCUMENT_RELS, sizeof DOCUMENT_RELS - 1},
 		{"word/styles.xml", STYLES, sizeof STYLES - 1},
 	};
-	return output_write_zip(o, rel, m, sizeof m / sizeof m[0]);
+	int rc = output_write_zip(o, rel, m, sizeof m / sizeof m[0]);
+	buf_free(&clean);
+	return rc;
 }

@@ -1,6 +1,7 @@
 #include "escape.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 
 void escape_html(buf *out, const char *src, size_t len)
@@ -66,8 +67,31 @@ void json_quote(buf *out, const char *src)
 	buf_putc(out, '"');
 }
 
+/* A plain decimal number as the exports write it: -?digits[.digits]. */
+static bool plain_number(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (!isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.') {
+		if (!isdigit((unsigned char)p[1]))
+			return false;
+		for (p++; isdigit((unsigned char)*p);)
+			p++;
+	}
+	return *p == '\0';
+}
+
 void escape_csv(buf *out, const char *src)
 {
+	/* A number is written as a number, unquoted, so that spreadsheets and
+	 * pandas read it as one: «-7.5» cannot start a formula. */
+	if (plain_number(src)) {
+		buf_puts(out, src);
+		return;
+	}
 	buf_putc(out, '"');
 	if (strchr("=+-@\t\r", src[0]) && src[0])
 		buf_putc(out, '\'');

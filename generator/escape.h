@@ -18,8 +18,10 @@ void escape_xml(buf *out, const char *src);
 void escape_json(buf *out, const char *src);
 /* Appends "..." with the JSON-escaped body, or null when src is NULL. */
 void json_quote(buf *out, const char *src);
-/* One CSV field, always quoted; a leading = + - @ TAB CR gets a ' prefix so that
- * spreadsheets do not run it as a formula. */
+/* One CSV field.  A plain decimal number (-?digits[.digits], as the exports
+ * write numbers) is written bare, so it reads as a number; any other text is
+ * quoted, and a leading = + - @ TAB CR gets a ' prefix so that spreadsheets do
+ * not run it as a formula. */
 void escape_csv(buf *out, const char *src);
 /* iCalendar TEXT value (RFC 5545 3.3.11): \ ; , newline escaped, CR dropped. */
 void escape_ics(buf *out, const char *src);

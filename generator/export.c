@@ -228,7 +228,7 @@ static const export_column INDICATOR_COLUMNS[] = {
 	{"better", "lower — лучше меньше, higher — лучше больше"},
 	{"target", "целевое значение редакции (число) или пусто"},
 	{"school", "код школы или municipality — значение по округу"},
-	{"school_name", "краткое наименование школы"},
+	{"school_name", "краткое наименование школы; для municipality — «Все школы (значение по муниципалитету)»"},
 	{"value", "значение (десятичная точка) или пусто, если не публикуется"},
 	{"base", "число участников или знаменатель, на котором основано значение"},
 	{"met", "целевое значение достигнуто: yes, no или пусто"},
@@ -287,6 +287,10 @@ static void header_row(buf *out, const export_column *cols, size_t n)
 
 static const char *MUNI_METHOD[] = {"", "total", "weighted", "row", "ratio", "median"};
 
+/* The municipal row's name says what the row is (all schools together),
+ * never the site's title. */
+static const char MUNI_NAME[] = "Все школы (значение по муниципалитету)";
+
 static void indicator_rows(const site *s, const ind_edition *e, buf *out)
 {
 	const indicator *ind = e->ind;
@@ -304,7 +308,7 @@ static void indicator_rows(const site *s, const ind_edition *e, buf *out)
 	if (e->has_prev)
 		num(chg, sizeof chg, e->change);
 	row[6] = "municipality";
-	row[7] = s->title ? s->title : "";
+	row[7] = MUNI_NAME;
 	row[8] = value;
 	row[9] = base;
 	row[10] = e->has_value && e->has_target ? (e->met ? "yes" : "no") : "";
@@ -525,21 +529,7 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
 	struct json_ctx c = {s, list, sc};
 	each_activity(ed, json_one, &c);
 	json_object_set_new(root, "activities", list);
-	json_t *sched = json_array();
-	for (size_t i = 0; i < ed->nschedule; i++) {
-		const assessment *as = &ed->schedule[i];
-		if (as->sc != sc)
-			continue;
-		json_t *r = json_object();
-		date_iso(as->on, iso);
-		json_object_set_new(r, "date", json_string(iso));
-		json_object_set_new(r, "grade", jstr_or_null(as->grade));
-		json_object_set_new(r, "subject", jstr_or_null(as->subject));
-		json_object_set_new(r, "procedure", jstr_or_null(as->procedure));
-		json_object_set_new(r, "level", jstr_or_null(as->level));
-		json_array_append_new(sched, r);
-	}
-	json_object_set_new(root, "schedule", sched);
+	json_object_set_new(root, "schedule", export_schedule_json(s, ed, sc));
 	json_object_set_new(root, "results", school_results_json(s, ed, sc));
 	json_object_set_new(root, "indicators", school_indicators_json(s, ed, sc));
 	/* One file per school and edition: compact, as a site has thousands. */
@@ -593,4 +583,37 @@ void export_search_json(const site *s, buf *out)
 	buf_putc(out, '\n');
 	free(text);
 	json_decref(root);
+}
+
+/* ---- a school's assessment schedule ---- */
+
+struct json_t *export_schedule_json(const site *s, const edition *ed, const school *sc)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, set_alloc);
+	json_t *list = json_array();
+	char iso[11];
+	for (size_t i = 0; i < ed->nschedule; i++) {
+		const assessment *as = &ed->schedule[i];
+		if (as->sc != sc)
+			continue;
+		json_t *r = json_object();
+		date_iso(as->on, iso);
+		json_object_set_new(r, "date", json_string(iso));
+		json_object_set_new(r, "grade", json_string(as->grade));
+		json_object_set_new(r, "subject", json_string(as->subject));
+		json_object_set_new(r, "procedure", json_string(as->procedure));
+		json_object_set_new(r, "level", as->level ? json_string(as->level) : json_null());
+		json_object_set_new(r, "hours", as->hours ? json_integer(as->hours) : json_null());
+		json_object_set_new(r, "lesson", as->lesson ? json_integer(as->lesson) : json_null());
+		json_object_set_new(r, "past", json_boolean(date_cmp(as->on, s->today) < 0));
+		json_object_set_new(r, "anchor", json_string(as->anchor));
+		json_t *notes = json_array();
+		for (size_t k = 0; k < ed->nbreaches; k++)
+			if (ed->breaches[k].row == as)
+				json_array_append_new(notes, json_string(ed->breaches[k].text));
+		json_object_set_new(r, "notes", notes);
+		json_array_append_new(list, r);
+	}
+	return list;
 }

@@ -41,4 +41,13 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
  * addresses are relative to the site root.  Format in docs/themes.md. */
 void export_search_json(const site *s, buf *out);
 
+/* A school's assessment schedule of ed as a JSON array (jansson; the caller
+ * owns the reference), rows in date order: {date (ISO), grade, subject,
+ * procedure, level, hours, lesson (null when not given), past (before the
+ * build date), anchor (the row's id on schedule/index.html beside data.json),
+ * notes: [the federal-recommendation remarks on the row]}.  For the school's
+ * data.json. */
+struct json_t;
+struct json_t *export_schedule_json(const site *s, const edition *ed, const school *sc);
+
 #endif

@@ -486,8 +486,15 @@ static void check_approval_date(loader *L, const edition *ed, const document *do
 	}
 	if (late.d > date_days_in_month(late.y, late.m))
 		late.d = date_days_in_month(late.y, late.m);
+	/* A year before the edition, or the previous edition's start when that is earlier. */
 	const edition *prev = ed > L->s->eds ? ed - 1 : NULL;
-	date early = prev ? prev->start : (date){ed->start.y - 1, ed->start.m, ed->start.d};
+	date early = {ed->start.y - 1, ed->start.m, ed->start.d};
+	if (early.m == 2 && early.d == 29)
+		early.d = 28;
+	if (prev && date_cmp(prev->start, early) < 0)
+		early = prev->start;
+	else
+		prev = NULL;
 	if (date_cmp(doc->approved_on, late) > 0)
 		diag_add(L->dl, DIAG_WARNING, v->file, v->line, v->col,
 		         "дата утверждения %s — больше чем через три месяца после начала редакции (%s): проверьте год "

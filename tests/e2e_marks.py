@@ -208,6 +208,45 @@ def test_bad_marks():
     check(rc == 1 and err.count(": error: ") == len(want), "check lists every problem: %d\n%s" % (err.count(": error: "), err))
 
 
+def test_docx_hostile():
+    """Markup and control characters from a table reach the Word file as text, and the file stays valid XML."""
+    import docx
+    evil = 'Причина </w:t></w:r><w:r><w:t>&amp; <script>alert(1)</script>\x1b[2J\x07 «конец»'
+    csv = "school;activity;status;note\nsosh-4;1.2;не исполнено;\"%s\"\n" % evil
+    site = bad_site({"editions/2021-2022/marks/schools.csv": csv.encode()})
+    out = os.path.join(tmpdir(), "out")
+    rc, _, err = run("build", "-C", site, "-o", out, "--today", TODAY, "-q")
+    check(rc == 0, "hostile note builds: " + err[-400:])
+    if rc:
+        return
+    d = docx.Document(os.path.join(out, "2021-2022/report/report.docx"))
+    cells = [c.text for r in d.tables[0].rows for c in r.cells]
+    # The note is Markdown: its raw HTML (<script>) is dropped, the rest is text.
+    want = 'СШ № 4 — Причина </w:t></w:r><w:r><w:t>& alert(1)[2J «конец»'
+    check(any(want in c for c in cells), "hostile note kept as text without control characters: %r" %
+          [c for c in cells if "Причина <" in c][:1])
+
+
+def test_docs_examples():
+    """The marks examples of docs/content.md (YAML and CSV) build, and mean what the guide says."""
+    doc = read(os.path.join(ROOT, "docs", "content.md"))
+    yaml_ = re.search(r"### Отметки об исполнении: `marks`.*?^```yaml\n(.*?)^```", doc, re.S | re.M).group(1)
+    csv = re.search(r"## editions/<год>/marks/\*\.csv.*?^```csv\n(.*?)^```", doc, re.S | re.M).group(1)
+    plan = read(os.path.join(SITE, "editions/2021-2022/plan.yaml"))
+    plan += "  - title: Примеры из руководства\n    activities:\n" + yaml_.replace('"2.3"', '"3.1"')
+    site = bad_site({"editions/2021-2022/plan.yaml": plan.encode(),
+                     "editions/2021-2022/marks/docs.csv": csv.replace(";2.3;", ";3.1;").encode()})
+    out = os.path.join(tmpdir(), "out")
+    rc, _, err = run("build", "-C", site, "-o", out, "--today", TODAY)
+    check(rc == 0 and ": error: " not in err, "docs examples build: " + err)
+    if rc == 0:
+        r = text(block(read(os.path.join(out, "2021-2022/report/index.html")), "q-2021-3"))
+        check("3.1 Мониторинг объективности ВПР сентябрь, февраль (часть 1 из 2: сентябрь 2021" + NBSP + "г.) Исполнено частично" in r
+              and "исполнено в 2 из 3 школ; не исполнено: СШ № 4" in r, "docs example: September part by school: " + r[-900:])
+        s4 = statuses(read(os.path.join(out, "2021-2022/schools/sosh-4/index.html")))
+        check(s4.get("a-3-1", ("",))[0] == "not-done", "docs example: СШ № 4 sees its own «не исполнено»: %r" % (s4.get("a-3-1"),))
+
+
 if __name__ == "__main__":
-    main((test_statuses, test_report, test_docx, test_bad_marks))
+    main((test_statuses, test_report, test_docx, test_bad_marks, test_docx_hostile, test_docs_examples))
     finish("e2e_marks")

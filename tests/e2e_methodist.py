@@ -67,6 +67,21 @@ def test_theme_and_content_discovery():
     check(rc == 1 and "error: папка с содержимым «content» не найдена" in err and "content/content" not in err, "default content folder is content: " + err)
 
 
+def test_installed_layout():
+    """<prefix>/bin/roadmap finds <prefix>/share/roadmap/themes/default (what `make install` lays out)."""
+    prefix = os.path.join(tmpdir(), "prefix")
+    os.makedirs(os.path.join(prefix, "bin"))
+    shutil.copy(ROADMAP, os.path.join(prefix, "bin", "roadmap"))
+    shutil.copytree(os.path.join(ROOT, "themes", "default"), os.path.join(prefix, "share", "roadmap", "themes", "default"))
+    with open(os.path.join(prefix, "share", "roadmap", "themes", "default", "assets", "installed.txt"), "w") as f:
+        f.write("installed theme\n")
+    work = tmpdir()
+    p = subprocess.run([os.path.join(prefix, "bin", "roadmap"), "build", "-C", os.path.join(SITES, "minimal"), "-o", "out",
+                        "--today", TODAY, "-q"], cwd=work, capture_output=True, text=True)
+    check(p.returncode == 0 and os.path.isfile(os.path.join(work, "out", "assets", "installed.txt")),
+          "installed program uses the installed theme: " + p.stderr)
+
+
 def test_unknown_command_wording():
     for args in (["frobnicate"], ["help", "frobnicate"]):
         rc, _, err = run(*args)
@@ -178,6 +193,7 @@ def test_docs_examples_build():
 
 
 if __name__ == "__main__":
-    main((test_help_matches_docs, test_option_order, test_theme_and_content_discovery, test_unknown_command_wording,
+    main((test_help_matches_docs, test_option_order, test_theme_and_content_discovery, test_installed_layout,
+          test_unknown_command_wording,
           test_warn_fixtures, test_as_of, test_school_by_name, test_docs_examples_build))
     finish("e2e_methodist")

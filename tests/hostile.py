@@ -404,9 +404,12 @@ def check_csv(raw):
     widths = {len(r) for r in rows if r}
     if len(widths) > 1:
         probs.append("rows of different widths %s" % sorted(widths))
+    number = re.compile(r"-?[0-9]+(\.[0-9]+)?")
     for i, r in enumerate(rows):
         for c in r:
-            if c.startswith(FORMULA):
+            # A plain number (written bare, e.g. a negative change) is data,
+            # not a formula.
+            if c.startswith(FORMULA) and not number.fullmatch(c):
                 probs.append("row %d: cell starts a formula: %r" % (i + 1, c[:40]))
     return probs
 

@@ -8,7 +8,7 @@ pass=0 fail=0
 if ! command -v tidy >/dev/null; then
 	echo "FAIL tidy is not installed"; echo "tidy: 0 passed, 1 failed"; exit 1
 fi
-for site in content tests/sites/minimal; do
+for site in content tests/sites/minimal tests/sites/marks; do
 	out=$work/$(echo "$site" | tr / _)
 	"$ROADMAP" build -q -C "$site" -o "$out" --today 2022-03-15 || { echo "FAIL tidy: $site does not build"; fail=$((fail + 1)); continue; }
 	for f in $(find "$out" -name '*.html' | sort); do

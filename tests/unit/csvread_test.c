@@ -562,7 +562,7 @@ static void test_writer(void)
 	buf row = BUF_INIT;
 	csv_write_row(&row, fields, ARRAY_LEN(fields));
 	T_STREQ(buf_cstr(&row),
-	        "\"a\",\"b\"\"c\",\"'=1+1\",\"'-3\",\"'+7\",\"'@x\",\"'\tx\",\"'\rx\",\"\",\"\","
+	        "\"a\",\"b\"\"c\",\"'=1+1\",-3,\"'+7\",\"'@x\",\"'\tx\",\"'\rx\",\"\",\"\","
 	        "\"строка\nдве\",\"a,b;c\"\r\n",
 	        "row quoting and formula protection");
 	csv_write_row(&row, NULL, 0);

@@ -1,10 +1,12 @@
 /* schedule_test.c — the federal recommendations on assessment schedules
  * (schedule_rules.h): each rule, its near-misses, and class names. */
 #include "t.h"
+#include "export.h"
 #include "import_schedule.h"
 #include "schedule_rules.h"
 #include "util.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,6 +212,37 @@ static void test_cells(void)
 	}
 }
 
+/* The JSON of a school's schedule (for its data.json): rows, past, anchors, notes. */
+static void test_json(arena *a)
+{
+	assessment rows[] = {
+		row(&S1, "01.03.2022", "5А", "Математика", 170, 3, 0, 2),
+		row(&S1, "10.03.2022", "5Б", "Математика", 0, 0, 0, 3),
+		row(&S2, "10.03.2022", "5Б", "Физика", 0, 0, 0, 4),
+	};
+	rows[0].anchor = "p-1";
+	rows[1].anchor = "p-2";
+	rows[2].anchor = "p-3";
+	rows[1].level = "школьный";
+	edition ed = {0};
+	ed.schedule = rows;
+	ed.nschedule = ARRAY_LEN(rows);
+	ed.breaches = sched_breaches(rows, ed.nschedule, 0, a, &ed.nbreaches);
+	site s = {0};
+	s.today = (date){2022, 3, 10};
+	struct json_t *j = export_schedule_json(&s, &ed, &S1);
+	char *text = json_dumps(j, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	T_CHECK(text && strstr(text, "[{\"date\":\"2022-03-01\",\"grade\":\"5А\",\"subject\":\"Математика\","
+	                             "\"procedure\":\"Контрольная работа\",\"level\":null,\"hours\":170,\"lesson\":3,"
+	                             "\"past\":true,\"anchor\":\"p-1\",\"notes\":[]}") == text,
+	        "first row in full: %s", text ? text : "(null)");
+	T_CHECK(text && strstr(text, "\"past\":false,\"anchor\":\"p-2\",\"notes\":[\"«Математика» в параллели"),
+	        "the build date is not past; the breach is in notes: %s", text ? text : "(null)");
+	T_CHECK(text && !strstr(text, "Физика"), "only the school's rows");
+	free(text);
+	json_decref(j);
+}
+
 int main(void)
 {
 	test_cells();
@@ -219,6 +252,7 @@ int main(void)
 	test_hours(a);
 	test_lessons(a);
 	test_grades();
+	test_json(a);
 	arena_free(a);
 	return t_done("schedule");
 }
