@@ -256,7 +256,7 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 		return 0;
 	/* The row of column numbers «1 2 3 4 5» printed under the header. */
 	for (size_t c = 0; c < k && j < n; c++) {
-		char want[8];
+		char want[24];
 		snprintf(want, sizeof want, "%zu", c + 1);
 		if (strcmp(ls[j].text, want) && !(strncmp(ls[j].text, want, strlen(want)) == 0 &&
 		                                   !strcmp(ls[j].text + strlen(want), ".")))

@@ -126,12 +126,11 @@ static bool mark_fill(loader *L, const activity *a, const mark_src *src, mark *m
 		}
 	}
 	if (given(src, F_SCHOOL)) {
-		mk->sc = site_school(L->s, src->text[F_SCHOOL]);
-		if (!mk->sc) {
-			pos p = src->at[F_SCHOOL];
-			load_unknown_school(L, p.file, p.line, p.col, src->text[F_SCHOOL]);
+		/* Schools send their tables with their names as often as with their codes. */
+		pos p = src->at[F_SCHOOL];
+		mk->sc = load_school_ref(L, p.file, p.line, p.col, src->text[F_SCHOOL]);
+		if (!mk->sc)
 			ok = false;
-		}
 	}
 	if (given(src, F_DATE)) {
 		int r = date_parse(src->text[F_DATE], &mk->on);
