@@ -99,6 +99,7 @@ int text_similarity(const char *a, const char *b)
 
 typedef struct act_ref {
 	const activity *a;
+	const document *doc;
 	words w;
 	long match;   /* index of the matched activity on the other side, -1 */
 } act_ref;
@@ -112,7 +113,7 @@ static size_t collect(const edition *ed, act_ref **out)
 			for (size_t i = 0; i < ed->docs[d].sections[k].nacts; i++) {
 				const activity *a = &ed->docs[d].sections[k].acts[i];
 				xgrow((void **)&r, &cap, n + 1, sizeof(act_ref));
-				r[n++] = (act_ref){a, split_words(a->title_text), -1};
+				r[n++] = (act_ref){a, &ed->docs[d], split_words(a->title_text), -1};
 			}
 	*out = r;
 	return n;
@@ -133,6 +134,21 @@ static int cmp_pair(const void *pa, const void *pb)
 	return a->j < b->j ? -1 : a->j > b->j;
 }
 
+/* The same place in the same document: same document, same section number and
+ * same activity number (all given). */
+static bool same_place(const act_ref *x, const act_ref *y)
+{
+	const section *sx = x->a->section, *sy = y->a->section;
+	return x->a->number && y->a->number && !strcmp(x->a->number, y->a->number) && sx && sy && sx->number &&
+	       sy->number && !strcmp(sx->number, sy->number) && x->doc->slug && y->doc->slug &&
+	       !strcmp(x->doc->slug, y->doc->slug);
+}
+
+bool change_corresponds(int similarity, bool same_place_)
+{
+	return similarity >= CHANGE_NEAR_IDENTICAL_PERCENT || (same_place_ && similarity >= CHANGE_MATCH_PERCENT);
+}
+
 /* Greedy best-first matching; deterministic thanks to the total order. */
 static void match(act_ref *now, size_t n, act_ref *before, size_t m)
 {
@@ -141,7 +157,7 @@ static void match(act_ref *now, size_t n, act_ref *before, size_t m)
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < m; j++) {
 			int sc = dice(&now[i].w, &before[j].w);
-			if (sc < CHANGE_MATCH_PERCENT)
+			if (!change_corresponds(sc, same_place(&now[i], &before[j])))
 				continue;
 			xgrow((void **)&p, &cap, np + 1, sizeof(pair));
 			p[np++] = (pair){sc, i, j};

@@ -247,6 +247,8 @@ static void amended_view(const ctx *c, value *v, const activity *act)
 		act_date_number(&b, am->on, am->number);
 		v_sets(a, v, "amended", buf_cstr(&b));
 		buf_free(&b);
+	} else {
+		v_sets(a, v, "amended", NULL);
 	}
 	value *was = v_set(a, v, "was", v_list(a));
 	for (size_t i = 0; i < act->nwas; i++) {

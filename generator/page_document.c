@@ -195,7 +195,7 @@ value *view_document(const ctx *c)
 	for (size_t i = 0; i < d->nconsidered; i++)
 		v_push(a, cons, v_str(a, considered_text(a, d, &d->considered[i])));
 	v_setb(a, dv, "has_considered", d->nconsidered > 0);
-	v_sets(a, dv, "amended", amendments_text(a, d));
+	v_sets(a, dv, "revision", amendments_text(a, d));
 	value *ams = v_set(a, dv, "amendments", v_list(a));
 	for (size_t i = 0; i < d->namendments; i++) {
 		const amendment *am = &d->amendments[i];
