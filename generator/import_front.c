@@ -203,25 +203,35 @@ static size_t para_start(const pre *p, size_t i)
 	return s;
 }
 
+/* A title line: «План …», «Дорожная карта …», «Программа …», «Комплекс мер …». */
+static bool title_line(const char *text)
+{
+	char *k = key_text(text);
+	bool title = (starts_word(k, "план") && (k[strlen("план")] == ' ' || !k[strlen("план")])) ||
+	             starts_word(k, "дорожная карта") || starts_word(k, "комплексный план") ||
+	             starts_word(k, "комплекс мер") || starts_word(k, "комплекс мероприятий") ||
+	             starts_word(k, "программа") || starts_word(k, "муниципальная программа");
+	free(k);
+	return title;
+}
+
 void imp_find_title(pre *p)
 {
-	for (size_t i = p->n; i-- > 0;) {
-		if (p->l[i].used || (i > 0 && p->l[i - 1].para == p->l[i].para))
-			continue;
-		char *k = key_text(p->l[i].text);
-		bool title = (starts_word(k, "план") && (k[strlen("план")] == ' ' || !k[strlen("план")])) ||
-		             starts_word(k, "дорожная карта") || starts_word(k, "комплексный план") ||
-		             starts_word(k, "комплекс мер") || starts_word(k, "комплекс мероприятий") ||
-		             starts_word(k, "программа") || starts_word(k, "муниципальная программа");
-		free(k);
-		size_t e = para_end(p, i);
-		if (!title || e - i > 8)
-			continue;
-		p->title = join_lines(p, i, e);
-		for (size_t j = i; j < e; j++)
-			p->l[j].used = true;
-		return;
-	}
+	/* The last paragraph above the table that starts like a title; else
+	 * the last such line inside a paragraph (a CSV puts the approval and
+	 * the title on adjacent rows), up to the paragraph's end. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = p->n; i-- > 0;) {
+			if (p->l[i].used || p->l[i].after || (!pass && i > 0 && p->l[i - 1].para == p->l[i].para))
+				continue;
+			size_t e = para_end(p, i);
+			if (!title_line(p->l[i].text) || e - i > 8)
+				continue;
+			p->title = join_lines(p, i, e);
+			for (size_t j = i; j < e; j++)
+				p->l[j].used = true;
+			return;
+		}
 }
 
 static void set_act(pre *p, const char *lowered_text)

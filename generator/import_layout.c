@@ -137,9 +137,10 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 	/* Running headers: a line repeated at least three times whose first
 	 * occurrence is above the table (the first page's header); not a table
 	 * row, not a header label (labels repeat with the table's header). */
-	for (size_t i = 0; i < table; i++) {
+	for (size_t i = 0, seen = 0; i < table && seen < 12; i++) {
 		if (!*l[i].key)
 			continue;
+		seen++;
 		size_t klen = strlen(l[i].key);
 		if (l[i].drop || klen < 8 || memchr(l[i].s, '\t', l[i].n) || imp_number_like(l[i].key) ||
 		    imp_marker_at(l[i].key) || l[i].lower)
@@ -206,6 +207,7 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 typedef struct cline {
 	const char *text; /* cleaned, trimmed (arena) */
 	int line;
+	bool dl;          /* the text reads as a deadline */
 } cline;
 
 /* Words of a title column label that name the activity table's main column;
@@ -404,22 +406,30 @@ static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t
 		const char *t = ls[i].text;
 		bool item = imp_marker_at(t) > 0;
 		/* A deadline («сентябрь 2022 г.») is a cell of its own even in lower case. */
-		bool cont = m && (imp_starts_lower(t) || item) && !deadline_like(t, ps, pe);
-		if (m && !cont && !deadline_like(t, ps, pe)) {
-			char *p = imp_plain_of(buf_cstr(&cur));
+		bool cont = m && (imp_starts_lower(t) || item) && !ls[i].dl;
+		if (m && !cont && !ls[i].dl) {
+			/* How the cell ends: its last bytes are enough. */
+			size_t from_b = cur.len > 120 ? cur.len - 120 : 0;
+			while (from_b < cur.len && ((unsigned char)cur.data[from_b] & 0xC0) == 0x80)
+				from_b++;
+			char *p = imp_plain_of(cur.data + from_b);
 			cont = imp_ends_unfinished(p);
 			free(p);
 		}
 		if (cont) {
 			buf_putc(&cur, item ? '\n' : ' ');
 			buf_puts(&cur, t);
-			x[m - 1] = arena_strdup(a, buf_cstr(&cur));
 		} else {
+			/* The cell above is complete: kept once, not on every line. */
+			if (m)
+				x[m - 1] = arena_strdup(a, buf_cstr(&cur));
 			buf_reset(&cur);
 			buf_puts(&cur, t);
-			x[m++] = arena_strdup(a, buf_cstr(&cur));
+			m++;
 		}
 	}
+	if (m)
+		x[m - 1] = arena_strdup(a, buf_cstr(&cur));
 	buf_free(&cur);
 	return m;
 }
@@ -461,7 +471,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		const char *c = imp_clean_cell(a, text + i, j - i);
 		if (*c) {
 			xgrow((void **)&ls, &cap, n + 1, sizeof(cline));
-			ls[n++] = (cline){c, line};
+			ls[n++] = (cline){c, line, deadline_like(c, ps, pe)};
 		}
 		line++;
 		if (j >= len)
@@ -550,7 +560,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 					size_t cells = 0;
 					for (rest = i + 1; rest < e; rest++) {
 						bool contl = (imp_starts_lower(ls[rest].text) || imp_marker_at(ls[rest].text)) &&
-						             !deadline_like(ls[rest].text, ps, pe);
+						             !ls[rest].dl;
 						if (!contl)
 							cells++;
 						if (cells > kk)

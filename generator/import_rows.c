@@ -79,18 +79,22 @@ int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *
 	int rc = 0;
 	while (i < len) {
 		size_t n = 0;
-		int col = 1;
+		int col = 1, row_line = line;
 		for (;;) {
 			size_t start = i;
 			int ccol = col;
 			buf cell = BUF_INIT;
 			bool quoted = delim != '\t' && s[i] == '"';
 			if (quoted) {
-				/* Find the closing quote on this line: "" is a quote inside. */
+				/* Find the closing quote: "" is a quote inside; a quoted
+				 * cell may span lines (Excel writes line breaks of a cell
+				 * so), up to CSV_MAX_CELL bytes. */
 				size_t j = i + 1;
 				bool closed = false;
+				int lines_in = 0;
+				size_t last_nl = 0;
 				buf q = BUF_INIT;
-				while (j < len && s[j] != '\n' && s[j] != '\r') {
+				while (j < len && j - i < CSV_MAX_CELL) {
 					if (s[j] == '"' && j + 1 < len && s[j + 1] == '"') {
 						buf_putc(&q, '"');
 						j += 2;
@@ -99,6 +103,10 @@ int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *
 						j++;
 						break;
 					} else {
+						if (s[j] == '\n' || (s[j] == '\r' && (j + 1 >= len || s[j + 1] != '\n'))) {
+							lines_in++;
+							last_nl = j + 1;
+						}
 						buf_putc(&q, s[j++]);
 					}
 				}
@@ -108,6 +116,12 @@ int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *
 						buf_putc(&q, s[j++]);
 					buf_put(&cell, q.data ? q.data : "", q.len);
 					i = j;
+					if (lines_in) {
+						/* The cells after it start on a later line. */
+						line += lines_in;
+						col = 1 + imp_count_chars(s + last_nl, i - last_nl);
+						start = i;
+					}
 				} else {
 					quoted = false;
 				}
@@ -135,7 +149,7 @@ int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *
 			}
 			break;
 		}
-		irow r = {arena_alloc(a, n * sizeof(icell)), n, line};
+		irow r = {arena_alloc(a, n * sizeof(icell)), n, row_line};
 		memcpy(r.c, cells, n * sizeof(icell));
 		rows_push(rs, r);
 		if (rs->n > CSV_MAX_ROWS) {

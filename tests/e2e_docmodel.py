@@ -196,6 +196,37 @@ def test_check_warnings():
           "check warns about an untitled activity at its title: " + err)
 
 
+def test_docs_examples():
+    """Each example document of docs/content.md «Что документ говорит о себе» builds and shows what the guide says."""
+    doc = read(os.path.join(ROOT, "docs", "content.md"))
+    part = doc.split("### Что документ говорит о себе", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```yaml\n(.*?)^```", part, re.S | re.M)
+    want = [["Утверждена приказом управления образования администрации Примерного района от 27 августа 2021 г. № 218",
+             "Начальник управления образования И. И. Иванова", "Скан подписанного приказа"],
+            ["Рассмотрен на заседании методического совета, протокол № 1 от 20 августа 2021 г.",
+             "СОГЛАСОВАНО: Председатель управляющего совета А. А. Петрова",
+             "УТВЕРЖДАЮ: Директор МОУ СШ № 1 В. В. Сидоров, 30 августа 2021 г."],
+            ["Паспорт программы", "Ожидаемые результаты", "Содержание"],
+            ["Задачи", "Ожидаемый результат", "Показатели", "Доля школ, проанализировавших результаты ВПР"],
+            ["Касается школ: все школы", "Касается школ: СШ № 1"],
+            ["в ред. приказа от 20 января 2022 г. № 112", "Изменено приказом от 20 января 2022 г. № 112",
+             "Прежняя редакция: Сроки: декабрь"]]
+    check(len(blocks) == len(want), "docs/content.md has %d example documents, the test knows %d" % (len(blocks), len(want)))
+    for i, (y, phrases) in enumerate(zip(blocks, want)):
+        site = make_site(y, "")
+        with open(os.path.join(site, "schools.csv"), "w", encoding="utf-8") as f:
+            f.write("id,name,short_name,groups\nsosh-1,МОУ «Средняя школа № 1»,СШ № 1,low-results\n"
+                    "sosh-2,МОУ «Средняя школа № 2»,СШ № 2,\n")
+        shutil.rmtree(os.path.join(site, "schools"))  # prose of the minimal site's schools
+        out = os.path.join(os.path.dirname(site), "out")
+        rc, _, err = build(site, out)
+        t = text(read(os.path.join(out, "2021-2022/plan/index.html"))) if rc == 0 else ""
+        for ph in phrases:
+            check(ph in t, "docs example %d shows «%s»: %s" % (i + 1, ph, err[-300:]))
+        if i == 3:
+            check("Отчётная документация" not in t, "docs example 4: no empty report column")
+
+
 if __name__ == "__main__":
-    main((test_document_page, test_kind_from_title, test_bad_values, test_check_warnings))
+    main((test_document_page, test_kind_from_title, test_bad_values, test_check_warnings, test_docs_examples))
     finish("e2e_docmodel")

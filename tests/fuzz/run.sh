@@ -20,7 +20,7 @@
 cd "$(dirname "$0")/../.." || exit 1
 mode=${1:---short}
 [ $# -gt 0 ] && shift
-TARGETS=${*:-"yaml csv deadline frontmatter mustache build"}
+TARGETS=${*:-"yaml csv deadline frontmatter mustache build import"}
 BUILD=${BUILD:-build}
 OUT=$BUILD/fuzz
 RUNS=${FUZZ_RUNS:-2000}

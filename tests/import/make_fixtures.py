@@ -84,7 +84,7 @@ def cell_per_line():
             # with a number); a soft hyphen and a non-breaking space inside
             lines = wrap(t.replace("оценочных", "оце\u00adночных").replace("по итогам", "по\u00a0итогам"), 38)
             out += [n] + lines + [dl, resp, rep]
-            acts.append([s_i, n, t, dl])
+            acts.append([s_i, n, t, dl, resp])
             page_lines += 5
             if page_lines > 40:
                 # a page break: page number, running header, the table
@@ -122,12 +122,12 @@ def excel_multiline():
             half = len(words) // 2
             t2 = " ".join(words[:half]) + "\r\n" + " ".join(words[half:])
             lines.append('"%s";"%s";"%s";"%s";"%s:\r\n- %s"' % (n, t2.replace('"', '""'), dl, resp, rep, "обсуждение на совещании"))
-            acts.append([s_i, n, t, dl])
+            acts.append([s_i, n, t, dl, resp])
     data = "\r\n".join(lines) + "\r\n"
     with open(os.path.join(HERE, "excel-multiline-1251.csv"), "wb") as f:
         f.write(data.encode("cp1251"))
     exp = {"sections": sections, "activities": acts,
-           "yaml_contains": ['number: "170"', 'result: "Ожидаемый результат"', 'responsible: "Ответственный исполнитель"'],
+           "yaml_contains": ['number: "170"', 'title: "План мероприятий по подготовке к ГИА на 2022-2023 учебный год"', 'result: "Ожидаемый результат"', 'responsible: "Ответственный исполнитель"'],
            "stderr_contains": ["CSV", "мероприятий: %d" % len(acts)]}
     with open(os.path.join(HERE, "excel-multiline-1251.expect.json"), "w", encoding="utf-8") as f:
         json.dump(exp, f, ensure_ascii=False, indent=1)

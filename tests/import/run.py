@@ -362,9 +362,10 @@ def test_fixture(table, expect_path):
     want = []
     for number, title in exp["sections"]:
         want.append({"number": number, "title": title, "acts": []})
-    for s_i, number, title, deadline in exp["activities"]:
+    for s_i, number, title, deadline, *resp in exp["activities"]:
         want[s_i]["acts"].append({"number": number, "title": title, "deadline": deadline})
     compare(name, want, page)
+    check_responsible(name, exp["activities"], yaml_text)
     for s in exp.get("yaml_contains", []):
         check(s in yaml_text, "%s: the document has %r" % (name, s))
     for s in exp.get("yaml_lacks", []):
@@ -374,6 +375,25 @@ def test_fixture(table, expect_path):
     if exp.get("indicators"):
         test_indicators(table, exp["indicators"])
     shutil.rmtree(tmp)
+
+
+def check_responsible(name, activities, yaml_text):
+    """The responsible of every activity that names one in the expectation
+    (a 5th element), read from the document: a list is joined with ", "."""
+    import yaml
+    if not any(len(a) > 4 for a in activities):
+        return
+    doc = yaml.safe_load(yaml_text)
+    got = [a for s in doc["sections"] for a in s.get("activities", [])]
+    bad = 0
+    for w, g in zip(activities, got):
+        if len(w) < 5:
+            continue
+        r = g.get("responsible")
+        r = ", ".join(r) if isinstance(r, list) else r
+        bad += not check(r == w[4], "%s: activity %s responsible %r, want %r" % (name, w[1], r, w[4]))
+        if bad > 5:
+            break
 
 
 def test_indicators(table, want):
