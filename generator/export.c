@@ -231,7 +231,7 @@ static const export_column INDICATOR_COLUMNS[] = {
 	{"school_name", "краткое наименование школы; для municipality — «Все школы (значение по муниципалитету)»"},
 	{"value", "значение (десятичная точка) или пусто, если не публикуется"},
 	{"base", "число участников или знаменатель, на котором основано значение"},
-	{"met", "целевое значение достигнуто: yes, no или пусто"},
+	{"met", "целевое значение достигнуто: yes, no или пусто; для школ пусто у показателей из результатов оценочных процедур: по ним школы не оцениваются"},
 	{"change", "изменение по сравнению с прошлой редакцией (для % — в процентных пунктах)"},
 	{"suppressed", "yes — значение не публикуется: меньше минимального числа участников или защита другого скрытого значения"},
 	{"method", "для municipality: total, weighted, row, ratio, median"},
@@ -328,7 +328,7 @@ static void indicator_rows(const site *s, const ind_edition *e, buf *out)
 		}
 		row[6] = sc->sc->id;
 		row[7] = sc->sc->short_name;
-		row[10] = !sc->suppressed && e->has_target ? (sc->met ? "yes" : "no") : "";
+		row[10] = !sc->suppressed && e->has_target && ind->judge_schools ? (sc->met ? "yes" : "no") : "";
 		row[12] = sc->suppressed ? "yes" : "no";
 		row[13] = "";
 		csv_write_row(out, row, ARRAY_LEN(INDICATOR_COLUMNS));
@@ -376,7 +376,8 @@ static json_t *indicator_json(const ind_edition *e)
 		json_object_set_new(r, "school", json_string(sc->sc->id));
 		json_object_set_new(r, "value", jnum_or_null(!sc->suppressed, sc->value));
 		json_object_set_new(r, "base", jnum_or_null(!sc->suppressed && sc->base > 0, sc->base));
-		json_object_set_new(r, "met", !sc->suppressed && e->has_target ? json_boolean(sc->met) : json_null());
+		json_object_set_new(r, "met", !sc->suppressed && e->has_target && e->ind->judge_schools ? json_boolean(sc->met)
+		                                                                                         : json_null());
 		json_object_set_new(r, "change", jnum_or_null(!sc->suppressed && sc->has_change, sc->change));
 		json_object_set_new(r, "suppressed", json_boolean(sc->suppressed != IND_SUPP_NONE));
 		json_array_append_new(list, r);

@@ -41,6 +41,10 @@ typedef struct indicator {
 	year_plan plan;               /* target: {2023: 50, 2024: 60} and baseline (model.h) */
 	const char *source, *method;  /* NULL when not given */
 	ind_kind kind;
+	/* judge_schools: true — per-school «достигнуто / не достигнуто» and «N из M
+	 * школ» are shown.  Only for IND_VALUE: results of assessments (ВПР, ГИА)
+	 * are never used to judge schools (spec/indicators.md). */
+	bool judge_schools;
 	/* from: (IND_SHARE / IND_MEAN only) */
 	const char *procedure, *subject;   /* as written */
 	int grade;                         /* 0: any grade (e.g. ЕГЭ not split by grade) */

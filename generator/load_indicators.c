@@ -14,7 +14,7 @@
 #include <string.h>
 
 static const char *const IND_KEYS[] = {"id", "name", "group", "unit", "better", "target", "target_by",
-                                       "baseline", "source", "method", "from", NULL};
+                                       "baseline", "source", "method", "from", "judge_schools", NULL};
 static const char *const FROM_KEYS[] = {"procedure", "subject", "grade", "share", "mean", NULL};
 static const char *const BETTER[] = {"lower", "higher", NULL};
 
@@ -290,6 +290,13 @@ static void load_indicator(lctx *c, const ynode *m, size_t *first_line)
 			diag_add(dl, DIAG_WARNING, u->file, u->line, u->col,
 			         "показатель «%s» — доля (share), она вычисляется в процентах; единица должна быть «%%»", id);
 	}
+	ind->judge_schools = f_bool(m, "judge_schools", false, dl);
+	const ynode *js = y_get(m, "judge_schools");
+	if (ind->judge_schools && ind->kind != IND_VALUE)
+		diag_add(dl, DIAG_ERROR, js->file, js->line, js->col,
+		         "показатель «%s» вычисляется из результатов оценочных процедур: по ним школы не оцениваются "
+		         "(«достигнуто / не достигнуто» по школам не показывается); уберите judge_schools",
+		         id);
 	d->ninds++;
 }
 

@@ -88,7 +88,7 @@ static void muni_fields(const ctx *c, value *v, const ind_edition *e)
 		v_sets(a, v, "previous", ind_value_str(c, ind, e->prev_value));
 		v_sets(a, v, "change", change_str(c, ind, e->change));
 	}
-	if (e->has_target && e->nvalues) {
+	if (e->has_target && e->nvalues && ind->judge_schools) {
 		buf b = BUF_INIT;
 		ru_int(&b, (long)e->nmeeting);
 		buf_puts(&b, " из ");
@@ -227,7 +227,7 @@ static value *school_rows(const ctx *c, const ind_edition *e)
 			v_sets(a, r, "base", buf_cstr(&b));
 			buf_free(&b);
 		}
-		if (e->has_target)
+		if (e->has_target && e->ind->judge_schools)
 			v_sets(a, r, "met", s->met ? "достигнуто" : "не достигнуто");
 		if (s->has_change)
 			v_sets(a, r, "change", change_str(c, e->ind, s->change));
@@ -325,7 +325,7 @@ value *school_indicators(const ctx *c, const edition *ed, const school *sc)
 		v_sets(a, r, "school_value", s->suppressed ? "—" : ind_value_str(c, &inds[i], s->value));
 		if (s->suppressed)
 			v_sets(a, r, "school_note", suppressed_note(c, s->suppressed));
-		else if (e->has_target)
+		else if (e->has_target && inds[i].judge_schools)
 			v_sets(a, r, "school_met", s->met ? "достигнуто" : "не достигнуто");
 		v_sets(a, r, "school_change", s->has_change ? change_str(c, &inds[i], s->change) : NULL);
 	}

@@ -51,7 +51,7 @@ const PAGES = [
 	{ type: 'page', path: 'parents/index.html' },
 	{ type: '404', path: '404.html' },
 	{ type: 'deadlines', path: '2021-2022/deadlines/index.html', activities: true, optional: true },
-	{ type: 'report', path: '2021-2022/report/index.html', evidence: true, optional: true },
+	{ type: 'report', path: '2021-2022/report/index.html', evidence: true, optional: true, landscape: true },
 	{ type: 'indicators', path: '2021-2022/indicators/index.html', optional: true },
 	{ type: 'indicator', path: '2021-2022/indicators/ege-russian-mean/index.html', optional: true },
 	{ type: 'changes', path: '2021-2022/changes/index.html', optional: true },
