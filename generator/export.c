@@ -144,14 +144,31 @@ static void *jmalloc(size_t n)
 	return xmalloc(n);
 }
 
+/* The keys of activities.json a school's data.json keeps: it is one file per
+ * school and edition, so titles of documents and sections are listed once
+ * at its top, and «schools» is the school itself. */
+static bool school_key(const char *k)
+{
+	static const char *const keep[] = {"document", "section", "number", "title", "deadline", "deadline_kind",
+	                                   "deadline_start", "deadline_end", "responsible", "status", "overdue",
+	                                   "done_on"};
+	for (size_t i = 0; i < ARRAY_LEN(keep); i++)
+		if (!strcmp(k, keep[i]))
+			return true;
+	return false;
+}
+
 struct json_ctx {
 	const site *s;
 	json_t *list;
+	const school *only;   /* NULL: every activity */
 };
 
 static void json_one(const activity *a, void *arg)
 {
 	struct json_ctx *c = arg;
+	if (c->only && !activity_concerns(a, c->only))
+		return;
 	act_row r;
 	row_fill(&r, c->s, a);
 	json_t *o = json_object();
@@ -159,6 +176,8 @@ static void json_one(const activity *a, void *arg)
 		const char *k = ACTIVITY_COLUMNS[i].name;
 		if (!strcmp(k, "edition") || !strcmp(k, "as_of"))
 			continue; /* once, at the top */
+		if (c->only && !school_key(k))
+			continue;
 		json_t *v;
 		if (!strcmp(k, "overdue"))
 			v = json_boolean(r.f[i][0] == 'y');
@@ -189,7 +208,7 @@ void export_activities_json(const site *s, const edition *ed, buf *out)
 	json_object_set_new(root, "edition", json_string(ed->id));
 	json_object_set_new(root, "as_of", json_string(iso));
 	json_t *list = json_array();
-	struct json_ctx c = {s, list};
+	struct json_ctx c = {s, list, NULL};
 	each_activity(ed, json_one, &c);
 	json_object_set_new(root, "activities", list);
 	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1));
@@ -266,11 +285,11 @@ static void header_row(buf *out, const export_column *cols, size_t n)
 	csv_write_row(out, h, n);
 }
 
+static const char *MUNI_METHOD[] = {"", "total", "weighted", "row", "ratio", "median"};
+
 /* The municipal row's name says what the row is (all schools together),
  * never the site's title. */
 static const char MUNI_NAME[] = "Все школы (значение по муниципалитету)";
-
-static const char *MUNI_METHOD[] = {"", "total", "weighted", "row", "ratio", "median"};
 
 static void indicator_rows(const site *s, const ind_edition *e, buf *out)
 {
@@ -433,6 +452,145 @@ void export_results_csv(const site *s, const edition *ed, buf *out)
 			csv_write_row(out, row, ARRAY_LEN(RESULT_COLUMNS));
 		}
 	}
+}
+
+static json_t *jstr_or_null(const char *v)
+{
+	return v ? json_string(v) : json_null();
+}
+
+static json_t *school_results_json(const site *s, const edition *ed, const school *sc)
+{
+	json_t *list = json_array();
+	size_t n;
+	const ind_result_row *rows = ind_results(s->ind, ed, &n);
+	for (size_t i = 0; i < n; i++) {
+		const ind_result_row *r = &rows[i];
+		if (r->sc != sc)
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "procedure", json_string(r->procedure));
+		json_object_set_new(o, "subject", json_string(r->subject));
+		json_object_set_new(o, "grade", r->grade ? json_integer(r->grade) : json_null());
+		json_object_set_new(o, "suppressed", json_boolean(r->suppressed != IND_SUPP_NONE));
+		json_object_set_new(o, "participants", jnum_or_null(!r->suppressed, r->participants));
+		json_t *vals = json_object();
+		for (size_t k = 0; !r->suppressed && k < r->file->ncols; k++)
+			if (r->v[k] == r->v[k]) /* not NAN: the cell was filled */
+				json_object_set_new(vals, r->file->cols[k].name, json_real(r->v[k]));
+		json_object_set_new(o, "values", vals);
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+static json_t *school_indicators_json(const site *s, const edition *ed, const school *sc)
+{
+	json_t *list = json_array();
+	size_t n;
+	const indicator *inds = ind_list(s->ind, &n);
+	for (size_t i = 0; i < n; i++) {
+		const ind_edition *e = ind_for(s->ind, &inds[i], ed);
+		const ind_school *f = e ? ind_school_of(e, sc) : NULL;
+		if (!f)
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_string(inds[i].id));
+		json_object_set_new(o, "name", json_string(inds[i].name));
+		json_object_set_new(o, "unit", json_string(inds[i].unit));
+		json_object_set_new(o, "value", jnum_or_null(!f->suppressed, f->value));
+		json_object_set_new(o, "suppressed", json_boolean(f->suppressed != IND_SUPP_NONE));
+		json_object_set_new(o, "met", !f->suppressed && e->has_target ? json_boolean(f->met) : json_null());
+		json_object_set_new(o, "target", jnum_or_null(e->has_target, e->target));
+		json_object_set_new(o, "municipality", jnum_or_null(e->has_value, e->value));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, set_alloc);
+	json_t *root = json_object();
+	char iso[11];
+	date_iso(s->today, iso);
+	json_object_set_new(root, "edition", json_string(ed->id));
+	json_object_set_new(root, "as_of", json_string(iso));
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(sc->id));
+	json_object_set_new(o, "name", jstr_or_null(sc->name));
+	json_object_set_new(o, "short_name", jstr_or_null(sc->short_name));
+	json_object_set_new(root, "school", o);
+	json_t *docs = json_array();
+	for (size_t d = 0; d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
+		json_t *secs = json_array();
+		for (size_t k = 0; k < doc->nsections; k++)
+			json_array_append_new(secs, json_pack("{s:s,s:s}", "number", doc->sections[k].number ? doc->sections[k].number : "",
+			                                      "title", doc->sections[k].title ? doc->sections[k].title : ""));
+		json_array_append_new(docs, json_pack("{s:s,s:s,s:o}", "document", doc->slug, "title",
+		                                      doc->title ? doc->title : doc->slug, "sections", secs));
+	}
+	json_object_set_new(root, "documents", docs);
+	json_t *list = json_array();
+	struct json_ctx c = {s, list, sc};
+	each_activity(ed, json_one, &c);
+	json_object_set_new(root, "activities", list);
+	json_object_set_new(root, "schedule", export_schedule_json(s, ed, sc));
+	json_object_set_new(root, "results", school_results_json(s, ed, sc));
+	json_object_set_new(root, "indicators", school_indicators_json(s, ed, sc));
+	/* One file per school and edition: compact, as a site has thousands. */
+	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
+	buf_puts(out, text);
+	buf_putc(out, '\n');
+	free(text);
+	json_decref(root);
+}
+
+void export_search_json(const site *s, buf *out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, set_alloc);
+	const edition *ed = s->current;
+	json_t *root = json_object();
+	/* Schools: [id, short name, full name]; the page is
+	 * <edition>/schools/<id>/ (schools/<id>/ without a current edition). */
+	json_object_set_new(root, "edition", ed ? json_string(ed->id) : json_null());
+	json_t *schools = json_array();
+	for (size_t i = 0; i < s->nschools; i++) {
+		const school *sc = &s->schools[i];
+		json_array_append_new(schools, json_pack("[sss]", sc->id, sc->short_name ? sc->short_name : sc->id,
+		                                         sc->name ? sc->name : ""));
+	}
+	json_object_set_new(root, "schools", schools);
+	/* Documents of the current edition: [slug, title]; activities:
+	 * [document index, anchor, number, title]. */
+	json_t *docs = json_array(), *acts = json_array();
+	for (size_t d = 0; ed && d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
+		json_array_append_new(docs, json_pack("[ss]", doc->slug, doc->short_title ? doc->short_title : doc->title ? doc->title : doc->slug));
+		for (size_t k = 0; k < doc->nsections; k++)
+			for (size_t i = 0; i < doc->sections[k].nacts; i++) {
+				const activity *a = &doc->sections[k].acts[i];
+				json_array_append_new(acts, json_pack("[Isss]", (json_int_t)d, a->anchor,
+				                                      a->number ? a->number : "",
+				                                      a->title_text ? a->title_text : ""));
+			}
+	}
+	json_object_set_new(root, "documents", docs);
+	json_object_set_new(root, "activities", acts);
+	/* Pages: [slug, title, description]. */
+	json_t *pages = json_array();
+	for (size_t i = 0; i < s->npages; i++)
+		json_array_append_new(pages, json_pack("[sss]", s->pages[i].slug, s->pages[i].title ? s->pages[i].title : "",
+		                                       s->pages[i].description ? s->pages[i].description : ""));
+	json_object_set_new(root, "pages", pages);
+	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	buf_puts(out, text);
+	buf_putc(out, '\n');
+	free(text);
+	json_decref(root);
 }
 
 /* ---- a school's assessment schedule ---- */

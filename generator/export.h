@@ -31,6 +31,15 @@ const export_column *export_result_columns(size_t *n);
 void export_indicators_csv(const site *s, const edition *ed, buf *out);
 void export_indicators_json(const site *s, const edition *ed, buf *out);
 void export_results_csv(const site *s, const edition *ed, buf *out);
+/* /<edition>/schools/<id>/data.json: one school's part of the edition for its
+ * own website — the activities that concern it (the objects of
+ * activities.json), its assessment schedule, its results rows and indicator
+ * figures after privacy suppression (suppressed figures are null). */
+void export_school_json(const site *s, const edition *ed, const school *sc, buf *out);
+/* /search.json: what the search box looks through — schools (id, short and
+ * full name), the current edition's documents and activities, and the pages;
+ * addresses are relative to the site root.  Format in docs/themes.md. */
+void export_search_json(const site *s, buf *out);
 
 /* A school's assessment schedule of ed as a JSON array (jansson; the caller
  * owns the reference), rows in date order: {date (ISO), grade, subject,

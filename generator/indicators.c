@@ -27,40 +27,23 @@ static const double EPS = 1e-9;
 
 /* ---- school name order ---- */
 
-typedef struct name_key {
-	char *key;
-	const school *sc;
-} name_key;
-
-static int cmp_name_key(const void *pa, const void *pb)
+static int cmp_school_ptr(const void *pa, const void *pb)
 {
-	const name_key *a = pa, *b = pb;
-	int r = str_natcmp(a->key, b->key);
-	if (!r)
-		r = str_natcmp(a->sc->name ? a->sc->name : "", b->sc->name ? b->sc->name : "");
-	return r ? r : strcmp(a->sc->id, b->sc->id);
+	return school_cmp(*(const school *const *)pa, *(const school *const *)pb);
 }
 
-/* rank[i]: position of s->schools[i] in name order (short name as shown in
- * tables, case-folded). */
+/* rank[i]: position of s->schools[i] in the order of school_cmp (the loader
+ * already sorts by it; ranking again keeps this independent of that). */
 static size_t *name_ranks(const site *s)
 {
 	size_t n = s->nschools;
-	name_key *k = xmalloc((n ? n : 1) * sizeof *k);
-	for (size_t i = 0; i < n; i++) {
-		const char *nm = s->schools[i].short_name ? s->schools[i].short_name : s->schools[i].id;
-		k[i].key = utf8_fold(nm, strlen(nm));
-		if (!k[i].key)
-			k[i].key = xstrdup(nm);
-		utf8_fold_yo(k[i].key);
-		k[i].sc = &s->schools[i];
-	}
-	xsort(k, n, sizeof *k, cmp_name_key);
+	const school **k = xmalloc((n ? n : 1) * sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[i] = &s->schools[i];
+	xsort(k, n, sizeof *k, cmp_school_ptr);
 	size_t *rank = xmalloc((n ? n : 1) * sizeof *rank);
-	for (size_t i = 0; i < n; i++) {
-		rank[k[i].sc - s->schools] = i;
-		free(k[i].key);
-	}
+	for (size_t i = 0; i < n; i++)
+		rank[k[i] - s->schools] = i;
 	free(k);
 	return rank;
 }

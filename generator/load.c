@@ -99,10 +99,10 @@ void load_unknown_school(loader *L, const char *file, int line, int col, const c
 	enum { SHOWN = 8 };
 	const char **ids = xcalloc(s->nschools + 1, sizeof(char *));
 	buf known = BUF_INIT;
-	for (size_t i = 0; i < s->nschools; i++) {
-		ids[i] = s->schools[i].id;
+	for (size_t i = 0; i < s->nschools; i++) { /* by id: the list a reader scans for an id */
+		ids[i] = s->by_id ? s->by_id[i]->id : s->schools[i].id;
 		if (i < SHOWN)
-			buf_printf(&known, "%s%s", i ? ", " : "", s->schools[i].id);
+			buf_printf(&known, "%s%s", i ? ", " : "", ids[i]);
 	}
 	if (s->nschools > SHOWN)
 		buf_puts(&known, ", …");

@@ -128,9 +128,14 @@ static void load_row(loader *L, const csv_table *t, const csv_row *r, const int 
 	*slot = ++s->nschools;
 }
 
+static int cmp_ids(const void *a, const void *b)
+{
+	return strcmp((*(school *const *)a)->id, (*(school *const *)b)->id);
+}
+
 static int cmp_schools(const void *a, const void *b)
 {
-	return strcmp(((const school *)a)->id, ((const school *)b)->id);
+	return school_cmp(a, b);
 }
 
 static void load_school_pages(loader *L)
@@ -204,6 +209,10 @@ void load_schools(loader *L)
 		free(hdr);
 		free(seen.slots);
 		xsort(L->s->schools, L->s->nschools, sizeof(school), cmp_schools);
+		L->s->by_id = arena_alloc(L->a, (L->s->nschools ? L->s->nschools : 1) * sizeof(school *));
+		for (size_t i = 0; i < L->s->nschools; i++)
+			L->s->by_id[i] = &L->s->schools[i];
+		xsort(L->s->by_id, L->s->nschools, sizeof(school *), cmp_ids);
 	}
 	csv_table_free(&t);
 	load_school_pages(L);

@@ -1,6 +1,6 @@
 #include "model.h"
-
 #include "utf8.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +23,11 @@ const char *status_label_lc(status s)
 	static const char *const n[] = {"запланировано", "выполняется", "исполнено", "исполнено частично", "не исполнено",
 	                                     "перенесено", "отменено"};
 	return s < ST_COUNT ? n[s] : "";
+}
+
+static int cmp_id_key(const void *key, const void *elem)
+{
+	return strcmp(key, (*(school *const *)elem)->id);
 }
 
 status status_parse(const char *word, bool *ok)
@@ -55,16 +60,18 @@ status status_parse(const char *word, bool *ok)
 	return found;
 }
 
-static int cmp_school_id(const void *key, const void *elem)
-{
-	return strcmp(key, ((const school *)elem)->id);
-}
-
 school *site_school(const site *s, const char *id)
 {
-	if (!s->nschools || !id)
+	if (!id)
 		return NULL;
-	return bsearch(id, s->schools, s->nschools, sizeof(school), cmp_school_id);
+	if (s->by_id) {
+		school **p = s->nschools ? bsearch(id, s->by_id, s->nschools, sizeof(school *), cmp_id_key) : NULL;
+		return p ? *p : NULL;
+	}
+	for (size_t i = 0; i < s->nschools; i++)
+		if (!strcmp(s->schools[i].id, id))
+			return &s->schools[i];
+	return NULL;
 }
 
 bool activity_concerns(const activity *a, const school *sc)
@@ -75,6 +82,33 @@ bool activity_concerns(const activity *a, const school *sc)
 		if (a->schools[i] == sc)
 			return true;
 	return false;
+}
+
+/* Folded copy for ordering (heap); the text itself when it is not UTF-8. */
+static char *order_key(const char *s)
+{
+	char *k = utf8_fold(s, strlen(s));
+	if (!k)
+		return xstrdup(s);
+	utf8_fold_yo(k);
+	return k;
+}
+
+static int folded_cmp(const char *a, const char *b)
+{
+	char *ka = order_key(a ? a : ""), *kb = order_key(b ? b : "");
+	int r = str_natcmp(ka, kb);
+	free(ka);
+	free(kb);
+	return r;
+}
+
+int school_cmp(const school *a, const school *b)
+{
+	int r = folded_cmp(a->short_name ? a->short_name : a->id, b->short_name ? b->short_name : b->id);
+	if (!r)
+		r = folded_cmp(a->name, b->name);
+	return r ? r : strcmp(a->id, b->id);
 }
 
 const char *site_group_title(const site *s, const char *g)

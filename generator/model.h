@@ -350,8 +350,9 @@ typedef struct site {
 	size_t nmenu;
 	group_name *groups;          /* site.yaml groups:, in file order */
 	size_t ngroups;
-	school *schools;             /* sorted by id */
+	school *schools;             /* in school_cmp order (natural order of names) */
 	size_t nschools;
+	school **by_id;              /* the same schools sorted by id, for site_school */
 	page *pages;                 /* sorted by weight, then slug */
 	size_t npages;
 	edition *eds;                /* sorted by id, oldest first */
@@ -371,12 +372,17 @@ const char *status_label_lc(status s); /* «запланировано» …, in
  * «отменено», «выполняется», «запланировано», «выполнено» …), any case, ё/е.
  * *ok false (and ST_PLANNED) when the word is none of them. */
 status status_parse(const char *word, bool *ok);
-/* The school with this id (binary search: site.schools is sorted by id), or NULL. */
+/* The school with this id, or NULL (binary search over by_id when set). */
 school *site_school(const site *s, const char *id);
 /* The title a visitor may see for group tag g: its site.yaml title when the
  * group is public, else NULL (the group is not shown). */
 const char *site_group_title(const site *s, const char *g);
 /* True when the activity concerns school sc (all, its id, or one of its groups). */
 bool activity_concerns(const activity *a, const school *sc);
+/* The one order of schools on every page and export: natural order of the
+ * short name as shown (case-folded, «ё» as «е»; «СШ № 2» before «СШ № 13»),
+ * then of the full name, then the id.  The loader sorts site.schools with it,
+ * so every list that walks site.schools is in this order. */
+int school_cmp(const school *a, const school *b);
 
 #endif

@@ -17,6 +17,26 @@ const char *link_to(const ctx *c, const char *path)
 	return arena_printf(c->a, "%s%s", c->root, path);
 }
 
+const char *link_near(const ctx *c, const char *path)
+{
+	const char *from = c->j->path;
+	/* Skip the folders both paths share ("2021-2022/"). */
+	size_t common = 0;
+	for (size_t i = 0; from[i] && from[i] == path[i]; i++)
+		if (from[i] == '/')
+			common = i + 1;
+	buf b = BUF_INIT;
+	for (const char *p = from + common; *p; p++)
+		if (*p == '/')
+			buf_puts(&b, "../");
+	buf_puts(&b, path + common);
+	if (!path[common] || str_ends(path, "/"))
+		buf_puts(&b, "index.html");
+	const char *r = arena_strdup(c->a, buf_cstr(&b));
+	buf_free(&b);
+	return r;
+}
+
 const char *edition_path(arena *a, const edition *ed)
 {
 	return arena_printf(a, "%s/", ed->id);

@@ -16,6 +16,9 @@ typedef struct ctx {
 
 /* Link from the current page to a site folder ("2021-2022/schools/") or file. */
 const char *link_to(const ctx *c, const char *path);
+/* The same target by the shortest relative way (without going up to the
+ * root and down again through shared folders): for pages with many links. */
+const char *link_near(const ctx *c, const char *path);
 const char *edition_path(arena *a, const edition *ed);                 /* "2021-2022/" */
 const char *document_path(arena *a, const document *d);               /* "2021-2022/plan/" */
 const char *school_path(arena *a, const edition *ed, const school *sc); /* "2021-2022/schools/id/" */

@@ -68,6 +68,8 @@ static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 		v_set(a, dv, "progress", progress_view(c, &p));
 	}
 	v_set(a, pv, "progress", progress_view(c, &all));
+	/* One document: its card already shows the progress. */
+	v_setb(a, pv, "several_documents", ed->ndocs > 1);
 	value *up = v_set(a, pv, "upcoming", upcoming_view(c, ed));
 	v_setb(a, pv, "has_upcoming", up->n > 0);
 	v_sets(a, pv, "deadlines_url", link_to(c, arena_printf(a, "%s/deadlines/", ed->id)));

@@ -98,22 +98,28 @@ static void muni_fields(const ctx *c, value *v, const ind_edition *e)
 	}
 }
 
-/* Sparkline over all editions up to ed, with its numbers as text. */
-static const char *trend_svg(const ctx *c, const indicator *ind, const edition *upto, bool bars)
+/* Sparkline over all editions up to ed, with its numbers as text; *text (when
+ * given) gets the same numbers for showing next to it («2020/21: 12 %; …»). */
+static const char *trend_svg(const ctx *c, const indicator *ind, const edition *upto, bool bars, const char **text)
 {
 	size_t n;
 	const ind_edition *series = ind_series(c->s->ind, ind, &n);
 	svg_point *pts = arena_alloc(c->a, (n ? n : 1) * sizeof(svg_point));
 	buf alt = BUF_INIT;
 	size_t k = 0;
+	buf shown = BUF_INIT;
 	buf_printf(&alt, "%s по годам: ", ind->name);
 	for (size_t i = 0; i < n && series[i].ed->start.y <= upto->start.y; i++, k++) {
 		/* Axis labels must be short: «2021/22», «2022–2024». */
 		const char *label = series[i].ed->label;
+		const char *val = series[i].has_value ? ind_value_str(c, ind, series[i].value) : "нет данных";
 		pts[k] = (svg_point){label, series[i].has_value, series[i].value};
-		buf_printf(&alt, "%s%s — %s", k ? "; " : "", series[i].ed->title,
-		           series[i].has_value ? ind_value_str(c, ind, series[i].value) : "нет данных");
+		buf_printf(&alt, "%s%s — %s", k ? "; " : "", series[i].ed->title, val);
+		buf_printf(&shown, "%s%s:\xC2\xA0%s", k ? "; " : "", label, val);
 	}
+	if (text)
+		*text = arena_strdup(c->a, buf_cstr(&shown));
+	buf_free(&shown);
 	const ind_edition *cur = ind_for(c->s->ind, ind, upto);
 	if (bars && cur && cur->has_target)
 		buf_printf(&alt, "; целевое значение — %s", target_str(c, cur));
@@ -143,8 +149,11 @@ value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed, bool 
 	v_sets(c->a, v, "url", link_to(c, indicator_path(c, ed, ind)));
 	if (e) {
 		muni_fields(c, v, e);
-		if (with_trend)
-			v_sets(c->a, v, "trend_svg", trend_svg(c, ind, ed, false));
+		if (with_trend) {
+			const char *text;
+			v_sets(c->a, v, "trend_svg", trend_svg(c, ind, ed, false, &text));
+			v_sets(c->a, v, "trend_text", text);
+		}
 	}
 	return v;
 }
@@ -167,6 +176,7 @@ value *view_indicators(const ctx *c)
 		value *g = v_push(a, groups, v_map(a));
 		v_sets(a, g, "title", inds[i].group ? inds[i].group : "Другие показатели");
 		v_sets(a, g, "caption", inds[i].group ? inds[i].group : "Другие показатели");
+		v_setb(a, g, "hide_caption", true); /* the group's heading is right above */
 		value *list = v_set(a, g, "indicators", v_list(a));
 		for (size_t j = i; j < n; j++) {
 			if (done[j] || !str_eq(inds[j].group, inds[i].group))
@@ -285,7 +295,7 @@ value *view_indicator(const ctx *c)
 		v_setb(a, v, "has_schools", e->nschools > 0);
 		distribution(c, v, e);
 	}
-	v_sets(a, v, "chart_svg", trend_svg(c, ind, ed, true));
+	v_sets(a, v, "chart_svg", trend_svg(c, ind, ed, true, NULL));
 	size_t n;
 	const ind_edition *series = ind_series(c->s->ind, ind, &n);
 	value *years = v_set(a, v, "series", v_list(a));
@@ -318,6 +328,25 @@ value *school_indicators(const ctx *c, const edition *ed, const school *sc)
 		else if (e->has_target && inds[i].judge_schools)
 			v_sets(a, r, "school_met", s->met ? "достигнуто" : "не достигнуто");
 		v_sets(a, r, "school_change", s->has_change ? change_str(c, &inds[i], s->change) : NULL);
+	}
+	return list;
+}
+
+value *school_results_summary(const ctx *c, const edition *ed, const school *sc, size_t max)
+{
+	arena *a = c->a;
+	size_t n;
+	const indicator *inds = ind_list(c->s->ind, &n);
+	value *list = v_list(a);
+	for (size_t i = 0; i < n && list->n < max; i++) {
+		if (inds[i].kind == IND_VALUE)
+			continue;
+		const ind_edition *e = ind_for(c->s->ind, &inds[i], ed);
+		const ind_school *s = e ? ind_school_of(e, sc) : NULL;
+		if (!s || s->suppressed)
+			continue;
+		value *r = v_push(a, list, ind_row_view(c, &inds[i], ed, false));
+		v_sets(a, r, "school_value", ind_value_str(c, &inds[i], s->value));
 	}
 	return list;
 }

@@ -32,7 +32,7 @@ value *view_sitemap(const ctx *c, const page_plan *plan)
 	value *urls = v_set(a, v, "urls", v_list(a));
 	for (size_t i = 0; base && i < plan->n; i++) {
 		const page_job *j = &plan->jobs[i];
-		if (!str_ends(j->path, "index.html") || j->kind == PG_SCHOOL_SHORT)
+		if (!str_ends(j->path, "index.html") || j->kind == PG_SCHOOL_SHORT || j->kind == PG_SCHOOL_EMBED)
 			continue;
 		size_t n = strlen(j->path) - strlen("index.html");
 		value *u = v_push(a, urls, v_map(a));

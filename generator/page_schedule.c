@@ -135,12 +135,10 @@ static bool in_vpr(const edition *ed, long from, long to)
 	return false;
 }
 
-/* Schools in natural order of their short names («№ 2» before «№ 13»). */
+/* Schools in the one order of every list (model.h: school_cmp). */
 static int cmp_school_ptr(const void *pa, const void *pb)
 {
-	const school *a = *(const school *const *)pa, *b = *(const school *const *)pb;
-	int r = str_natcmp(a->short_name, b->short_name);
-	return r ? r : strcmp(a->id, b->id);
+	return school_cmp(*(const school *const *)pa, *(const school *const *)pb);
 }
 
 static const char *week_label(arena *a, date mon, date sun)

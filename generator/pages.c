@@ -14,6 +14,9 @@ value *view_document(const ctx *c);
 value *view_archive(const ctx *c);
 value *view_registry(const ctx *c);
 value *view_school(const ctx *c);
+value *view_school_short(const ctx *c);
+value *view_school_embed(const ctx *c);
+value *view_school_results(const ctx *c);
 value *view_page(const ctx *c);
 value *view_404(const ctx *c);
 value *view_sitemap(const ctx *c, const page_plan *plan);
@@ -85,6 +88,19 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 		j = add(b, PG_ICS, arena_printf(a, "%s/schools/%s/calendar.ics", ed->id, s->schools[i].id), NULL);
 		j->ed = ed;
 		j->sc = &s->schools[i];
+		j = add(b, PG_SCHOOL_EMBED, arena_printf(a, "%s/schools/%s/embed/index.html", ed->id, s->schools[i].id),
+		        "embed");
+		j->ed = ed;
+		j->sc = &s->schools[i];
+		if (ni) {
+			j = add(b, PG_SCHOOL_RESULTS,
+			        arena_printf(a, "%s/schools/%s/results/index.html", ed->id, s->schools[i].id), "school_results");
+			j->ed = ed;
+			j->sc = &s->schools[i];
+		}
+		j = add(b, PG_SCHOOL_JSON, arena_printf(a, "%s/schools/%s/data.json", ed->id, s->schools[i].id), NULL);
+		j->ed = ed;
+		j->sc = &s->schools[i];
 		j = add(b, PG_SCHOOL_SCHEDULE, arena_printf(a, "%s/schools/%s/schedule/index.html", ed->id, s->schools[i].id),
 		        "school_schedule");
 		j->ed = ed;
@@ -108,6 +124,7 @@ page_plan pages_plan(const site *s, arena *a)
 	add(&b, PG_ARCHIVE, "archive/index.html", "archive");
 	add(&b, PG_404, "404.html", "404");
 	add(&b, PG_ROBOTS, "robots.txt", "robots.txt");
+	add(&b, PG_SEARCH_JSON, "search.json", NULL);
 	/* Both need absolute addresses, so only a site that knows its own. */
 	if (s->base_url) {
 		add(&b, PG_SITEMAP, "sitemap.xml", "sitemap.xml");
@@ -117,7 +134,7 @@ page_plan pages_plan(const site *s, arena *a)
 		plan_edition(&b, s, &s->eds[i], a);
 	for (size_t i = 0; s->current && i < s->nschools; i++) {
 		page_job *j = add(&b, PG_SCHOOL_SHORT, arena_printf(a, "schools/%s/index.html", s->schools[i].id),
-		                  "school");
+		                  "school_short");
 		j->ed = s->current;
 		j->sc = &s->schools[i];
 	}
@@ -151,8 +168,10 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_DOCUMENT: return view_document(&c);
 	case PG_ARCHIVE: return view_archive(&c);
 	case PG_REGISTRY: return view_registry(&c);
-	case PG_SCHOOL:
-	case PG_SCHOOL_SHORT: return view_school(&c);
+	case PG_SCHOOL: return view_school(&c);
+	case PG_SCHOOL_SHORT: return view_school_short(&c);
+	case PG_SCHOOL_EMBED: return view_school_embed(&c);
+	case PG_SCHOOL_RESULTS: return view_school_results(&c);
 	case PG_PAGE: return view_page(&c);
 	case PG_404:
 		/* Served for missing pages at any depth: links must be absolute
@@ -177,7 +196,9 @@ value *page_view(const site *s, const page_job *j, arena *a)
 	case PG_RESULTS_CSV:
 	case PG_ICS:
 	case PG_ACT_CSV:
-	case PG_ACT_JSON: break;
+	case PG_ACT_JSON:
+	case PG_SCHOOL_JSON:
+	case PG_SEARCH_JSON: break;
 	case PG_SITEMAP: {
 		page_plan plan = pages_plan(s, a);
 		return view_sitemap(&c, &plan);
@@ -196,6 +217,8 @@ void page_raw(const site *s, const page_job *j, buf *out)
 	case PG_IND_CSV: export_indicators_csv(s, j->ed, out); break;
 	case PG_IND_JSON: export_indicators_json(s, j->ed, out); break;
 	case PG_RESULTS_CSV: export_results_csv(s, j->ed, out); break;
+	case PG_SCHOOL_JSON: export_school_json(s, j->ed, j->sc, out); break;
+	case PG_SEARCH_JSON: export_search_json(s, out); break;
 	default: break;
 	}
 }

@@ -24,6 +24,14 @@ def statuses(page):
     for m in re.finditer(r'<tr id="(a-[\d-]+)" class="st-([a-z-]+)[^"]*">(.*?)</tr>', page, re.S):
         badge = re.search(r'<span class="badge badge-[a-z-]+">([^<]*)</span>( <span class="note">\(([^)]*)\))?', m.group(3))
         rows[m.group(1)] = (m.group(2), badge.group(1) if badge else "", (badge.group(3) or "") if badge else "")
+    # The school page lists activities as items: the school's own mark says
+    # «, отметка школы»; the others show the municipal status, which the page
+    # states once above the list («Статус — по отметке школы, а где школа его
+    # не отмечала — по округу»).
+    if "по округу." in page:
+        for m in re.finditer(r'<li><a href="[^"]*#(a-[\d-]+)">.*?<b class="st ([a-z-]+)">([^<]*)</b>', page):
+            own = m.group(3).endswith(", отметка школы")
+            rows[m.group(1)] = (m.group(2), m.group(3).replace(", отметка школы", ""), "" if own else "статус по округу")
     return rows
 
 

@@ -156,8 +156,8 @@ def test_school_by_name():
     rc, _, err = build(site, out)
     check(rc == 0, "short and full school names accepted in results and schedule: " + err)
     if rc == 0:
-        page = read(os.path.join(out, "2021-2022/schools/s-1/index.html"))
-        check("График оценочных процедур" in page, "the schedule row named by short name lands on s-1's page")
+        page = read(os.path.join(out, "2021-2022/schools/s-1/schedule/index.html"))
+        check("15 марта 2022" in page, "the schedule row named by short name lands on s-1's schedule")
 
 
 def test_docs_examples_build():

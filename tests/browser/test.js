@@ -46,7 +46,7 @@ const PAGES = [
 	{ type: 'edition-archived', path: '2020-2021/index.html' },
 	{ type: 'document', path: '2021-2022/quality-objectivity/index.html', activities: true, evidence: true },
 	{ type: 'registry', path: 'schools/index.html' },
-	{ type: 'school', path: '2021-2022/schools/sosh-4/index.html', activities: true, evidence: true },
+	{ type: 'school', path: '2021-2022/schools/sosh-4/index.html' },
 	{ type: 'archive', path: 'archive/index.html' },
 	{ type: 'page', path: 'parents/index.html' },
 	{ type: '404', path: '404.html' },
@@ -56,9 +56,16 @@ const PAGES = [
 	{ type: 'indicator', path: '2021-2022/indicators/ege-russian-mean/index.html', optional: true },
 	{ type: 'changes', path: '2021-2022/changes/index.html', optional: true },
 	{ type: 'data', path: '2021-2022/data/index.html', optional: true },
+	{ type: 'school-results', path: '2021-2022/schools/sosh-4/results/index.html' },
 	{ type: 'schedule', path: '2021-2022/schedule/index.html', landscape: true },
 	{ type: 'school-schedule', path: '2021-2022/schools/sosh-4/schedule/index.html' },
 ];
+/* Pages outside the site frame, tested apart (no header, panel or skip link):
+   the embed page of a school and the stable school address, which sends the
+   reader on to the current edition's page. */
+const EMBED = { type: 'embed', path: '2021-2022/schools/sosh-4/embed/index.html' };
+const SHORT = { type: 'school-short', path: 'schools/sosh-4/index.html', to: '2021-2022/schools/sosh-4/index.html' };
+const SCHOOL = '2021-2022/schools/sosh-4/index.html';
 
 /* The normal version and each colour scheme of the version for the visually
    impaired, each with other settings too, so that every setting is covered.
@@ -353,6 +360,110 @@ async function shot(page, file, max) {
 }
 function havePdftoppm() { try { execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' }); return true; } catch (e) { return e.code !== 'ENOENT'; } }
 
+/* ── readers first: the school page on a phone, search, embed ───────────── */
+async function readersFirst(browser) {
+	/* At 375 px the next assessments are within the first two screens. */
+	await attempt('school page on a phone', async () => {
+		const context = await newContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+		const page = await open(context, { type: 'school', path: SCHOOL }, 'phone-next');
+		const r = await page.evaluate(() => {
+			const h = document.getElementById('h-next'), box = h && h.closest('section');
+			return box ? { top: h.getBoundingClientRect().top + scrollY, bottom: box.getBoundingClientRect().bottom + scrollY,
+				items: box.querySelectorAll('li').length, screen: innerHeight } : null;
+		});
+		ok(`school: «Ближайшие оценочные процедуры» within the first two screens at 375 px${r ? ` (heading at ${Math.round(r.top)} px, block ends at ${Math.round(r.bottom)} px, screen ${r.screen} px)` : ''}`,
+			r && r.items > 0 && r.bottom <= 2 * r.screen, JSON.stringify(r));
+		await page.screenshot({ path: path.join(SCREENS, 'school-375.png'), fullPage: true, clip: { x: 0, y: 0, width: PHONE.width, height: 2 * PHONE.height } });
+		await page.close();
+		await context.close();
+		const desk = await newContext(browser);
+		const d = await open(desk, { type: 'school', path: SCHOOL }, 'desktop-next');
+		await d.screenshot({ path: path.join(SCREENS, 'school-1280.png'), fullPage: true, clip: { x: 0, y: 0, width: DESKTOP.width, height: 2 * DESKTOP.height } });
+		await d.close();
+		await desk.close();
+	});
+	/* Search: a school by its number, an activity by another word form. */
+	await attempt('search', async () => {
+		const context = await newContext(browser);
+		const page = await open(context, PAGES.find((p) => p.type === 'home') || { type: 'home', path: 'index.html' }, 'search');
+		let bytes = 0;
+		page.on('response', async (resp) => { if (resp.url().endsWith('/search.json')) bytes = (await resp.body()).length; });
+		const results = async (query) => {
+			const t0 = Date.now();
+			await page.fill('#search-q', query);
+			await page.waitForFunction((q) => { const o = document.getElementById('search-out');
+				return !o.hidden && document.getElementById('search-q').value === q && o.querySelector('[role="status"]'); }, query, { timeout: 5000 });
+			await page.waitForTimeout(150); // the debounce of a later keystroke, if any
+			const list = await page.$$eval('#search-out li a', (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
+			return { list, ms: Date.now() - t0 };
+		};
+		/* Time from the first keystroke on a fresh page (index not yet loaded)
+		   to the first result on screen, measured inside the page. */
+		const firstMs = await page.evaluate((q) => new Promise((resolve) => {
+			const input = document.getElementById('search-q'), out = document.getElementById('search-out');
+			const t0 = performance.now();
+			input.value = q;
+			input.dispatchEvent(new Event('input'));
+			const tick = () => (!out.hidden && out.querySelector('li') ? resolve(Math.round(performance.now() - t0)) : requestAnimationFrame(tick));
+			tick();
+		}), '4');
+		const first = await results('4');
+		ok(`search: «4» finds «СШ № 4» first (first result ${firstMs} ms after the keystroke, index ${bytes} bytes)`,
+			first.list.length && /СШ № 4$/.test(first.list[0].text) && !first.list.some((r) => /№ 14$/.test(r.text)), JSON.stringify(first.list.slice(0, 3)));
+		const full = await results('СШ № 4');
+		ok('search: «СШ № 4» finds the school', full.list.length && /СШ № 4$/.test(full.list[0].text), JSON.stringify(full.list.slice(0, 3)));
+		const gym = await results('гимназия');
+		ok('search: «гимназия» finds the gymnasium', gym.list.some((r) => /Гимназия/.test(r.text)), JSON.stringify(gym.list.slice(0, 3)));
+		const form = await results('наставничество');
+		ok('search: «наставничество» finds an activity about «наставничества»', form.list.some((r) => /наставничества/.test(r.text) && /#a-/.test(r.href)),
+			JSON.stringify(form.list.slice(0, 3)));
+		await page.screenshot({ path: path.join(SCREENS, 'search-desktop.png') });
+		const target = form.list.find((r) => /#a-/.test(r.href));
+		if (target) {
+			await page.click(`#search-out a[href="${target.href}"]`);
+			await page.waitForLoadState('load');
+			ok('search: a result opens its page', page.url().includes(target.href.replace(/^(\.\.\/)+/, '').split('#')[0]), page.url());
+		}
+		await page.close();
+		await context.close();
+		const nojs = await newContext(browser, { javaScriptEnabled: false });
+		const p2 = await open(nojs, { type: 'school', path: SCHOOL }, 'search-no-js');
+		await p2.fill('#search-q', 'гимназия');
+		await Promise.all([p2.waitForNavigation(), p2.press('#search-q', 'Enter')]);
+		ok('search with JavaScript off: the box leads to the registry', /\/schools\/index\.html\?q=/.test(p2.url()), p2.url());
+		await p2.close();
+		await nojs.close();
+	});
+	/* The embed page: accessible, light, no page scroll at 320 px. */
+	await attempt('embed', async () => {
+		const context = await newContext(browser);
+		const page = await open(context, EMBED, 'embed');
+		const r = await axe(page);
+		ok(`embed: axe ${AXE_TAGS.join('/')} — 0 violations`, r.violations.length === 0,
+			r.violations.map((v) => `${v.id} (${v.impact}, ${v.count}×): ${v.help}; ${v.nodes.join(' | ')}`).join(' || '));
+		const info = await page.evaluate(() => ({ scripts: document.scripts.length, nav: document.querySelectorAll('nav, header, footer').length,
+			h1: document.querySelectorAll('h1').length, items: document.querySelectorAll('li').length }));
+		ok('embed: no scripts, no site navigation, one h1, upcoming items listed', info.scripts === 0 && info.nav === 0 && info.h1 === 1 && info.items > 0, JSON.stringify(info));
+		const o = await overflow(page, 320, 640);
+		ok('embed: no horizontal scroll at 320 px', o.sw <= o.w, `scrollWidth ${o.sw} vs ${o.w}`);
+		await page.setViewportSize({ width: 600, height: 600 });
+		await page.screenshot({ path: path.join(SCREENS, 'embed.png'), fullPage: true });
+		await page.close();
+		/* The stable address: a short page that goes on to the current edition. */
+		/* Not open(): the refresh leaves the page at once, cancelling its own
+		   requests (favicon, styles) by design; errors and HTTP failures count. */
+		const short = await context.newPage();
+		short.on('console', (m) => { if (m.type() === 'error') note(SHORT.type, `console error: ${m.text()}`); });
+		short.on('pageerror', (e) => note(SHORT.type, `script error: ${e.message}`));
+		short.on('response', (x) => { if (x.status() >= 400) note(SHORT.type, `HTTP ${x.status()} ${x.url()}`); });
+		await short.goto(`${ORIGIN}/${SHORT.path}`);
+		await short.waitForURL(`**/${SHORT.to}`, { timeout: 5000 });
+		ok('school-short: the stable address goes on to the current edition\'s school page', short.url().endsWith(SHORT.to), short.url());
+		await short.close();
+		await context.close();
+	});
+}
+
 /* ── the tests ───────────────────────────────────────────────────────────── */
 async function main() {
 	fs.mkdirSync(SCREENS, { recursive: true });
@@ -518,7 +629,9 @@ async function main() {
 			await context.close();
 		});
 
-		for (const pg of PAGES) {
+		await readersFirst(browser);
+
+		for (const pg of PAGES.concat([EMBED, SHORT])) {
 			const list = problems.get(pg.type) || [];
 			ok(`${pg.type}: no console errors, failed or external requests`, list.length === 0, [...new Set(list)].slice(0, 5).join('; '));
 		}

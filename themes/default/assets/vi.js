@@ -74,6 +74,21 @@
 		mirror(state);
 		save(state);
 	});
+	/* «Применить»: the choice already applies as it is made; the button
+	   stores it and folds the panel.  (Without JavaScript the form's method
+	   is "dialog", so the button leaves the page as it is, settings applied.) */
+	form.addEventListener("submit", function (e) {
+		e.preventDefault();
+		var state = current();
+		mirror(state);
+		save(state);
+		var panel = document.getElementById("vi");
+		if (panel) {
+			panel.open = false;
+			var summary = panel.querySelector("summary");
+			if (summary) summary.focus();
+		}
+	});
 	form.addEventListener("reset", function () {
 		/* The form resets its controls after this event; read them then. */
 		window.setTimeout(function () {
