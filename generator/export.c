@@ -463,22 +463,32 @@ static json_t *school_results_json(const site *s, const edition *ed, const schoo
 {
 	json_t *list = json_array();
 	size_t n;
-	const ind_result_row *rows = ind_results(s->ind, ed, &n);
+	const ind_result_row *const *rows = ind_results_of(s->ind, ed, sc, &n);
 	for (size_t i = 0; i < n; i++) {
-		const ind_result_row *r = &rows[i];
-		if (r->sc != sc)
-			continue;
+		const ind_result_row *r = rows[i];
 		json_t *o = json_object();
 		json_object_set_new(o, "procedure", json_string(r->procedure));
 		json_object_set_new(o, "subject", json_string(r->subject));
 		json_object_set_new(o, "grade", r->grade ? json_integer(r->grade) : json_null());
 		json_object_set_new(o, "suppressed", json_boolean(r->suppressed != IND_SUPP_NONE));
 		json_object_set_new(o, "participants", jnum_or_null(!r->suppressed, r->participants));
-		json_t *vals = json_object();
-		for (size_t k = 0; !r->suppressed && k < r->file->ncols; k++)
-			if (r->v[k] == r->v[k]) /* not NAN: the cell was filled */
-				json_object_set_new(vals, r->file->cols[k].name, json_real(r->v[k]));
+		/* privacy.min_cell: a small or withheld count is null here and
+		 * named in "hidden" («small» / «withheld»), as on the page. */
+		json_t *vals = json_object(), *hidden = json_object();
+		for (size_t k = 0; !r->suppressed && k < r->file->ncols; k++) {
+			if (r->v[k] != r->v[k]) /* NAN: the cell was empty */
+				continue;
+			ind_cell cell = r->cell ? r->cell[k] : IND_CELL_SHOWN;
+			const char *name = r->file->cols[k].name;
+			json_object_set_new(vals, name, cell == IND_CELL_SHOWN ? json_real(r->v[k]) : json_null());
+			if (cell != IND_CELL_SHOWN)
+				json_object_set_new(hidden, name, json_string(cell == IND_CELL_SMALL ? "small" : "withheld"));
+		}
 		json_object_set_new(o, "values", vals);
+		if (json_object_size(hidden))
+			json_object_set_new(o, "hidden", hidden);
+		else
+			json_decref(hidden);
 		json_array_append_new(list, o);
 	}
 	return list;

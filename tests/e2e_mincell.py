@@ -57,6 +57,12 @@ def test_min_cell_default():
           "zero counts and means stay published: %r %r" % (f.get("5"), f.get("mean_score")))
     a = results_of(out, "a")
     check(all(r["suppressed"] == "no" and r["value"] for r in a.values()), "large schools keep every count")
+    import json
+    data = json.load(open(os.path.join(out, "2021-2022/schools/f/data.json"), encoding="utf-8"))
+    row = data["results"][0]
+    check(row["values"]["2"] is None and row["values"]["3"] is None and row["values"]["4"] is None
+          and row["hidden"] == {"2": "small", "3": "small", "4": "withheld"} and row["values"]["5"] == 0,
+          "data.json follows the page: %r" % row)
     shown = pages_mentioning(out, "менее 3")
     check(shown, "a page shows «менее 3» for the small counts")
     for p in shown:
