@@ -8,6 +8,8 @@
 #include "csvread.h"
 
 #include <stdint.h>
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,26 @@ static void check_row(const csv_row *r, size_t want)
 		if (!c->text || strlen(c->text) > CSV_MAX_CELL || c->line < 1 || c->col < 1)
 			abort();
 	}
+}
+
+/* The first field of an exported row, at p. */
+static bool exported_field_ok(const char *p)
+{
+	if (*p == '"')
+		return p[1] == '\0' || strchr("=+-@\t\r", p[1]) == NULL;
+	if (*p == '-')
+		p++;
+	if (!isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.') {
+		if (!isdigit((unsigned char)*++p))
+			return false;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	return *p == ',' || *p == '\r';
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -59,9 +81,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		csv_cell_text(r, (int)r->n);
 		size_t before = out.len;
 		csv_write_row(&out, fields, n);
-		/* Every exported field is quoted and never starts a formula. */
-		if (n && (out.data[before] != '"' ||
-		          strchr("=+-@\t\r", out.data[before + 1]) != NULL))
+		/* Every exported field either is a plain number written bare
+		 * ([-]digits[.digits], read as a number, never as a formula) or is
+		 * quoted and never starts a formula. */
+		if (n && !exported_field_ok(out.data + before))
 			abort();
 	}
 	buf_free(&out);
