@@ -1,4 +1,5 @@
 /* What changed in an edition against the previous one (derived in editions.c). */
+#include "page_builders.h"
 #include "page_common.h"
 #include "buf.h"
 #include "ru.h"

@@ -1,5 +1,6 @@
 /* Deadline tables: the edition's deadline page, the school's deadlines, and
  * the «Ближайшие сроки» block.  One grouping function serves all three. */
+#include "page_builders.h"
 #include "page_common.h"
 #include "buf.h"
 #include "ru.h"

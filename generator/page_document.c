@@ -1,4 +1,5 @@
 /* Edition home, site home, full document, archive. */
+#include "page_builders.h"
 #include "page_indicators.h"
 #include "buf.h"
 #include "ru.h"

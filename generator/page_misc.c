@@ -1,4 +1,5 @@
 /* Free pages, 404, sitemap.xml, robots.txt. */
+#include "page_builders.h"
 #include "page_common.h"
 #include "util.h"
 

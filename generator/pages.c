@@ -1,5 +1,5 @@
 #include "pages.h"
-#include "page_common.h"
+#include "page_builders.h"
 #include "page_indicators.h"
 #include "page_schedule.h"
 #include "export.h"
@@ -9,23 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-value *view_edition(const ctx *c);
-value *view_document(const ctx *c);
-value *view_archive(const ctx *c);
-value *view_registry(const ctx *c);
-value *view_school(const ctx *c);
-value *view_school_short(const ctx *c);
-value *view_school_embed(const ctx *c);
-value *view_school_results(const ctx *c);
-value *view_page(const ctx *c);
-value *view_404(const ctx *c);
-value *view_sitemap(const ctx *c, const page_plan *plan);
-value *view_robots(const ctx *c);
-value *view_deadlines(const ctx *c);
-value *view_report(const ctx *c);
-value *view_data(const ctx *c);
-value *view_feed(const ctx *c);
-value *view_changes(const ctx *c);
 
 typedef struct plan_builder {
 	page_job *jobs;
