@@ -45,16 +45,6 @@ value *progress_view(const ctx *c, const progress *p);
 /* The counts alone, formatted: {total, done, in_progress, partial, not_done,
  * postponed, overdue, planned, cancelled}. */
 value *progress_counts(const ctx *c, const progress *p);
-/* Activities of ed (only those concerning `only` and passing keep, when
- * given) ordered by deadline; *out is a heap array the caller frees. */
-size_t edition_activities(const edition *ed, const school *only, bool (*keep)(const activity *, date), date today,
-                          const activity ***out);
-/* Activities grouped for deadline tables: [{title, anchor, activities}]. */
-value *deadline_groups(const ctx *c, const activity *const *acts, size_t n);
-/* Not-done activities with a part starting or ending in the next 30 days. */
-value *upcoming_view(const ctx *c, const edition *ed);
-/* «Добавлено 3 мероприятия, исключено 1, изменено 2» against the previous edition. */
-const char *changes_summary(arena *a, const edition *ed);
 bool activity_overdue(const site *s, const activity *a);
 const char *ru_date_str(arena *a, date d);
 /* « от 27 августа 2021 г. № 218» (each part only when given), appended to b. */

@@ -1,5 +1,7 @@
 /* Edition home, site home, full document, archive. */
 #include "page_builders.h"
+#include "page_changes.h"
+#include "page_deadlines.h"
 #include "page_indicators.h"
 #include "buf.h"
 #include "ru.h"
