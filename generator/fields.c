@@ -211,3 +211,15 @@ bool f_valid_id(const char *s)
 			return false;
 	return n <= 64;
 }
+
+const ynode *f_seq(const ynode *m, const char *key, const char *hint, diag_list *dl)
+{
+	const ynode *v = y_get(m, key);
+	if (!v || y_is_null(v))
+		return NULL;
+	if (v->kind != Y_SEQ) {
+		diag_add(dl, DIAG_ERROR, v->file, v->line, v->col, "поле «%s»: ожидался список%s", key, hint);
+		return NULL;
+	}
+	return v;
+}

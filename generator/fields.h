@@ -16,6 +16,10 @@
  * «может быть, …» suggestion of the nearest allowed key.  what names the thing
  * for the message («документ», «мероприятие»).  Returns false if any was found. */
 bool f_check_keys(const ynode *m, const char *const *allowed, const char *what, diag_list *dl);
+/* The sequence under key, or NULL when absent or null.  A value that is not a
+ * list is reported as «поле «key»: ожидался список<hint>» (hint: "" or what
+ * the list holds, e.g. " ссылок") and gives NULL. */
+const ynode *f_seq(const ynode *m, const char *key, const char *hint, diag_list *dl);
 /* Reports a non-map node. */
 bool f_expect_map(const ynode *n, const char *what, diag_list *dl);
 /* Scalar string value of key; NULL when absent (error when required). Empty

@@ -49,19 +49,6 @@ static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "par
                                           "postponed", "cancelled", NULL};
 static const char *const EVIDENCE_KEYS[] = {"title", "url", NULL};
 
-/* A sequence under key, or NULL (reported when present but not a list). */
-static const ynode *seq_of(const ynode *m, const char *key, diag_list *dl)
-{
-	const ynode *v = y_get(m, key);
-	if (!v || y_is_null(v))
-		return NULL;
-	if (v->kind != Y_SEQ) {
-		diag_add(dl, DIAG_ERROR, v->file, v->line, v->col, "поле «%s»: ожидался список", key);
-		return NULL;
-	}
-	return v;
-}
-
 static pos pos_of(const ynode *n)
 {
 	return (pos){n->file, n->line, n->col};
@@ -212,7 +199,7 @@ void load_evidence(loader *L, const ynode *m, evidence **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	const ynode *ev = seq_of(m, "evidence", L->dl);
+	const ynode *ev = f_seq(m, "evidence", "", L->dl);
 	if (!ev)
 		return;
 	*out = arena_alloc(L->a, (ev->n ? ev->n : 1) * sizeof(evidence));
@@ -428,7 +415,7 @@ static void load_section(loader *L, edition *ed, document *doc, section *sec, co
 	sec->anchor = arena_printf(L->a, "s-%zu", idx + 1);
 	sec->at = pos_of(m);
 	load_concerns(L, &sec->schools, y_get(m, "schools"));
-	const ynode *acts = seq_of(m, "activities", L->dl);
+	const ynode *acts = f_seq(m, "activities", "", L->dl);
 	if (!acts || !acts->n) {
 		diag_add(L->dl, DIAG_WARNING, m->file, m->line, m->col,
 		         "в разделе %s нет ни одного мероприятия: добавьте их (поле «activities») или удалите раздел; "
@@ -510,7 +497,7 @@ static void check_approval_date(loader *L, const edition *ed, const document *do
 /* considered: [{stamp, body, protocol, date, signer, signer_title}] */
 static void load_considered(loader *L, document *doc, const ynode *m)
 {
-	const ynode *c = seq_of(m, "considered", L->dl);
+	const ynode *c = f_seq(m, "considered", "", L->dl);
 	if (!c)
 		return;
 	const char *what = "отметке о рассмотрении";
@@ -548,7 +535,7 @@ static void load_considered(loader *L, document *doc, const ynode *m)
 /* chapters: [{title, text, place}] */
 static void load_chapters(loader *L, document *doc, const ynode *m)
 {
-	const ynode *c = seq_of(m, "chapters", L->dl);
+	const ynode *c = f_seq(m, "chapters", "", L->dl);
 	if (!c)
 		return;
 	doc->chapters = arena_alloc(L->a, (c->n ? c->n : 1) * sizeof(chapter));
@@ -575,7 +562,7 @@ static void load_chapters(loader *L, document *doc, const ynode *m)
 /* amendments: [{act, number, date, url, note}] */
 static void load_amendments(loader *L, document *doc, const ynode *m)
 {
-	const ynode *c = seq_of(m, "amendments", L->dl);
+	const ynode *c = f_seq(m, "amendments", "", L->dl);
 	if (!c)
 		return;
 	const char *what = "изменении документа";
@@ -630,7 +617,7 @@ static void load_kind(loader *L, document *doc, const ynode *m)
 
 static void load_targets(loader *L, document *doc, const ynode *m)
 {
-	const ynode *t = seq_of(m, "targets", L->dl);
+	const ynode *t = f_seq(m, "targets", "", L->dl);
 	if (!t)
 		return;
 	doc->targets = arena_alloc(L->a, (t->n ? t->n : 1) * sizeof(target));
@@ -710,7 +697,7 @@ static void load_document(loader *L, edition *ed, document *doc, const char *rel
 	doc->ntasks = nt;
 	load_targets(L, doc, m);
 	load_columns(L, doc, m);
-	const ynode *secs = seq_of(m, "sections", L->dl);
+	const ynode *secs = f_seq(m, "sections", "", L->dl);
 	if (!secs) {
 		diag_add(L->dl, DIAG_ERROR, rel, m->line, m->col, "в документе нет разделов (поле «sections»)");
 		return;

@@ -202,14 +202,9 @@ static void load_act(loader *L, mark *mk, const ynode *m)
 
 void load_activity_marks(loader *L, activity *a, const ynode *m)
 {
-	const ynode *list = y_get(m, "marks");
-	if (!list || y_is_null(list))
+	const ynode *list = f_seq(m, "marks", " отметок (- part: 1 / status: done …)", L->dl);
+	if (!list)
 		return;
-	if (list->kind != Y_SEQ) {
-		diag_add(L->dl, DIAG_ERROR, list->file, list->line, list->col,
-		         "поле «marks»: ожидался список отметок (- part: 1 / status: done …)");
-		return;
-	}
 	a->marks = arena_alloc(L->a, (list->n ? list->n : 1) * sizeof(mark));
 	for (size_t i = 0; i < list->n; i++) {
 		const ynode *it = list->items[i];

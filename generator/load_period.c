@@ -27,11 +27,6 @@ void period_defaults(arena *a, edition *ed)
 
 static void load_terms(loader *L, edition *ed, const ynode *list)
 {
-	if (list->kind != Y_SEQ) {
-		diag_add(L->dl, DIAG_ERROR, list->file, list->line, list->col,
-		         "поле «school_terms»: ожидался список четвертей вида {start: 2021-09-01, end: 2021-10-29}");
-		return;
-	}
 	ed->terms = arena_alloc(L->a, (list->n ? list->n : 1) * sizeof(dl_term));
 	for (size_t i = 0; i < list->n; i++) {
 		const ynode *it = list->items[i];
@@ -93,8 +88,8 @@ static void load_reporting(loader *L, edition *ed, const ynode *r)
 
 void period_load(loader *L, edition *ed, const ynode *m)
 {
-	const ynode *t = m ? y_get(m, "school_terms") : NULL;
-	if (t && !y_is_null(t))
+	const ynode *t = m ? f_seq(m, "school_terms", " четвертей вида {start: 2021-09-01, end: 2021-10-29}", L->dl) : NULL;
+	if (t)
 		load_terms(L, ed, t);
 	const ynode *r = m ? y_get(m, "reporting") : NULL;
 	if (r && !y_is_null(r))

@@ -44,12 +44,8 @@ static bool menu_page_ok(loader *L, const char *slug)
 static void load_menu(loader *L, const ynode *menu)
 {
 	site *s = L->s;
-	if (!menu || y_is_null(menu))
+	if (!menu)
 		return;
-	if (menu->kind != Y_SEQ) {
-		diag_add(L->dl, DIAG_ERROR, menu->file, menu->line, menu->col, "поле «menu»: ожидался список ссылок");
-		return;
-	}
 	s->menu = arena_alloc(L->a, (menu->n ? menu->n : 1) * sizeof(menu_item));
 	for (size_t i = 0; i < menu->n; i++) {
 		const ynode *it = menu->items[i];
@@ -149,7 +145,7 @@ void load_site_yaml(loader *L)
 		s->min_group = (int)f_int(pr, "min_group", 5, 1, 1000, L->dl);
 		s->min_cell = (int)f_int(pr, "min_cell", 3, 1, 1000, L->dl);
 	}
-	load_menu(L, y_get(y, "menu"));
+	load_menu(L, f_seq(y, "menu", " ссылок", L->dl));
 	const ynode *sg = y_get(y, "report_signer");
 	if (sg && f_expect_map(sg, "report_signer", L->dl)) {
 		f_check_keys(sg, SIGNER_KEYS, "блоке «report_signer»", L->dl);

@@ -232,14 +232,9 @@ static const char *const SETTINGS_KEYS[] = {"start", "end", "title", NULL};
 void load_schedule_settings(loader *L, edition *ed, const ynode *m)
 {
 	ed->lessons_per_day = (int)f_int(m, "lessons_per_day", 0, 1, 12, L->dl);
-	const ynode *w = y_get(m, "vpr_windows");
-	if (!w || y_is_null(w))
+	const ynode *w = f_seq(m, "vpr_windows", " окон вида {start: 15.03.2022, end: 20.05.2022, title: …}", L->dl);
+	if (!w)
 		return;
-	if (w->kind != Y_SEQ) {
-		diag_add(L->dl, DIAG_ERROR, w->file, w->line, w->col,
-		         "поле «vpr_windows»: ожидался список окон вида {start: 15.03.2022, end: 20.05.2022, title: …}");
-		return;
-	}
 	ed->vpr = arena_alloc(L->a, (w->n ? w->n : 1) * sizeof(vpr_window));
 	for (size_t i = 0; i < w->n; i++) {
 		const ynode *it = w->items[i];

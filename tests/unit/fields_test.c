@@ -165,6 +165,18 @@ static void test_expect_map(void)
 	DIAGS(&dl, "f.yml:1:1: документ: ожидался набор полей «ключ: значение»", "scalar");
 }
 
+static void test_seq(void)
+{
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *m = yml("menu:\n  - a\n  - b\nempty:\ntext: x\n");
+	const ynode *v = f_seq(m, "menu", " ссылок", &dl);
+	T_CHECK(v && v->n == 2, "a list is returned");
+	T_CHECK(!f_seq(m, "empty", " ссылок", &dl) && !f_seq(m, "absent", "", &dl), "null and absent give NULL");
+	DIAGS(&dl, "", "no diagnostics for a list, null or absent");
+	T_CHECK(!f_seq(m, "text", " ссылок", &dl), "a scalar is not a list");
+	DIAGS(&dl, "f.yml:5:7: поле «text»: ожидался список ссылок", "scalar, with the hint");
+}
+
 static void test_str(void)
 {
 	diag_list dl = DIAG_LIST_INIT;
@@ -386,6 +398,7 @@ int main(void)
 	test_suggest();
 	test_check_keys();
 	test_expect_map();
+	test_seq();
 	test_str();
 	test_str_list();
 	test_date();
