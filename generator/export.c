@@ -197,16 +197,30 @@ static void set_alloc(void)
 	json_set_alloc_funcs(jmalloc, free);
 }
 
-void export_activities_json(const site *s, const edition *ed, buf *out)
+/* jansson's allocator is global state: set once, by whichever export runs
+ * first, before any thread uses jansson (one pthread_once for all of them). */
+static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
+
+static void json_init(void)
 {
-	/* Global jansson state: set once, before any thread uses jansson. */
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, set_alloc);
+	pthread_once(&alloc_once, set_alloc);
+}
+
+/* A new export document: {"edition": …, "as_of": <today>}. */
+static json_t *json_root(const site *s, const edition *ed)
+{
+	json_init();
 	json_t *root = json_object();
 	char iso[11];
 	date_iso(s->today, iso);
 	json_object_set_new(root, "edition", json_string(ed->id));
 	json_object_set_new(root, "as_of", json_string(iso));
+	return root;
+}
+
+void export_activities_json(const site *s, const edition *ed, buf *out)
+{
+	json_t *root = json_root(s, ed);
 	json_t *list = json_array();
 	struct json_ctx c = {s, list, NULL};
 	each_activity(ed, json_one, &c);
@@ -397,13 +411,7 @@ static void dump(json_t *root, buf *out)
 
 void export_indicators_json(const site *s, const edition *ed, buf *out)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, set_alloc);
-	json_t *root = json_object();
-	char iso[11];
-	date_iso(s->today, iso);
-	json_object_set_new(root, "edition", json_string(ed->id));
-	json_object_set_new(root, "as_of", json_string(iso));
+	json_t *root = json_root(s, ed);
 	json_object_set_new(root, "min_group", json_integer(s->min_group));
 	json_t *list = json_array();
 	size_t n;
@@ -520,13 +528,7 @@ static json_t *school_indicators_json(const site *s, const edition *ed, const sc
 
 void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, set_alloc);
-	json_t *root = json_object();
-	char iso[11];
-	date_iso(s->today, iso);
-	json_object_set_new(root, "edition", json_string(ed->id));
-	json_object_set_new(root, "as_of", json_string(iso));
+	json_t *root = json_root(s, ed);
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(sc->id));
 	json_object_set_new(o, "name", jstr_or_null(sc->name));
@@ -560,8 +562,7 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
 
 void export_search_json(const site *s, buf *out)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, set_alloc);
+	json_init();
 	const edition *ed = s->current;
 	json_t *root = json_object();
 	/* Schools: [id, short name, full name]; the page is
@@ -607,8 +608,7 @@ void export_search_json(const site *s, buf *out)
 
 struct json_t *export_schedule_json(const site *s, const edition *ed, const school *sc)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, set_alloc);
+	json_init();
 	json_t *list = json_array();
 	char iso[11];
 	for (size_t i = 0; i < ed->nschedule; i++) {
