@@ -143,6 +143,17 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* A whole decimal number from min to max in arg, into *out; false otherwise. */
+static bool int_option(const char *arg, long min, long max, int *out)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+	if (end == arg || *end || n < min || n > max)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
 static date default_today(void)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -195,32 +206,24 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 		case 'S': o->schools = optarg; break;
 		case 'I': o->indicators = optarg; break;
 		case 'F': o->force = true; break;
-		case 'j': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1 || n > 64) {
+		case 'j':
+			if (!int_option(optarg, 1, 64, &o->jobs)) {
 				usage_error("-j: ожидалось число потоков от 1 до 64, а не «%s»", optarg);
 				return -1;
 			}
-			o->jobs = (int)n;
 			break;
-		}
 		case 'T':
 			if (date_parse(optarg, &o->today) != 1) {
 				usage_error("--today: ожидалась дата ГГГГ-ММ-ДД, а не «%s»", optarg);
 				return -1;
 			}
 			break;
-		case 'P': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 0 || n > 65535) {
+		case 'P':
+			if (!int_option(optarg, 0, 65535, &o->port)) {
 				usage_error("--port: ожидался номер порта от 1 до 65535, а не «%s»", optarg);
 				return -1;
 			}
-			o->port = (int)n;
 			break;
-		}
 		case 'h': {
 			for (size_t i = 0; i < ARRAY_LEN(HELP); i++)
 				if (!strcmp(HELP[i].name, argv[0])) {
