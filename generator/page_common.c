@@ -583,3 +583,17 @@ value *school_card(const ctx *c, const school *sc)
 	}
 	return v;
 }
+
+value *school_subpage(const ctx *c, const char *title, const char *here)
+{
+	arena *a = c->a;
+	const school *sc = c->j->sc;
+	const edition *ed = c->j->ed;
+	value *v = layout(c, title, ed);
+	crumb(c, v, ed->title, edition_path(a, ed));
+	crumb(c, v, "Школы", "schools/");
+	crumb(c, v, sc->short_name, school_path(a, ed, sc));
+	crumb(c, v, here, NULL);
+	v_sets(a, v, "school_url", link_to(c, school_path(a, ed, sc)));
+	return v;
+}

@@ -69,5 +69,9 @@ const char *concerns_label(const ctx *c, const concerns *w);
 const char *result_column_name(arena *a, const char *key);
 const char *school_groups_label(const ctx *c, const school *sc);
 value *school_card(const ctx *c, const school *sc);
+/* The frame of a page below a school's page in an edition (its schedule, its
+ * results): layout titled title, breadcrumbs edition › Школы › the school ›
+ * here, and "school_url".  Everything in c->a. */
+value *school_subpage(const ctx *c, const char *title, const char *here);
 
 #endif

@@ -102,14 +102,10 @@ value *view_school_schedule(const ctx *c)
 	arena *a = c->a;
 	const school *sc = c->j->sc;
 	const edition *ed = c->j->ed;
-	value *v = layout(c, arena_printf(a, "График оценочных процедур: %s", sc->short_name), ed);
-	crumb(c, v, ed->title, edition_path(a, ed));
-	crumb(c, v, "Школы", "schools/");
-	crumb(c, v, sc->short_name, school_path(a, ed, sc));
-	crumb(c, v, "График оценочных процедур", NULL);
+	value *v = school_subpage(c, arena_printf(a, "График оценочных процедур: %s", sc->short_name),
+	                          "График оценочных процедур");
 	v_sets(a, v, "school_name", sc->name);
 	v_sets(a, v, "school_short", sc->short_name);
-	v_sets(a, v, "school_url", link_to(c, school_path(a, ed, sc)));
 	v_sets(a, v, "edition_title", ed->title);
 	v_sets(a, v, "ics_url", link_to(c, arena_printf(a, "%s/schools/%s/schedule.ics", ed->id, sc->id)));
 	v_sets(a, v, "overview_url", link_to(c, arena_printf(a, "%s/schedule/", ed->id)));

@@ -166,13 +166,9 @@ value *view_school_results(const ctx *c)
 	arena *a = c->a;
 	const school *sc = c->j->sc;
 	const edition *ed = c->j->ed;
-	value *v = layout(c, arena_printf(a, "%s: показатели и результаты", sc->short_name), ed);
-	crumb(c, v, ed->title, edition_path(a, ed));
-	crumb(c, v, "Школы", "schools/");
-	crumb(c, v, sc->short_name, school_path(a, ed, sc));
-	crumb(c, v, "Показатели и результаты", NULL);
+	value *v = school_subpage(c, arena_printf(a, "%s: показатели и результаты", sc->short_name),
+	                          "Показатели и результаты");
 	v_set(a, v, "school", school_card(c, sc));
-	v_sets(a, v, "school_url", link_to(c, school_path(a, ed, sc)));
 	value *e = v_set(a, v, "edition", v_map(a));
 	v_sets(a, e, "title", ed->title);
 	v_sets(a, e, "url", link_to(c, edition_path(a, ed)));
