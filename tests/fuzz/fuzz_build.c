@@ -24,7 +24,7 @@
  * export parses (jansson); no CSV export field starts a formula. */
 #include "load.h"
 #include "pages.h"
-#include "render.h"
+#include "publish.h"
 #include "oracle.h"
 
 #include <dirent.h>
@@ -129,7 +129,7 @@ static void cleanup(void)
 }
 
 /* Learns the names the C code writes itself (inline SVG charts): in each
- * string literal of generator/*.c, a name after '<' is an element and a name
+ * string literal of generator/<stage>/*.c, a name after '<' is an element and a name
  * before '="' an attribute. */
 static void learn_literal(const char *lit, size_t n)
 {
@@ -149,7 +149,8 @@ static void learn_literal(const char *lit, size_t n)
 	}
 }
 
-static void learn_sources(const char *dir)
+/* dir and its stage folders (one level down). */
+static void learn_sources(const char *dir, int depth)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -157,10 +158,14 @@ static void learn_sources(const char *dir)
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
-		if (l < 3 || strcmp(e->d_name + l - 2, ".c"))
-			continue;
 		char p[1024];
 		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		if (depth == 0 && e->d_name[0] != '.' && e->d_type == DT_DIR) {
+			learn_sources(p, 1);
+			continue;
+		}
+		if (l < 3 || strcmp(e->d_name + l - 2, ".c"))
+			continue;
 		FILE *f = fopen(p, "rb");
 		if (!f)
 			continue;
@@ -224,7 +229,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	oracle_init_md(&orc);
 	learn_dir(FUZZ_THEME_DIR);
 	learn_dir(FUZZ_THEME_DIR "/partials");
-	learn_sources(FUZZ_SRC_DIR);
+	learn_sources(FUZZ_SRC_DIR, 0);
 	atexit(cleanup);
 	return 0;
 }

@@ -1,4 +1,4 @@
-#include "render.h"
+#include "publish.h"
 #include "docx.h"
 #include "fsutil.h"
 #include "util.h"

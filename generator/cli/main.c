@@ -9,7 +9,7 @@
 #include "load.h"
 #include "output.h"
 #include "pages.h"
-#include "render.h"
+#include "publish.h"
 #include "ru.h"
 #include "serve.h"
 #include "starter.h"

@@ -1,12 +1,12 @@
-/* render.h — theme loading and rendering of the page plan in parallel.
+/* publish.h — theme loading and rendering of the page plan in parallel.
  *
  * The theme is read once (templates parsed once); then a pool of threads takes
  * pages from the plan in order, builds each view in a private arena, renders
  * it and hands the bytes to output.  The model is read-only throughout, and
  * each page's bytes depend only on the model, so the output does not depend on
  * the number of threads. */
-#ifndef ROADMAP_RENDER_H
-#define ROADMAP_RENDER_H
+#ifndef ROADMAP_PUBLISH_H
+#define ROADMAP_PUBLISH_H
 
 #include "diag.h"
 #include "model.h"
