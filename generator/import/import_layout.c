@@ -273,15 +273,81 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 }
 
 /* Kinds of a cell's text, for placing it in a column. */
-static bool deadline_like(const char *s, date ps, date pe)
+
+/* Whether texts read as deadlines, each text parsed once: every line is
+ * asked, then every cell made of lines (most cells are one line), then the
+ * last cell of a row again; the deadline grammar is the costly part of the
+ * import. */
+typedef struct dlmemo {
+	date ps, pe;
+	const char **key; /* [cap] texts asked (not owned), NULL: free slot */
+	uint32_t *hash;
+	bool *yes;
+	size_t n, cap;
+} dlmemo;
+
+static uint32_t text_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static bool *memo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
+{
+	size_t i = h & (m->cap - 1);
+	while (m->key[i] && !(m->hash[i] == h && !strcmp(m->key[i], s)))
+		i = (i + 1) & (m->cap - 1);
+	*found = m->key[i] != NULL;
+	if (!*found) {
+		m->key[i] = s;
+		m->hash[i] = h;
+	}
+	return &m->yes[i];
+}
+
+static void memo_grow(dlmemo *m)
+{
+	dlmemo old = *m;
+	m->cap = old.cap ? old.cap * 2 : 256;
+	m->key = xcalloc(m->cap, sizeof *m->key);
+	m->hash = xcalloc(m->cap, sizeof *m->hash);
+	m->yes = xcalloc(m->cap, sizeof *m->yes);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.key[i]) {
+			bool found;
+			*memo_slot(m, old.key[i], old.hash[i], &found) = old.yes[i];
+		}
+	free(old.key);
+	free(old.hash);
+	free(old.yes);
+}
+
+static void memo_free(dlmemo *m)
+{
+	free(m->key);
+	free(m->hash);
+	free(m->yes);
+}
+
+static bool deadline_like(dlmemo *m, const char *s)
 {
 	if (strlen(s) > 120)
 		return false;
-	deadline d;
-	deadline_parse(s, ps, pe, &d);
-	bool yes = d.kind != DL_UNKNOWN;
-	deadline_free(&d);
-	return yes;
+	if (2 * (m->n + 1) > m->cap)
+		memo_grow(m);
+	uint32_t h = text_hash(s);
+	bool found;
+	bool *yes = memo_slot(m, s, h, &found);
+	if (!found) {
+		m->n++;
+		deadline d;
+		deadline_parse(s, m->ps, m->pe, &d);
+		*yes = d.kind != DL_UNKNOWN;
+		deadline_free(&d);
+	}
+	return *yes;
 }
 
 static bool resp_like(const char *s)
@@ -309,12 +375,12 @@ static bool resp_like(const char *s)
 /* Places cells x[0..m) into columns col[0..k) (fields f[]), in order, each
  * column taking a run of cells (possibly none): the placement that best fits
  * the kinds of the cells.  Writes the column of each cell into at[]. */
-static void place_cells(char **x, size_t m, const int *f, size_t k, date ps, date pe, size_t *at)
+static void place_cells(char **x, size_t m, const int *f, size_t k, dlmemo *memo, size_t *at)
 {
 	enum { NEG = -1000000 };
 	int *dl = xcalloc(m, sizeof(int)), *rl = xcalloc(m, sizeof(int));
 	for (size_t i = 0; i < m; i++) {
-		dl[i] = deadline_like(x[i], ps, pe);
+		dl[i] = deadline_like(memo, x[i]);
 		rl[i] = resp_like(x[i]);
 	}
 	/* score of putting cell i into column j, as the first (fresh) or a
@@ -461,6 +527,7 @@ static void push(irows *rs, irow r)
 bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, date pe, irows *rs)
 {
 	/* Non-empty lines, cleaned. */
+	dlmemo memo = {.ps = ps, .pe = pe};
 	cline *ls = NULL;
 	size_t n = 0, cap = 0;
 	int line = 1;
@@ -471,7 +538,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		const char *c = imp_clean_cell(a, text + i, j - i);
 		if (*c) {
 			xgrow((void **)&ls, &cap, n + 1, sizeof(cline));
-			ls[n++] = (cline){c, line, deadline_like(c, ps, pe)};
+			ls[n++] = (cline){c, line, deadline_like(&memo, c)};
 		}
 		line++;
 		if (j >= len)
@@ -485,6 +552,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		k = header_block(a, ls, n, h, labels, fields, &used);
 	if (!k) {
 		free(ls);
+		memo_free(&memo);
 		return false;
 	}
 	h--;
@@ -554,7 +622,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			                         strncmp(next, t, parent_len(t)));
 			char *heading = NULL;
 			if (m > kk && (i == last_num || new_sec) && !imp_starts_lower(x[m - 1]) &&
-			    !deadline_like(x[m - 1], ps, pe) && !resp_like(x[m - 1])) {
+			    !deadline_like(&memo, x[m - 1]) && !resp_like(x[m - 1])) {
 				if (i == last_num) {
 					/* Lines of the extra cells go below the table. */
 					size_t cells = 0;
@@ -574,7 +642,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			irow r = make_row(a, k, ls[i].line);
 			r.c[numc] = (icell){t, ls[i].line, 1};
 			if (m) {
-				place_cells(x, m, f, kk, ps, pe, at);
+				place_cells(x, m, f, kk, &memo, at);
 				for (size_t c = 0; c < m; c++) {
 					icell *cell = &r.c[colof[at[c]]];
 					cell->text = *cell->text ? arena_printf(a, "%s %s", cell->text, x[c]) : x[c];
@@ -603,5 +671,6 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	free(x);
 	free(at);
 	free(ls);
+	memo_free(&memo);
 	return true;
 }
