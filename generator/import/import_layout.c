@@ -461,6 +461,47 @@ static bool heading_line(const char *s)
 	return letters >= 8 && upper == letters;
 }
 
+/* Words a report or result cell starts with: documents, not areas of work
+ * («Аналитическая справка», «Приказ», «Протокол совещания», «Планы ВШК»). */
+static bool document_word(const char *lowered_word)
+{
+	static const char *const w[] = {"справк", "приказ", "протокол", "отчет", "отчёт", "план", "журнал",
+	                                "материал", "информаци", "аналитическ", "сертификат", "положени",
+	                                "график", "список", "перечень", "акт", "анкет", "публикаци",
+	                                "рекомендаци", "программ", "база", "банк", "сведени", "доклад",
+	                                "диплом", "свидетельств", "карт", "лист", "реестр", "сайт", NULL};
+	for (int i = 0; w[i]; i++)
+		if (!strncmp(lowered_word, w[i], strlen(w[i])))
+			return true;
+	return false;
+}
+
+/* A heading of an unnumbered section between two rows of a table numbered
+ * 1, 2, 3 … throughout (nothing in the numbers tells where a section starts):
+ * a line left over after the row's columns are filled, in capitals at its
+ * start, no deadline and no responsible, read as a title (no end
+ * punctuation, not broken off), not a document of a report column, and said
+ * once in the table (a report value such as «Справка» repeats). */
+static bool unnumbered_heading(dlmemo *memo, const cline *ls, size_t body, size_t n, const char *x)
+{
+	if (imp_starts_lower(x) || imp_is_digit(*x) || imp_marker_at(x) || strlen(x) > 160 ||
+	    deadline_like(memo, x) || resp_like(x) || imp_ends_unfinished(x))
+		return false;
+	size_t len = strlen(x);
+	if (strchr(".;,:", x[len - 1]))
+		return false;
+	char *l = imp_lowered(x);
+	bool doc = document_word(l);
+	size_t seen = 0;
+	for (size_t i = body; i < n && !doc && seen < 2; i++) {
+		char *o = imp_lowered(ls[i].text);
+		seen += !strcmp(o, l);
+		free(o);
+	}
+	free(l);
+	return !doc && seen < 2;
+}
+
 /* Cells of a row from its lines: a line continues the cell above when it
  * starts in lower case or with a list dash, or the line above ends where a
  * text cannot end. */
@@ -620,8 +661,12 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			bool new_sec = *next && (imp_first_of_section(next) ||
 			                         parent_len(next) != parent_len(t) ||
 			                         strncmp(next, t, parent_len(t)));
+			/* Numbers 1, 2, 3 … throughout: a section starts where a
+			 * heading's line is left over. */
+			bool flat = *next && !parent_len(next) && !parent_len(t) && m > kk &&
+			            unnumbered_heading(&memo, ls, body, n, x[m - 1]);
 			char *heading = NULL;
-			if (m > kk && (i == last_num || new_sec) && !imp_starts_lower(x[m - 1]) &&
+			if (m > kk && (i == last_num || new_sec || flat) && !imp_starts_lower(x[m - 1]) &&
 			    !deadline_like(&memo, x[m - 1]) && !resp_like(x[m - 1])) {
 				if (i == last_num) {
 					/* Lines of the extra cells go below the table. */
@@ -645,7 +690,9 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 				place_cells(x, m, f, kk, &memo, at);
 				for (size_t c = 0; c < m; c++) {
 					icell *cell = &r.c[colof[at[c]]];
-					cell->text = *cell->text ? arena_printf(a, "%s %s", cell->text, x[c]) : x[c];
+					/* Responsible bodies on lines of their own stay apart. */
+					const char *sep = f[at[c]] == F_RESP ? "\n" : " ";
+					cell->text = *cell->text ? arena_printf(a, "%s%s%s", cell->text, sep, x[c]) : x[c];
 				}
 			}
 			push(rs, r);
