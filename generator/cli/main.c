@@ -2,6 +2,7 @@
 #include "buf.h"
 #include "date.h"
 #include "deadline.h"
+#include "derive.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "import.h"
@@ -263,6 +264,7 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	site *s = site_load(o->content, o->today, default_today(), dl);
+	site_derive(s, dl);
 	theme th = {0};
 	long pages = 0, changed = 0;
 	int rc = 0;

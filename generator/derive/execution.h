@@ -46,6 +46,13 @@ bool part_overdue(const activity *a, size_t i, date today);
  * municipal status, «статус по округу»). */
 status school_status(const activity *act, const school *sc, bool *own);
 
+/* Neither done nor cancelled, and today is after the last end (marked
+ * activities: some part is overdue, part_overdue). */
+bool act_overdue(const activity *a, date today);
+/* Not done or cancelled, and a part starts or ends in the coming
+ * UPCOMING_DAYS (schedule.h dl_upcoming). */
+bool act_upcoming(const activity *a, date today);
+
 /* School k's deciding mark for part i, or NULL. */
 const mark *school_part_mark(const activity *a, size_t i, size_t k);
 

@@ -9,7 +9,7 @@
  * until nothing changes, because one indicator may sum several rows of a
  * school (ЕГЭ over grades) while the export shows the rows one by one. */
 #include "csvread.h"
-#include "indicators_impl.h"
+#include "indicators.h"
 #include "ru.h"
 #include "utf8.h"
 #include "util.h"
@@ -768,102 +768,3 @@ const ind_result_row *ind_results(const ind_data *d, const edition *ed, size_t *
 	return e == SIZE_MAX ? NULL : d->per[e].rows;
 }
 
-/* ---- targets and formatting ---- */
-
-/* Length of a space (ASCII or NBSP) at p, or 0. */
-static size_t space_at(const char *p)
-{
-	if (*p == ' ')
-		return 1;
-	return !strncmp(p, NBSP, 2) ? 2 : 0;
-}
-
-/* After a number: «год», «году», «г.», «гг.» mark a year, not a target. */
-static bool is_year_word(const char *p)
-{
-	size_t sp;
-	while ((sp = space_at(p)))
-		p += sp;
-	if (!strncmp(p, "год", strlen("год")))
-		return true;
-	if (strncmp(p, "г", strlen("г")))
-		return false;
-	p += strlen("г");
-	return !*p || *p == '.' || space_at(p) || !strncmp(p, "г", strlen("г"));
-}
-
-bool ind_parse_target(const char *text, double *out)
-{
-	for (const char *p = text; p && *p;) {
-		if (!isdigit((unsigned char)*p)) {
-			p++;
-			continue;
-		}
-		buf b = BUF_INIT;
-		for (;;) {
-			while (isdigit((unsigned char)*p))
-				buf_putc(&b, *p++);
-			/* «1 000»: a space followed by exactly three digits groups thousands. */
-			size_t sp = space_at(p);
-			if (sp && isdigit((unsigned char)p[sp]) && isdigit((unsigned char)p[sp + 1]) &&
-			    isdigit((unsigned char)p[sp + 2]) && !isdigit((unsigned char)p[sp + 3])) {
-				p += sp;
-				continue;
-			}
-			break;
-		}
-		if ((*p == ',' || *p == '.') && isdigit((unsigned char)p[1])) {
-			buf_putc(&b, ',');
-			p++;
-			while (isdigit((unsigned char)*p))
-				buf_putc(&b, *p++);
-		}
-		double v;
-		bool ok = !is_year_word(p) && csv_parse_number(buf_cstr(&b), &v, NULL) == 0;
-		buf_free(&b);
-		if (ok) {
-			*out = v;
-			return true;
-		}
-	}
-	return false;
-}
-
-/* The unit after a number already written as rounded: «балл» agrees with the
- * number; «ед.» is what a bare number means and is left out. */
-static void put_unit(buf *out, const indicator *ind, double rounded)
-{
-	const char *u = ind->unit ? ind->unit : "";
-	if (!*u || !strcmp(u, "ед."))
-		return;
-	if (!strcmp(u, "балл")) {
-		/* Fractions take the genitive singular: «4,2 балла». */
-		const char *w = rounded != floor(rounded) ? "балла" : ru_plural((long)fabs(rounded), "балл", "балла", "баллов");
-		buf_printf(out, NBSP "%s", w);
-		return;
-	}
-	buf_printf(out, NBSP "%s", u);
-}
-
-static double round1(double v)
-{
-	return round(v * 10) / 10;
-}
-
-void ind_format_value(buf *out, const indicator *ind, double v)
-{
-	ru_num(out, v, 1);
-	put_unit(out, ind, round1(v));
-}
-
-void ind_format_change(buf *out, const indicator *ind, double delta)
-{
-	double r = round1(delta);
-	if (r > 0)
-		buf_putc(out, '+');
-	ru_num(out, delta, 1);
-	if (ind->unit && !strcmp(ind->unit, "%"))
-		buf_puts(out, NBSP "п.п.");
-	else
-		put_unit(out, ind, r);
-}

@@ -98,6 +98,43 @@ static char *find_number(const char *s)
 	return e > p && digit ? xstrndup(p, (size_t)(e - p)) : NULL;
 }
 
+/* The first «№» of s outside «…» quotes at or after from, or NULL: the
+ * number of an act, never the one of a school named in its authority
+ * («приказу МБОУ «СОШ № 3» от … № 125-о»). */
+static const char *sign_outside_quotes(const char *s, const char *from)
+{
+	int depth = 0;
+	for (const char *p = s; *p;) {
+		size_t k;
+		int32_t c = imp_cp_at(p, &k);
+		if (p >= from && !depth && !strncmp(p, "№", strlen("№")))
+			return p;
+		depth += (c == 0xAB) - (c == 0xBB && depth > 0);
+		p += k;
+	}
+	return NULL;
+}
+
+/* The number of the approving act in an approval text (heap), or NULL: the
+ * «№» after the act's word («приказом», «к приказу»), outside quotes, so
+ * that an appendix's own number («Приложение № 1 к приказу … № 125-о») and a
+ * school's («МБОУ «СОШ № 3»») are skipped; without an act's word, the first
+ * «№». */
+static char *act_number(const char *s)
+{
+	static const char *const words[] = {"приказ", "распоряжен", "постановлен", "решени", NULL};
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
+	const char *from = NULL;
+	for (int i = 0; words[i]; i++) {
+		const char *w = strstr(l, words[i]);
+		if (w && (!from || w - l < from - s))
+			from = s + (w - l);
+	}
+	free(l);
+	const char *sign = from ? sign_outside_quotes(s, from) : NULL;
+	return sign ? find_number(sign) : find_number(s);
+}
+
 static bool starts_word(const char *lowered_text, const char *w)
 {
 	size_t n = strlen(w);
@@ -123,13 +160,27 @@ static char *key_text(const char *s)
 }
 
 /* Removes closing quotes, dots, colons and spaces at the end of s. */
+/* True when s[0..n) has more «opening» than »closing« quotes: a » at n closes
+ * one of them («МБОУ «СОШ № 3»») and is no stray quote to trim. */
+static bool quote_closes(const char *s, size_t n)
+{
+	int depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!strncmp(s + i, "«", 2))
+			depth++;
+		else if (!strncmp(s + i, "»", 2) && depth > 0)
+			depth--;
+	}
+	return depth > 0;
+}
+
 static void trim_tail(char *s)
 {
 	size_t n = strlen(s);
 	for (;;) {
 		if (n && strchr(".:\"' ", s[n - 1]))
 			n--;
-		else if (n >= 2 && !strncmp(s + n - 2, "»", 2))
+		else if (n >= 2 && !strncmp(s + n - 2, "»", 2) && !quote_closes(s, n - 2))
 			n -= 2;
 		else
 			break;
@@ -261,7 +312,9 @@ static void set_act(pre *p, const char *lowered_text)
 static char *authority_after_act(const char *text)
 {
 	char *l = utf8_lower_ru(xstrdup(text), UTF8_FOLD_YO);
-	static const char *const words[] = {"приказом ", "распоряжением ", "постановлением ", "решением ", NULL};
+	static const char *const words[] = {"приказом ",       "распоряжением ", "постановлением ", "решением ",
+	                                    "приказу ",        "распоряжению ",  "постановлению ",  "решению ",
+	                                    NULL};
 	char *out = NULL;
 	for (int i = 0; words[i] && !out; i++) {
 		const char *w = strstr(l, words[i]);
@@ -269,7 +322,7 @@ static char *authority_after_act(const char *text)
 			continue;
 		size_t from = (size_t)(w - l) + strlen(words[i]);
 		const char *e1 = strstr(l + from, " от ");
-		const char *e2 = strstr(l + from, "№");
+		const char *e2 = sign_outside_quotes(l, l + from);
 		size_t to = strlen(l);
 		if (e1 && (size_t)(e1 - l) < to)
 			to = (size_t)(e1 - l);
@@ -448,7 +501,7 @@ void imp_find_approval(pre *p)
 			char *all = join_lines(p, i, e);
 			char *la = utf8_lower_ru(xstrdup(all), UTF8_FOLD_YO);
 			date d;
-			char *num = find_number(all);
+			char *num = act_number(all);
 			if (strstr(la, "приказ") || strstr(la, "распоряжен") || strstr(la, "постановлен") ||
 			    strstr(la, "протокол") || num || find_date(all, &d)) {
 				have = true;

@@ -215,6 +215,9 @@ char *imp_heading_number(const char *s, const char **title);
 /* Plain text ending where a title cannot end (a preposition, a comma, an
  * open quote or bracket): the rest is on the next line or row. */
 bool imp_ends_unfinished(const char *plain);
+/* True when a line of plain text is a table's footnote («* …», «¹ …»,
+ * «Примечание: …»). */
+bool imp_is_footnote(const char *plain);
 /* The activity table's header row: the first whose labels name activities
  * and a deadline (мероприятие + срок), else the first with a title and one
  * more field.  Fills map and *field (heap, [row length]).  False: none. */

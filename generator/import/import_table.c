@@ -493,6 +493,19 @@ static void trailing_line(tbl *t, const irow *r)
 	buf_free(&line);
 }
 
+/* A footnote line of a table: «* ВПР — …», «¹ По согласованию», «Примечание:
+ * …» — text below the table wherever a page break put it. */
+bool imp_is_footnote(const char *plain)
+{
+	static const char *const marks[] = {"*", "¹", "²", "³", "примечани", NULL};
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
+	bool yes = false;
+	for (int i = 0; marks[i] && !yes; i++)
+		yes = !strncmp(l, marks[i], strlen(marks[i]));
+	free(l);
+	return yes;
+}
+
 /* Walks the rows after the header: see spec/import.md for the kinds of rows. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 {
@@ -516,7 +529,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 			const char *text = r->c[0].text;
 			char *p = imp_plain_of(text);
 			act *a = last_act(t);
-			if (i > last_multi) {
+			if (i > last_multi || (t->nacts && imp_is_footnote(p))) {
 				trailing_line(t, r);
 			} else if (imp_starts_lower(p) && t->last == L_ACT && a) {
 				int j = (int)nc - 1;
@@ -627,7 +640,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 			}
 		}
 		if (*num) {
-			if (!imp_number_like(num) && prev && (!*nexts[i] || titc < 0 || !*pc[titc])) {
+			if (!imp_number_like(num) && t->nacts && (!*nexts[i] || titc < 0 || !*pc[titc])) {
 				/* Text in the number column: below the last numbered row, a
 				 * signature laid out with a TAB («Начальник управления ⇥
 				 * Т.В. Ермакова»); above one, with no title, a heading with

@@ -779,6 +779,34 @@ void imp_plain_markdown(buf *out, const char *plain)
 
 /* ---- responsible bodies ---- */
 
+/* A person written with initials: «Сидорова Е.В.», «Е. В. Сидорова» — a
+ * capital letter and a dot at the start of a word, in a short part. */
+static bool person_with_initials(const char *s)
+{
+	size_t words = 1;
+	bool initial = false;
+	for (const char *p = s; *p;) {
+		size_t k;
+		int32_t c = imp_cp_at(p, &k);
+		if (c == ' ')
+			words++;
+		if ((p == s || p[-1] == ' ' || p[-1] == '.') && utf8_is_upper_ru(c) && p[k] == '.')
+			initial = true;
+		p += k;
+	}
+	return initial && words <= 4;
+}
+
+/* Whether part b, after a comma, belongs to part a instead of naming another
+ * body: a number list («Классные руководители 9, 11 классов») or a person's
+ * post after the name («Сидорова Е.В., заместитель директора по УВР»). */
+static bool part_continues(const char *a, const char *b)
+{
+	if (imp_is_digit(*b))
+		return imp_is_digit(a[strlen(a) - 1]);
+	return imp_starts_lower(b) && person_with_initials(a);
+}
+
 size_t import_split_bodies(const char *text, char ***out)
 {
 	buf plain = BUF_INIT, clean = BUF_INIT;
@@ -803,8 +831,16 @@ size_t import_split_bodies(const char *text, char ***out)
 			size_t len;
 			const char *t = utf8_trim(start, (size_t)(s - start), &len);
 			if (len) {
-				xgrow((void **)&v, &cap, n + 1, sizeof(char *));
-				v[n++] = xstrndup(t, len);
+				char *part = xstrndup(t, len);
+				if (n && start > buf_cstr(&plain) && start[-1] == ',' && part_continues(v[n - 1], part)) {
+					char *joined = xasprintf("%s, %s", v[n - 1], part);
+					free(v[n - 1]);
+					free(part);
+					v[n - 1] = joined;
+				} else {
+					xgrow((void **)&v, &cap, n + 1, sizeof(char *));
+					v[n++] = part;
+				}
 			}
 			if (!c)
 				break;

@@ -2,8 +2,8 @@
 #include "fields.h"
 #include "escape.h"
 #include "fsutil.h"
-#include "indicators.h"
-#include "load.h"
+#include "load_indicators.h"
+#include "loader.h"
 #include "load_period.h"
 #include "markdown.h"
 #include "mention.h"
@@ -47,7 +47,6 @@ static const char *const ACTIVITY_KEYS[] = {"number", "title", "task", "deadline
                                             "done_on", "evidence", "comment", "marks", "amended_by", "was", NULL};
 static const char *const STATUS_KEYS[] = {"planned", "in-progress", "done", "partial", "not-done",
                                           "postponed", "cancelled", NULL};
-static const char *const EVIDENCE_KEYS[] = {"title", "url", NULL};
 
 static pos pos_of(const ynode *n)
 {
@@ -193,38 +192,6 @@ static int choice(loader *L, const ynode *v, const char *key, const char *const 
 	         sug ? "; может быть, «" : "", sug ? sug : "", sug ? "»?" : "");
 	buf_free(&b);
 	return -1;
-}
-
-void load_evidence(loader *L, const ynode *m, evidence **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	const ynode *ev = f_seq(m, "evidence", "", L->dl);
-	if (!ev)
-		return;
-	*out = arena_alloc(L->a, (ev->n ? ev->n : 1) * sizeof(evidence));
-	for (size_t i = 0; i < ev->n; i++) {
-		const ynode *it = ev->items[i];
-		if (!f_expect_map(it, "подтверждающий документ", L->dl))
-			continue;
-		f_check_keys(it, EVIDENCE_KEYS, "подтверждающем документе", L->dl);
-		evidence *e = &(*out)[*n];
-		e->title = f_str(it, "title", true, "подтверждающем документе", L->dl);
-		e->url = f_str(it, "url", true, "подтверждающем документе", L->dl);
-		if (e->url && !load_url_ok(e->url)) {
-			const ynode *u = y_get(it, "url");
-			diag_add(L->dl, DIAG_ERROR, u->file, u->line, u->col,
-			         "поле «url»: ожидался адрес, начинающийся с https:// или http://");
-			continue;
-		}
-		if (e->title && e->url)
-			(*n)++;
-	}
-}
-
-bool load_url_ok(const char *url)
-{
-	return url_is_safe(url) && (str_starts(url, "http://") || str_starts(url, "https://"));
 }
 
 static status parse_status(loader *L, activity *a, const ynode *m)

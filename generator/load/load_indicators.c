@@ -5,7 +5,7 @@
 #include "csvread.h"
 #include "fields.h"
 #include "fsutil.h"
-#include "indicators_impl.h"
+#include "load_indicators.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -58,14 +58,6 @@ typedef struct lctx {
 } lctx;
 
 /* ---- small helpers ---- */
-
-const char *ind_fold(arena *a, const char *s)
-{
-	char *k = utf8_key(s);
-	const char *r = arena_strdup(a, k);
-	free(k);
-	return r;
-}
 
 static pos pos_of(const ynode *n)
 {
@@ -886,34 +878,6 @@ static void check_duplicate_values(lctx *c, ind_ed_data *E)
 	E->nvals = k;
 	free(drop);
 	free(p);
-}
-
-/* Index of a result column by folded name, or -1. */
-bool ind_keys_of(arena *a, const indicator *ind, ind_keys *k)
-{
-	if (ind->kind == IND_VALUE || (!ind->nshare && !ind->mean) || !ind->procedure || !ind->subject)
-		return false;
-	k->proc = ind_fold(a, ind->procedure);
-	k->subj = ind_fold(a, ind->subject);
-	k->n = ind->kind == IND_SHARE ? ind->nshare : 1;
-	k->need = ind->kind == IND_SHARE ? ind->share : &ind->mean;
-	k->cols = arena_alloc(a, k->n * sizeof(char *));
-	for (size_t i = 0; i < k->n; i++)
-		k->cols[i] = ind_fold(a, k->need[i]);
-	return true;
-}
-
-int ind_col_index(const ind_result_file *f, const char *key)
-{
-	for (size_t i = 0; i < f->ncols; i++)
-		if (!strcmp(f->cols[i].key, key))
-			return (int)i;
-	return -1;
-}
-
-bool ind_row_matches(const indicator *ind, const ind_result_row *r, const ind_keys *k)
-{
-	return !strcmp(r->proc_key, k->proc) && !strcmp(r->subj_key, k->subj) && (!ind->grade || ind->grade == r->grade);
 }
 
 /* Rows an indicator needs must have its columns: a missing column is reported

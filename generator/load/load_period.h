@@ -4,7 +4,7 @@
 #ifndef ROADMAP_LOAD_PERIOD_H
 #define ROADMAP_LOAD_PERIOD_H
 
-#include "load.h"
+#include "loader.h"
 
 /* Sets what follows from ed->start/end alone: nyears, the title («2021/2022
  * учебный год», «2022–2024 годы»), the short label, quarterly reporting.  Call

@@ -2,7 +2,7 @@
 #include "csvread.h"
 #include "fields.h"
 #include "fsutil.h"
-#include "load.h"
+#include "loader.h"
 #include "markdown.h"
 #include "util.h"
 

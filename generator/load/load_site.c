@@ -1,7 +1,7 @@
 /* site.yaml and the free pages (pages/NAME.md) */
 #include "fields.h"
 #include "fsutil.h"
-#include "load.h"
+#include "loader.h"
 #include "markdown.h"
 #include "util.h"
 

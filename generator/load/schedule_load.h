@@ -14,7 +14,7 @@
 #ifndef ROADMAP_SCHEDULE_LOAD_H
 #define ROADMAP_SCHEDULE_LOAD_H
 
-#include "load.h"
+#include "loader.h"
 
 /* Loads the schedules of every edition into ed->schedule (sorted by school,
  * date, grade, subject). */

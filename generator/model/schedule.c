@@ -1,5 +1,4 @@
 #include "schedule.h"
-#include "execution.h"
 
 #include <string.h>
 
@@ -51,26 +50,6 @@ bool dl_upcoming(const deadline *d, date today)
 		if (within(d->parts[i].start, today, to) || within(d->parts[i].end, today, to))
 			return true;
 	return false;
-}
-
-bool act_overdue(const activity *a, date today)
-{
-	if (a->nmarks) { /* marked: part by part */
-		for (size_t i = 0; i < a->nparts; i++)
-			if (part_overdue(a, i, today))
-				return true;
-		return false;
-	}
-	if (a->st == ST_DONE || a->st == ST_CANCELLED || a->st == ST_POSTPONED || !date_is_set(a->dl.end))
-		return false;
-	return date_cmp(today, a->dl.end) > 0;
-}
-
-bool act_upcoming(const activity *a, date today)
-{
-	if (a->st == ST_DONE || a->st == ST_CANCELLED)
-		return false;
-	return dl_upcoming(&a->dl, today);
 }
 
 /* Position of an activity in its edition: document, section, index. */

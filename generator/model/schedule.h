@@ -28,9 +28,6 @@ dl_group dl_group_of(const deadline *d);
 const char *dl_group_title(dl_group g);
 /* A part starts or ends within [today, today + UPCOMING_DAYS]. */
 bool dl_upcoming(const deadline *d, date today);
-/* Neither done nor cancelled, and today is after the last end. */
-bool act_overdue(const activity *a, date today);
-bool act_upcoming(const activity *a, date today);
 /* Orders activities by sort key, then document order (stable, deterministic). */
 int act_cmp_deadline(const activity *a, const activity *b, date today);
 

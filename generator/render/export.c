@@ -1,6 +1,7 @@
 #include "export.h"
 #include "csvread.h"
 #include "indicators.h"
+#include "execution.h"
 #include "schedule.h"
 #include "util.h"
 

@@ -3,6 +3,7 @@
 #include "page_builders.h"
 #include "page_deadlines.h"
 #include "page_common.h"
+#include "execution.h"
 #include "buf.h"
 #include "ru.h"
 #include "schedule.h"

@@ -2,6 +2,7 @@
  * indicator and results blocks of a school page.  Figures come from
  * indicators.c, already aggregated and suppressed; this file only formats. */
 #include "page_indicators.h"
+#include "ind_format.h"
 #include "buf.h"
 #include "ru.h"
 #include "svg.h"

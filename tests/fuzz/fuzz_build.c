@@ -12,7 +12,7 @@
  * letters, digits, '-', '_', '.', '/', no "..", no leading '/', at most 120
  * bytes; anything else drops the file).  The files are written into a private
  * folder on tmpfs (/dev/shm, else /tmp), then the site is loaded (site_load,
- * every loader), and when it has no errors every page of the plan is built
+ * every loader) and derived (site_derive), and when it has no errors every page of the plan is built
  * (page_view) and rendered with the default theme, in memory: nothing is
  * written by output.c, whose own rules the e2e and hostile tests cover.
  *
@@ -22,6 +22,7 @@
  * and no javascript:/vbscript:/data: URL (oracle.h); every calendar (.ics,
  * written by page_raw) is well-formed RFC 5545 line structure; every JSON
  * export parses (jansson); no CSV export field starts a formula. */
+#include "derive.h"
 #include "load.h"
 #include "pages.h"
 #include "publish.h"
@@ -362,6 +363,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diag_list dl = DIAG_LIST_INIT;
 	site *s = site_load(root, (date){2022, 3, 15}, DATE_NONE, &dl);
+	site_derive(s, &dl);
 	if (!dl.errors) {
 		arena *pa = arena_new();
 		page_plan plan = pages_plan(s, pa);
