@@ -490,11 +490,11 @@ static bool unnumbered_heading(dlmemo *memo, const cline *ls, size_t body, size_
 	size_t len = strlen(x);
 	if (strchr(".;,:", x[len - 1]))
 		return false;
-	char *l = imp_lowered(x);
+	char *l = utf8_lower_ru(xstrdup(x), UTF8_FOLD_YO);
 	bool doc = document_word(l);
 	size_t seen = 0;
 	for (size_t i = body; i < n && !doc && seen < 2; i++) {
-		char *o = imp_lowered(ls[i].text);
+		char *o = utf8_lower_ru(xstrdup(ls[i].text), UTF8_FOLD_YO);
 		seen += !strcmp(o, l);
 		free(o);
 	}
