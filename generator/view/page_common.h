@@ -12,6 +12,7 @@ typedef struct ctx {
 	const page_job *j;
 	arena *a;
 	const char *root;   /* "../../" from this page to the site root */
+	const page_plan *plan; /* every page of the site (the sitemap lists them) */
 } ctx;
 
 /* Link from the current page to a site folder ("2021-2022/schools/") or file. */

@@ -1,5 +1,5 @@
 /* Edition home, site home, full document, archive. */
-#include "page_builders.h"
+#include "page_document.h"
 #include "page_changes.h"
 #include "page_deadlines.h"
 #include "page_indicators.h"
