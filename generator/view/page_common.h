@@ -37,11 +37,6 @@ void set_status(const ctx *c, value *v, status st, bool overdue);
 const char *status_class(status st);
 /* Progress counts of a set of activities, with text and bar segments.
  * n[] counts activities that are not overdue; overdue ones are counted apart. */
-typedef struct progress {
-	long n[ST_COUNT];
-	long overdue, total;
-} progress;
-void progress_add(const site *s, progress *p, const activity *a);
 value *progress_view(const ctx *c, const progress *p);
 /* The counts alone, formatted: {total, done, in_progress, partial, not_done,
  * postponed, overdue, planned, cancelled}. */
