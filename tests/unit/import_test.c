@@ -394,6 +394,19 @@ static const table_case TABLES[] = {
 	 0, IMPORT_OK, 2, 0,
 	 {{"approved.signer", "Е.В. Сидорова"}, {"approved.signer_title", "Директор МБОУ «СОШ № 3»"},
 	  {"sections.1", NULL}}},
+	{"an order, its appendix mark and its signer signing below the table again: no intro line, no chapter",
+	 "ПРИКАЗ 15.01.2024 № 9-од\n\nОб утверждении дорожной карты\n\nНачальник отдела\tО.В. Смирнова\n\n"
+	 "Приложение к приказу отдела образования от 15.01.2024 № 9-од\n\nДорожная карта\n\n"
+	 "№\tМероприятие\tСрок\n1\tА\tмай\n\nНачальник отдела\tО.В. Смирнова\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"approved.number", "9-од"}, {"approved.signer", "О.В. Смирнова"}, {"intro", "Об утверждении дорожной карты"},
+	  {"chapters", NULL}}},
+	{"an appendix mark of another act stays in the text",
+	 "ПРИКАЗ 15.01.2024 № 9-од\n\nОб утверждении дорожной карты\n\n"
+	 "Приложение к приказу от 01.09.2023 № 100\n\nДорожная карта\n\n№\tМероприятие\tСрок\n1\tА\tмай\n",
+	 0, IMPORT_OK, 1, 0,
+	 {{"approved.number", "9-од"},
+	  {"chapters.0.title", "Приложение к приказу от 01.09.2023 № 100"}}},
 	{"approval: ПРИКАЗ with date and number in one line",
 	 "ПРИКАЗ 27.08.2021 № 218\n\nКомплекс мер по повышению качества образования\n\n"
 	 "№\tМероприятие\tСрок\n1\tА\tмай\n",
