@@ -153,12 +153,7 @@ typedef struct writer {
 
 /* import_text.c */
 int32_t imp_cp_at(const char *s, size_t *n);
-bool imp_is_lower_cp(int32_t c);
-bool imp_is_upper_cp(int32_t c);
 bool imp_is_digit(int c);
-char *imp_lowered(const char *s);
-/* imp_lowered of s[0..n). */
-char *imp_lowered_n(const char *s, size_t n);
 const char *imp_skip_spaces(const char *s);
 bool imp_starts_lower(const char *s);
 bool imp_starts_new(const char *s);

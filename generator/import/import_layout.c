@@ -109,7 +109,7 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 		drop_bookmarks(&k);
 		size_t kn;
 		const char *t = utf8_trim(buf_cstr(&k), k.len, &kn);
-		l[nl] = (tline){text + i, j - i, imp_lowered_n(t, kn), imp_starts_lower(t), false};
+		l[nl] = (tline){text + i, j - i, utf8_lower_ru(xstrndup(t, kn), UTF8_FOLD_YO), imp_starts_lower(t), false};
 		buf_free(&k);
 		nl++;
 		if (j >= len)
@@ -214,7 +214,7 @@ typedef struct cline {
  * «Наименование программы» in a passport is no such label. */
 static bool title_label(const char *plain)
 {
-	char *l = imp_lowered(plain);
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
 	bool yes = strstr(l, "мероприят") || strstr(l, "деятельност") || strstr(l, "направлен") ||
 	           strstr(l, "содержание") || strstr(l, "действи");
 	free(l);
@@ -372,7 +372,7 @@ static bool resp_like(const char *s)
 	                                "ответственн", "педагог", "учител", "рмо", "шмо", "муниципальн", NULL};
 	if (strlen(s) > 300)
 		return false;
-	char *l = imp_lowered(s);
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
 	bool yes = false;
 	for (int i = 0; w[i] && !yes; i++) {
 		size_t n = strlen(w[i]);
@@ -468,8 +468,8 @@ static bool heading_line(const char *s)
 	for (const char *p = s; *p;) {
 		size_t k;
 		int32_t c = imp_cp_at(p, &k);
-		letters += imp_is_lower_cp(c) || imp_is_upper_cp(c);
-		upper += imp_is_upper_cp(c);
+		letters += utf8_is_lower_ru(c) || utf8_is_upper_ru(c);
+		upper += utf8_is_upper_ru(c);
 		p += k;
 	}
 	return letters >= 8 && upper == letters;
@@ -504,11 +504,11 @@ static bool unnumbered_heading(dlmemo *memo, const cline *ls, size_t body, size_
 	size_t len = strlen(x);
 	if (strchr(".;,:", x[len - 1]))
 		return false;
-	char *l = imp_lowered(x);
+	char *l = utf8_lower_ru(xstrdup(x), UTF8_FOLD_YO);
 	bool doc = document_word(l);
 	size_t seen = 0;
 	for (size_t i = body; i < n && !doc && seen < 2; i++) {
-		char *o = imp_lowered(ls[i].text);
+		char *o = utf8_lower_ru(xstrdup(ls[i].text), UTF8_FOLD_YO);
 		seen += !strcmp(o, l);
 		free(o);
 	}
