@@ -164,7 +164,7 @@ char *imp_heading_number(const char *s, const char **title)
  * «Направление деятельности», «Основные направления» (1). */
 int imp_title_rank(const char *plain)
 {
-	char *l = imp_lowered(plain);
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
 	int r = strstr(l, "мероприят") ? 3 : strstr(l, "направлен") ? 1 : 2;
 	free(l);
 	return r;
