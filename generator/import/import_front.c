@@ -518,6 +518,19 @@ void imp_find_approval(pre *p)
 			free(num);
 			free(la);
 			free(all);
+		} else if (have && starts_word(k, "приложение")) {
+			/* «Приложение к приказу … № 9-од» above the document that the
+			 * order approves: the same act, said again. */
+			size_t e = para_end(p, i);
+			if (e > i + 6)
+				e = i + 6;
+			char *all = join_lines(p, i, e);
+			char *num = act_number(all);
+			if (num && p->number && !strcmp(num, p->number))
+				for (size_t j = i; j < e; j++)
+					p->l[j].used = true;
+			free(num);
+			free(all);
 		} else if (starts_word(k, "рассмотрен") || starts_word(k, "принят") || starts_word(k, "одобрен") ||
 		           (starts_word(k, "протокол") && !p->ncons)) {
 			/* «Рассмотрен на заседании … Протокол № 1 от 09.01.2020» */
@@ -1175,22 +1188,34 @@ void imp_find_chapters(pre *p)
 {
 	/* A signature below the table. */
 	for (size_t i = 0; i < p->n; i++) {
-		if (p->l[i].used || !p->l[i].after || p->signer)
+		if (p->l[i].used || !p->l[i].after)
 			continue;
 		char *k = utf8_lower_ru(xstrdup(p->l[i].text), UTF8_FOLD_YO);
 		bool posl = position_like(k) && strlen(p->l[i].text) < 200;
 		free(k);
 		if (!posl || !p->have_act)
 			continue;
-		char *both = name_like(p->l[i].text) || i + 1 >= p->n || !name_like(p->l[i + 1].text)
-		                 ? xstrdup(p->l[i].text)
-		                 : xasprintf("%s %s", p->l[i].text, p->l[i + 1].text);
-		if (!name_like(p->l[i].text) && i + 1 < p->n && name_like(p->l[i + 1].text))
-			p->l[i + 1].used = true;
-		p->l[i].used = true;
-		free(p->signer_title);
-		split_signer(both, &p->signer_title, &p->signer);
+		bool two = !name_like(p->l[i].text) && i + 1 < p->n && name_like(p->l[i + 1].text);
+		char *both = two ? xasprintf("%s %s", p->l[i].text, p->l[i + 1].text) : xstrdup(p->l[i].text);
+		char *title, *name;
+		split_signer(both, &title, &name);
 		free(both);
+		/* Without a signer yet, this is the signer; with one (who signed
+		 * the order above), the same person signing the appendix again. */
+		bool take = !p->signer || (name && !strcmp(name, p->signer));
+		if (take) {
+			p->l[i].used = true;
+			if (two)
+				p->l[i + 1].used = true;
+		}
+		if (take && !p->signer) {
+			free(p->signer_title);
+			p->signer = name;
+			p->signer_title = title;
+		} else {
+			free(name);
+			free(title);
+		}
 	}
 	buf text = BUF_INIT, intro = BUF_INIT;
 	const char *title = NULL;

@@ -215,6 +215,10 @@ char *imp_heading_number(const char *s, const char **title);
 /* Plain text ending where a title cannot end (a preposition, a comma, an
  * open quote or bracket): the rest is on the next line or row. */
 bool imp_ends_unfinished(const char *plain);
+/* How surely a title column's label names the activities: 3 «Мероприятия»,
+ * 2 «Содержание работы», 1 a grouping «Направление деятельности». */
+int imp_title_rank(const char *plain);
+
 /* True when a line of plain text is a table's footnote («* …», «¹ …»,
  * «Примечание: …»). */
 bool imp_is_footnote(const char *plain);

@@ -239,6 +239,20 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 	int seen[F_N] = {0};
 	while (j < n && k < IMPORT_MAX_COLS) {
 		int f = label_of(ls[j].text);
+		if (f == F_TITLE && seen[F_TITLE] && !seen[F_TASK]) {
+			/* A grouping column beside the activities: read like «Задачи»
+			 * (as in import_table.c). */
+			size_t tc = 0;
+			while (fields[tc] != F_TITLE)
+				tc++;
+			if (imp_title_rank(ls[j].text) > imp_title_rank(labels[tc])) {
+				fields[tc] = F_TASK;
+				seen[F_TASK] = 1;
+				seen[F_TITLE] = 0;
+			} else if (imp_title_rank(ls[j].text) < imp_title_rank(labels[tc])) {
+				f = F_TASK;
+			}
+		}
 		if (f >= 0 && !seen[f]) {
 			seen[f] = 1;
 			labels[k] = ls[j].text;
@@ -256,18 +270,18 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 	}
 	if (k < 3 || !title || !other || !seen[F_NUMBER])
 		return 0;
-	/* The row of column numbers «1 2 3 4 5» printed under the header. */
-	for (size_t c = 0; c < k && j < n; c++) {
+	/* The row of column numbers «1 2 3 4 5» printed under the header: all
+	 * of them, or none (a «1.» alone is the first row's number). */
+	size_t c = 0;
+	for (; c < k && j + c < n; c++) {
 		char want[24];
 		snprintf(want, sizeof want, "%zu", c + 1);
-		if (strcmp(ls[j].text, want) && !(strncmp(ls[j].text, want, strlen(want)) == 0 &&
-		                                   !strcmp(ls[j].text + strlen(want), ".")))
+		const char *t = ls[j + c].text;
+		if (strcmp(t, want) && !(strncmp(t, want, strlen(want)) == 0 && !strcmp(t + strlen(want), ".")))
 			break;
-		if (c + 1 == k)
-			j++;
-		else if (j + 1 < n)
-			j++;
 	}
+	if (c == k)
+		j += k;
 	*used = j - i;
 	return k;
 }

@@ -159,6 +159,17 @@ char *imp_heading_number(const char *s, const char **title)
 	return xstrndup(p, (size_t)(numend - p));
 }
 
+/* How surely a title label names the activities themselves: «Мероприятия» (3)
+ * over «Содержание работы», «Наименование …» (2) over a grouping column
+ * «Направление деятельности», «Основные направления» (1). */
+int imp_title_rank(const char *plain)
+{
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
+	int r = strstr(l, "мероприят") ? 3 : strstr(l, "направлен") ? 1 : 2;
+	free(l);
+	return r;
+}
+
 /* ---- finding the header ---- */
 
 /* Index of the header row (rows[h]) and its column map, or false. */
@@ -193,6 +204,20 @@ static bool header_map(const irow *r, bool strict, int m[F_N], int **field)
 			if (strlen(p) > 200 || imp_number_like(p))
 				bad = true;
 			int f = imp_classify_label(p);
+			if (f == F_TITLE && m[F_TITLE] >= 0 && m[F_TASK] < 0) {
+				/* Two title columns: a grouping one («Направление
+				 * деятельности») beside the activities («Мероприятия»)
+				 * is read like a «Задачи» column. */
+				char *prev = imp_plain_of(r->c[m[F_TITLE]].text);
+				if (imp_title_rank(p) > imp_title_rank(prev)) {
+					fl[m[F_TITLE]] = F_TASK;
+					m[F_TASK] = m[F_TITLE];
+					m[F_TITLE] = -1;
+				} else if (imp_title_rank(p) < imp_title_rank(prev)) {
+					f = F_TASK;
+				}
+				free(prev);
+			}
 			if (f >= 0 && m[f] < 0) {
 				m[f] = (int)j;
 				fl[j] = f;
