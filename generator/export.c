@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,31 +145,14 @@ static void *jmalloc(size_t n)
 	return xmalloc(n);
 }
 
-/* The keys of activities.json a school's data.json keeps: it is one file per
- * school and edition, so titles of documents and sections are listed once
- * at its top, and «schools» is the school itself. */
-static bool school_key(const char *k)
-{
-	static const char *const keep[] = {"document", "section", "number", "title", "deadline", "deadline_kind",
-	                                   "deadline_start", "deadline_end", "responsible", "status", "overdue",
-	                                   "done_on"};
-	for (size_t i = 0; i < ARRAY_LEN(keep); i++)
-		if (!strcmp(k, keep[i]))
-			return true;
-	return false;
-}
-
 struct json_ctx {
 	const site *s;
 	json_t *list;
-	const school *only;   /* NULL: every activity */
 };
 
 static void json_one(const activity *a, void *arg)
 {
 	struct json_ctx *c = arg;
-	if (c->only && !activity_concerns(a, c->only))
-		return;
 	act_row r;
 	row_fill(&r, c->s, a);
 	json_t *o = json_object();
@@ -176,8 +160,6 @@ static void json_one(const activity *a, void *arg)
 		const char *k = ACTIVITY_COLUMNS[i].name;
 		if (!strcmp(k, "edition") || !strcmp(k, "as_of"))
 			continue; /* once, at the top */
-		if (c->only && !school_key(k))
-			continue;
 		json_t *v;
 		if (!strcmp(k, "overdue"))
 			v = json_boolean(r.f[i][0] == 'y');
@@ -222,7 +204,7 @@ void export_activities_json(const site *s, const edition *ed, buf *out)
 {
 	json_t *root = json_root(s, ed);
 	json_t *list = json_array();
-	struct json_ctx c = {s, list, NULL};
+	struct json_ctx c = {s, list};
 	each_activity(ed, json_one, &c);
 	json_object_set_new(root, "activities", list);
 	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1));
@@ -361,9 +343,38 @@ void export_indicators_csv(const site *s, const edition *ed, buf *out)
 	}
 }
 
+/* A number as JSON: whole numbers (counts, most targets) without a
+ * fraction («69», not «69.0»), others as reals. */
+static json_t *jnum(double v)
+{
+	if (v == floor(v) && fabs(v) < 9e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
 static json_t *jnum_or_null(bool has, double v)
 {
-	return has ? json_real(v) : json_null();
+	return has ? jnum(v) : json_null();
+}
+
+/* Sets key to a number only when there is one: data.json leaves out what
+ * is absent (docs/themes.md says what a missing key means). */
+static void set_num_if(json_t *o, const char *key, bool has, double v)
+{
+	if (has)
+		json_object_set_new(o, key, jnum(v));
+}
+
+static void set_str_if(json_t *o, const char *key, const char *v)
+{
+	if (v && *v)
+		json_object_set_new(o, key, json_string(v));
+}
+
+static void set_true_if(json_t *o, const char *key, bool v)
+{
+	if (v)
+		json_object_set_new(o, key, json_true());
 }
 
 static json_t *indicator_json(const ind_edition *e)
@@ -402,7 +413,8 @@ static json_t *indicator_json(const ind_edition *e)
 
 static void dump(json_t *root, buf *out)
 {
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1) | JSON_REAL_PRECISION(6));
+	/* Compact: indentation was a third of the file (4,4 MB a year on 500 schools). */
+	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
 	buf_puts(out, text);
 	buf_putc(out, '\n');
 	free(text);
@@ -477,18 +489,22 @@ static json_t *school_results_json(const site *s, const edition *ed, const schoo
 		json_t *o = json_object();
 		json_object_set_new(o, "procedure", json_string(r->procedure));
 		json_object_set_new(o, "subject", json_string(r->subject));
-		json_object_set_new(o, "grade", r->grade ? json_integer(r->grade) : json_null());
-		json_object_set_new(o, "suppressed", json_boolean(r->suppressed != IND_SUPP_NONE));
-		json_object_set_new(o, "participants", jnum_or_null(!r->suppressed, r->participants));
+		set_num_if(o, "grade", r->grade, r->grade);
+		if (r->suppressed) { /* no figures at all */
+			json_object_set_new(o, "suppressed", json_true());
+			json_array_append_new(list, o);
+			continue;
+		}
+		json_object_set_new(o, "participants", jnum(r->participants));
 		/* privacy.min_cell: a small or withheld count is null here and
 		 * named in "hidden" («small» / «withheld»), as on the page. */
 		json_t *vals = json_object(), *hidden = json_object();
-		for (size_t k = 0; !r->suppressed && k < r->file->ncols; k++) {
+		for (size_t k = 0; k < r->file->ncols; k++) {
 			if (r->v[k] != r->v[k]) /* NAN: the cell was empty */
 				continue;
 			ind_cell cell = r->cell ? r->cell[k] : IND_CELL_SHOWN;
 			const char *name = r->file->cols[k].name;
-			json_object_set_new(vals, name, cell == IND_CELL_SHOWN ? json_real(r->v[k]) : json_null());
+			json_object_set_new(vals, name, cell == IND_CELL_SHOWN ? jnum(r->v[k]) : json_null());
 			if (cell != IND_CELL_SHOWN)
 				json_object_set_new(hidden, name, json_string(cell == IND_CELL_SMALL ? "small" : "withheld"));
 		}
@@ -516,14 +532,68 @@ static json_t *school_indicators_json(const site *s, const edition *ed, const sc
 		json_object_set_new(o, "id", json_string(inds[i].id));
 		json_object_set_new(o, "name", json_string(inds[i].name));
 		json_object_set_new(o, "unit", json_string(inds[i].unit));
-		json_object_set_new(o, "value", jnum_or_null(!f->suppressed, f->value));
-		json_object_set_new(o, "suppressed", json_boolean(f->suppressed != IND_SUPP_NONE));
-		json_object_set_new(o, "met", !f->suppressed && e->has_target ? json_boolean(f->met) : json_null());
-		json_object_set_new(o, "target", jnum_or_null(e->has_target, e->target));
-		json_object_set_new(o, "municipality", jnum_or_null(e->has_value, e->value));
+		set_num_if(o, "value", !f->suppressed, f->value);
+		set_true_if(o, "suppressed", f->suppressed != IND_SUPP_NONE);
+		/* A verdict only where schools are judged (indicators.md). */
+		if (!f->suppressed && e->has_target && inds[i].judge_schools)
+			json_object_set_new(o, "met", json_boolean(f->met));
+		set_num_if(o, "target", e->has_target, e->target);
+		set_num_if(o, "municipality", e->has_value, e->value);
 		json_array_append_new(list, o);
 	}
 	return list;
+}
+
+/* One activity of a school's data.json: the keys of activities.json that
+ * differ between its activities; a date, «overdue», «done_on» or
+ * «responsible» that is absent is left out. */
+static json_t *school_activity_json(const site *s, const activity *a)
+{
+	char iso[11];
+	json_t *o = json_object();
+	json_object_set_new(o, "number", json_string(a->number ? a->number : ""));
+	json_object_set_new(o, "title", json_string(a->title_text ? a->title_text : ""));
+	json_object_set_new(o, "deadline", json_string(a->deadline_text ? a->deadline_text : ""));
+	json_object_set_new(o, "deadline_kind", json_string(dl_kind_name(a->dl.kind)));
+	if (date_is_set(a->dl.start))
+		json_object_set_new(o, "deadline_start", json_string((date_iso(a->dl.start, iso), iso)));
+	if (date_is_set(a->dl.end))
+		json_object_set_new(o, "deadline_end", json_string((date_iso(a->dl.end, iso), iso)));
+	char *resp = join_list(a->responsible, a->nresponsible, "; ");
+	set_str_if(o, "responsible", resp);
+	free(resp);
+	json_object_set_new(o, "status", json_string(status_name(a->st)));
+	set_true_if(o, "overdue", act_overdue(a, s->today));
+	if (date_is_set(a->done_on))
+		json_object_set_new(o, "done_on", json_string((date_iso(a->done_on, iso), iso)));
+	return o;
+}
+
+/* The edition's documents, each with the sections that have activities
+ * concerning the school and those activities. */
+static json_t *school_documents_json(const site *s, const edition *ed, const school *sc)
+{
+	json_t *docs = json_array();
+	for (size_t d = 0; d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
+		json_t *secs = json_array();
+		for (size_t k = 0; k < doc->nsections; k++) {
+			const section *sec = &doc->sections[k];
+			json_t *acts = json_array();
+			for (size_t i = 0; i < sec->nacts; i++)
+				if (activity_concerns(&sec->acts[i], sc))
+					json_array_append_new(acts, school_activity_json(s, &sec->acts[i]));
+			if (!json_array_size(acts)) {
+				json_decref(acts);
+				continue;
+			}
+			json_array_append_new(secs, json_pack("{s:s,s:s,s:o}", "number", sec->number ? sec->number : "",
+			                                      "title", sec->title ? sec->title : "", "activities", acts));
+		}
+		json_array_append_new(docs, json_pack("{s:s,s:s,s:o}", "document", doc->slug, "title",
+		                                      doc->title ? doc->title : doc->slug, "sections", secs));
+	}
+	return docs;
 }
 
 void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
@@ -534,21 +604,7 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
 	json_object_set_new(o, "name", jstr_or_null(sc->name));
 	json_object_set_new(o, "short_name", jstr_or_null(sc->short_name));
 	json_object_set_new(root, "school", o);
-	json_t *docs = json_array();
-	for (size_t d = 0; d < ed->ndocs; d++) {
-		const document *doc = &ed->docs[d];
-		json_t *secs = json_array();
-		for (size_t k = 0; k < doc->nsections; k++)
-			json_array_append_new(secs, json_pack("{s:s,s:s}", "number", doc->sections[k].number ? doc->sections[k].number : "",
-			                                      "title", doc->sections[k].title ? doc->sections[k].title : ""));
-		json_array_append_new(docs, json_pack("{s:s,s:s,s:o}", "document", doc->slug, "title",
-		                                      doc->title ? doc->title : doc->slug, "sections", secs));
-	}
-	json_object_set_new(root, "documents", docs);
-	json_t *list = json_array();
-	struct json_ctx c = {s, list, sc};
-	each_activity(ed, json_one, &c);
-	json_object_set_new(root, "activities", list);
+	json_object_set_new(root, "documents", school_documents_json(s, ed, sc));
 	json_object_set_new(root, "schedule", export_schedule_json(s, ed, sc));
 	json_object_set_new(root, "results", school_results_json(s, ed, sc));
 	json_object_set_new(root, "indicators", school_indicators_json(s, ed, sc));
@@ -621,16 +677,19 @@ struct json_t *export_schedule_json(const site *s, const edition *ed, const scho
 		json_object_set_new(r, "grade", json_string(as->grade));
 		json_object_set_new(r, "subject", json_string(as->subject));
 		json_object_set_new(r, "procedure", json_string(as->procedure));
-		json_object_set_new(r, "level", as->level ? json_string(as->level) : json_null());
-		json_object_set_new(r, "hours", as->hours ? json_integer(as->hours) : json_null());
-		json_object_set_new(r, "lesson", as->lesson ? json_integer(as->lesson) : json_null());
-		json_object_set_new(r, "past", json_boolean(date_cmp(as->on, s->today) < 0));
+		set_str_if(r, "level", as->level);
+		set_num_if(r, "hours", as->hours, as->hours);
+		set_num_if(r, "lesson", as->lesson, as->lesson);
+		set_true_if(r, "past", date_cmp(as->on, s->today) < 0);
 		json_object_set_new(r, "anchor", json_string(as->anchor));
 		json_t *notes = json_array();
 		for (size_t k = 0; k < ed->nbreaches; k++)
 			if (ed->breaches[k].row == as)
 				json_array_append_new(notes, json_string(ed->breaches[k].text));
-		json_object_set_new(r, "notes", notes);
+		if (json_array_size(notes))
+			json_object_set_new(r, "notes", notes);
+		else
+			json_decref(notes);
 		json_array_append_new(list, r);
 	}
 	return list;

@@ -174,6 +174,11 @@ value *view_school_results(const ctx *c)
 	v_sets(a, e, "url", link_to(c, edition_path(a, ed)));
 	value *inds = v_set(a, v, "indicators", school_indicators(c, ed, sc));
 	v_setb(a, v, "has_indicators", inds->n > 0);
+	/* The verdict column only when a row has a verdict to show. */
+	bool judged = false;
+	for (size_t i = 0; i < inds->n && !judged; i++)
+		judged = v_get(inds->items[i], "school_met") != NULL;
+	v_setb(a, v, "judged", judged);
 	value *res = v_set(a, v, "results", school_results(c, ed, sc));
 	v_setb(a, v, "has_results", res->n > 0);
 	return v;
