@@ -25,8 +25,12 @@ PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 CFLAGS  += $(CSTD) $(WARN) $(OPT)
 
 BUILD   ?= build
-SRCS    := $(sort $(wildcard generator/*.c))
-LIBSRCS := $(filter-out generator/main.c,$(SRCS))
+# The sources live in one folder per pipeline stage (docs/developers.md);
+# every folder is on the include path, tests/layering.py keeps includes one-way.
+SRCS    := $(sort $(wildcard generator/*/*.c))
+HDRS    := $(wildcard generator/*/*.h)
+INCS    := $(addprefix -I,$(sort $(dir $(SRCS))))
+LIBSRCS := $(filter-out generator/cli/main.c,$(SRCS))
 OBJS    := $(SRCS:generator/%.c=$(BUILD)/%.o)
 LIBOBJS := $(LIBSRCS:generator/%.c=$(BUILD)/%.o)
 UNITS   := $(sort $(wildcard tests/unit/*_test.c))
@@ -51,15 +55,15 @@ $(BUILD)/.testdeps: $(BUILD)/.deps
 roadmap: $(BUILD)/.deps $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKGLIBS)
 
-$(BUILD)/%.o: generator/%.c generator/*.h $(BUILD)/.deps
+$(BUILD)/%.o: generator/%.c $(HDRS) $(BUILD)/.deps
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) $(INCS) $(PKGCFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%_test: tests/unit/%_test.c tests/unit/t.h $(LIBOBJS)
 	@mkdir -p $(dir $@)
 	@echo "  TEST    $<"
-	@$(CC) $(CFLAGS) $(PKGCFLAGS) -Igenerator -o $@ $< $(LIBOBJS) $(PKGLIBS)
+	@$(CC) $(CFLAGS) $(INCS) $(PKGCFLAGS) -o $@ $< $(LIBOBJS) $(PKGLIBS)
 
 site: roadmap
 	./roadmap build -C content -o output

@@ -12,7 +12,7 @@
  * letters, digits, '-', '_', '.', '/', no "..", no leading '/', at most 120
  * bytes; anything else drops the file).  The files are written into a private
  * folder on tmpfs (/dev/shm, else /tmp), then the site is loaded (site_load,
- * every loader), and when it has no errors every page of the plan is built
+ * every loader) and derived (site_derive), and when it has no errors every page of the plan is built
  * (page_view) and rendered with the default theme, in memory: nothing is
  * written by output.c, whose own rules the e2e and hostile tests cover.
  *
@@ -22,9 +22,10 @@
  * and no javascript:/vbscript:/data: URL (oracle.h); every calendar (.ics,
  * written by page_raw) is well-formed RFC 5545 line structure; every JSON
  * export parses (jansson); no CSV export field starts a formula. */
+#include "derive.h"
 #include "load.h"
 #include "pages.h"
-#include "render.h"
+#include "publish.h"
 #include "oracle.h"
 
 #include <dirent.h>
@@ -129,7 +130,7 @@ static void cleanup(void)
 }
 
 /* Learns the names the C code writes itself (inline SVG charts): in each
- * string literal of generator/*.c, a name after '<' is an element and a name
+ * string literal of generator/<stage>/*.c, a name after '<' is an element and a name
  * before '="' an attribute. */
 static void learn_literal(const char *lit, size_t n)
 {
@@ -149,7 +150,8 @@ static void learn_literal(const char *lit, size_t n)
 	}
 }
 
-static void learn_sources(const char *dir)
+/* dir and its stage folders (one level down). */
+static void learn_sources(const char *dir, int depth)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -157,10 +159,14 @@ static void learn_sources(const char *dir)
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		size_t l = strlen(e->d_name);
-		if (l < 3 || strcmp(e->d_name + l - 2, ".c"))
-			continue;
 		char p[1024];
 		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		if (depth == 0 && e->d_name[0] != '.' && e->d_type == DT_DIR) {
+			learn_sources(p, 1);
+			continue;
+		}
+		if (l < 3 || strcmp(e->d_name + l - 2, ".c"))
+			continue;
 		FILE *f = fopen(p, "rb");
 		if (!f)
 			continue;
@@ -224,7 +230,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	oracle_init_md(&orc);
 	learn_dir(FUZZ_THEME_DIR);
 	learn_dir(FUZZ_THEME_DIR "/partials");
-	learn_sources(FUZZ_SRC_DIR);
+	learn_sources(FUZZ_SRC_DIR, 0);
 	atexit(cleanup);
 	return 0;
 }
@@ -357,6 +363,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diag_list dl = DIAG_LIST_INIT;
 	site *s = site_load(root, (date){2022, 3, 15}, DATE_NONE, &dl);
+	site_derive(s, &dl);
 	if (!dl.errors) {
 		arena *pa = arena_new();
 		page_plan plan = pages_plan(s, pa);

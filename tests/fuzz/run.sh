@@ -74,12 +74,12 @@ EXTRA_LIBS=$(sed -n 's/^PKGLIBS *=.*2>\/dev\/null) *//p' Makefile)
 HAVE=""
 case " $PKGS " in *" jansson "*) HAVE="-DFUZZ_HAVE_JANSSON" ;; esac
 CFLAGS_FUZZ="${CSTD:--std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE} -O1 -g -fno-omit-frame-pointer
-  -fno-sanitize-recover=all -Igenerator $(pkg-config --cflags ${PKGS:-libcmark yaml-0.1 libutf8proc} 2>/dev/null)"
+  -fno-sanitize-recover=all $(for d in generator/*/; do printf -- '-I%s ' "${d%/}"; done)$(pkg-config --cflags ${PKGS:-libcmark yaml-0.1 libutf8proc} 2>/dev/null)"
 LIBS="$(pkg-config --libs ${PKGS:-libcmark yaml-0.1 libutf8proc} 2>/dev/null) ${EXTRA_LIBS:--lcsv -lpthread -lm}"
 OBJ=$OUT/obj
 mkdir -p "$OBJ" "$OUT/log"
 
-# Library objects, as make would: one per generator/*.c except main.c, rebuilt
+# Library objects, as make would: one per generator/*/*.c except main.c, rebuilt
 # when its source or any header is newer, all of them when the flags change;
 # compiled in parallel.  $stamp holds the flags and changes when an object does.
 stamp=$OBJ/.stamp
@@ -88,12 +88,12 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$CFLAGS_FUZZ $FUZZ_CFLAGS" ]; th
 	rm -f "$OBJ"/*.o "$stamp"
 fi
 for o in "$OBJ"/*.o; do # objects of removed sources
-	[ -f "$o" ] && [ ! -f "generator/$(basename "$o" .o).c" ] && rm -f "$o" "$stamp"
+	[ -f "$o" ] && ! ls generator/*/"$(basename "$o" .o).c" >/dev/null 2>&1 && rm -f "$o" "$stamp"
 done
-newest_h=$(ls -t generator/*.h | head -1)
+newest_h=$(ls -t generator/*/*.h | head -1)
 stale=""
-for c in generator/*.c; do
-	[ "$c" = generator/main.c ] && continue
+for c in generator/*/*.c; do
+	[ "$c" = generator/cli/main.c ] && continue
 	o=$OBJ/$(basename "$c" .c).o
 	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
 		stale="$stale $c"

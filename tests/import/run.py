@@ -366,6 +366,9 @@ def test_fixture(table, expect_path):
         want[s_i]["acts"].append({"number": number, "title": title, "deadline": deadline})
     compare(name, want, page)
     check_responsible(name, exp["activities"], yaml_text)
+    right, total = share_right(want, exp["activities"], page, yaml_text)
+    print("  %s: %d of %d activities right (%.1f %%)" % (name, right, total, 100.0 * right / max(total, 1)))
+    check(total and right * 100 >= 95 * total, "%s: at least 95 %% of activities right" % name)
     for s in exp.get("yaml_contains", []):
         check(s in yaml_text, "%s: the document has %r" % (name, s))
     for s in exp.get("yaml_lacks", []):
@@ -375,6 +378,34 @@ def test_fixture(table, expect_path):
     if exp.get("indicators"):
         test_indicators(table, exp["indicators"])
     shutil.rmtree(tmp)
+
+
+def share_right(want_sections, activities, page, yaml_text):
+    """(right, total): activities of the expectation read right in all of
+    section, number, title, deadline and (when the expectation names it)
+    responsible, matched by position; an activity missing from the page or
+    an extra one shifts the rest, as it would for a reader."""
+    import yaml
+    doc = yaml.safe_load(yaml_text)
+    got_y = [a for s in doc["sections"] for a in s.get("activities", [])]
+    want = [(s_i, a) for s_i, s in enumerate(want_sections) for a in s["acts"]]
+    got = [(s_i, r) for s_i, s in enumerate(page.sections) for r in s["rows"]]
+    def heading(h3, number):
+        h3 = " ".join(h3.split())
+        return norm(h3.partition(". ")[2])  # as compare() reads it
+    sec_ok = [gs_i < len(want_sections) and heading(g["h3"], want_sections[gs_i]["number"]) ==
+              norm(want_sections[gs_i]["title"]) for gs_i, g in enumerate(page.sections)]
+    right = 0
+    for k, ((ws_i, w), (gs_i, g)) in enumerate(zip(want, got)):
+        ok = ws_i == gs_i and sec_ok[gs_i]
+        ok = ok and (w["number"] is None or g["number"].strip() == w["number"])
+        ok = ok and norm(g["title"]) == norm(w["title"])
+        ok = ok and norm(g["deadline"]) == norm(w["deadline"] or "не указан")
+        if len(activities[k]) > 4 and k < len(got_y):
+            r = got_y[k].get("responsible")
+            ok = ok and (", ".join(r) if isinstance(r, list) else r) == activities[k][4]
+        right += ok
+    return right, len(want)
 
 
 def check_responsible(name, activities, yaml_text):

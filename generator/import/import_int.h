@@ -1,0 +1,281 @@
+/* import_int.h — the rooms of `roadmap import`, shared between them only
+ * (the public contract is import.h; spec/import.md).
+ *
+ * The pipeline, one room per file:
+ *   textdec.c       bytes → UTF-8 text (shared with csvread.c: one decoder)
+ *   import_text.c   characters, sanitizing, HTML remnants → plain text / Markdown
+ *   import_rows.c   text → rows of cells: CSV, lines split at a delimiter, or
+ *                   one cell per line; Word remnants (running headers, page
+ *                   numbers, «Таблица N», bookmarks) dropped
+ *   import_table.c  the header row and its columns, then sections, activities
+ *                   and continuation rows
+ *   import_front.c  the text around the table: title, kind, approval,
+ *                   consideration stamps, goal, tasks, chapters, other tables
+ *   import_yaml.c   the YAML writer
+ *   import.c        the pipeline and its self-judgement
+ * Every function here is library code: no printing, no exit. */
+#ifndef ROADMAP_IMPORT_INT_H
+#define ROADMAP_IMPORT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "import.h"
+
+/* The fields a column can map to. */
+enum { F_NUMBER, F_TITLE, F_DEADLINE, F_RESP, F_REPORT, F_RESULT, F_INDICATOR, F_TASK, F_N };
+
+/* What the latest table row made. */
+enum { L_HEADER, L_SECTION, L_ACT };
+
+/* YAML key of each field. */
+extern const char *const IMP_FIELD_KEY[F_N];
+
+typedef struct icell {
+	const char *text; /* sanitized, trimmed; in the arena */
+	int line, col;
+} icell;
+
+typedef struct irow {
+	icell *c;
+	size_t n;
+	int line;
+} irow;
+
+typedef struct irows {
+	irow *v;
+	size_t n, cap;
+} irows;
+
+typedef struct act {
+	buf *cell;  /* [ncols] raw cell texts, continuation rows merged in */
+	int *cline; /* [ncols] where each cell's text starts */
+	int *ccol;
+	int line;
+	const char *task; /* task inherited from the row that named it (arena), or NULL */
+} act;
+
+typedef struct sec {
+	char *number; /* heap or NULL */
+	buf title;    /* plain */
+	int line;
+	act *acts;
+	size_t nacts, cap;
+} sec;
+
+typedef struct tbl {
+	arena *a;
+	const char *file;
+	diag_list *dl;
+	size_t ncols;
+	int map[F_N];        /* column of each field, or -1 */
+	int *field;          /* [ncols] field of each column, or -1 */
+	const char **label;  /* [ncols] header labels, plain */
+	int hline;
+	sec *secs;
+	size_t nsecs, cap;
+	int last;            /* what the latest row made: L_HEADER, L_SECTION, L_ACT */
+	const char *task;    /* current task (raw) for rows that leave it empty */
+	size_t continuations;
+	size_t nacts;        /* activities so far, against IMPORT_MAX_ACTIVITIES */
+	bool too_many;
+	bool extra_warned;
+	buf trailing;        /* text after the table, one line per row */
+} tbl;
+
+typedef struct pline {
+	const char *text; /* plain, one line */
+	int line;
+	int para;         /* paragraph index: lines next to each other */
+	bool used;
+	bool after;       /* below the activity table */
+	const char *md;   /* Markdown of the line when it is a list item (a passport entry), or NULL */
+} pline;
+
+/* A chapter of a programme: {title, text (Markdown), place}. */
+typedef struct chapter_out {
+	char *title, *text; /* heap */
+	bool after;
+} chapter_out;
+
+/* An entry of the indicator table, ready for indicators.yaml. */
+typedef struct indicator_out {
+	char *name, *unit, *source, *method; /* heap or NULL */
+	int base_year;                        /* 0: no baseline */
+	double base;
+	int years[16];                        /* per-year targets */
+	double targets[16];
+	size_t ntargets;
+	int line;
+} indicator_out;
+
+/* A consideration or agreement stamp («Рассмотрен на заседании …», «СОГЛАСОВАНО»). */
+typedef struct considered_stamp {
+	const char *stamp;   /* "considered" | "agreed" (static) */
+	char *body, *protocol, *signer, *signer_title; /* heap or NULL */
+	date date;
+} considered_stamp;
+
+typedef struct pre {
+	pline *l;
+	size_t n;
+	char *title;
+	const char *kind;    /* "дорожная карта", "план", … (static) or NULL */
+	char *act, *authority, *number, *signer, *signer_title;
+	bool have_act;       /* an approving act was found */
+	bool stamp_approved; /* an «УТВЕРЖДАЮ» stamp was found */
+	date date;
+	considered_stamp *cons;
+	size_t ncons, ccap;
+	char *intro;          /* Markdown, heap, or NULL */
+	chapter_out *chapters;
+	size_t nchapters, chcap;
+	indicator_out *inds;
+	size_t ninds, icap;
+	size_t pcap;          /* capacity of l */
+	char *goal;
+	char **tasks;
+	size_t ntasks, tcap;
+} pre;
+
+typedef struct writer {
+	buf *y;
+	tbl *t;
+	date pstart, pend;
+	import_stats *st;
+	const import_opts *o;
+} writer;
+
+
+/* import_text.c */
+int32_t imp_cp_at(const char *s, size_t *n);
+bool imp_is_lower_cp(int32_t c);
+bool imp_is_upper_cp(int32_t c);
+bool imp_is_digit(int c);
+char *imp_lowered(const char *s);
+/* imp_lowered of s[0..n). */
+char *imp_lowered_n(const char *s, size_t n);
+const char *imp_skip_spaces(const char *s);
+bool imp_starts_lower(const char *s);
+bool imp_starts_new(const char *s);
+void imp_buf_set(buf *b, const char *s);
+int imp_count_chars(const char *s, size_t n);
+void imp_sanitize(buf *out, const char *s, size_t len);
+const char *imp_clean_cell(arena *a, const char *s, size_t len);
+void imp_to_plain(buf *out, const char *s, bool keep_lines);
+char *imp_plain_of(const char *cell);
+size_t imp_marker_at(const char *s);
+void imp_cell_markdown(buf *out, const char *cell);
+void imp_plain_markdown(buf *out, const char *plain);
+
+/* import_rows.c */
+bool imp_rows_from_csv(arena *a, const char *text, size_t len, irows *rs);
+int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *rs, const char *file,
+                           diag_list *dl);
+
+/* import_layout.c */
+typedef struct imp_remnants {
+	size_t running;   /* running-header lines dropped */
+	size_t pages;     /* page-number lines dropped */
+	size_t captions;  /* «Таблица N», «Продолжение таблицы» lines dropped */
+	size_t bookmarks; /* lines that lost a «[bookmark: …]» mark */
+} imp_remnants;
+/* The text (UTF-8) without Word remnants: «[bookmark: _GoBack]» marks,
+ * «Таблица N» / «Продолжение таблицы» captions, page numbers («- 3 -», «стр.
+ * 3», a bare number beside a running header or on a line of its own in a TAB
+ * paste) and running headers (a line repeated 3+ times whose first occurrence
+ * is on the first page).  Dropped lines are left empty so that line numbers
+ * hold; form feeds become line breaks.  Returns a heap string (*out_len bytes);
+ * *st counts what was dropped. */
+char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remnants *st);
+/* Rows of a Word export with one cell per line: finds the header block (one
+ * label per line: «№ п/п», «Мероприятие», «Срок», «Ответственный» …), then
+ * makes each number line («1.», «2.3») and the lines after it one row, placing
+ * the cells in the columns by their kind (a deadline the parser understands
+ * goes to the deadline column, a body to the responsible one, the rest in
+ * order, a long title joined); headings become one-cell rows in the first
+ * column, text before the header and below the table one-cell rows.  ps..pe:
+ * the period deadlines are read in.  False (rs untouched) when the text has no
+ * such header block. */
+bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, date pe, irows *rs);
+
+/* import_table.c */
+/* The field a header label (plain text) names, or -1. */
+int imp_classify_label(const char *plain);
+/* "1", "1.", "1.1", "1.1.", "1)", Roman "IV." — a number as tables write it. */
+bool imp_number_like(const char *s);
+/* A one-level number: "1", "1.", "IV". */
+bool imp_section_level(const char *s);
+/* The number without a trailing dot (heap). */
+char *imp_strip_dot(const char *s);
+/* True when number's last part is 1: the first activity of a section. */
+bool imp_first_of_section(const char *num);
+/* «1. Развитие …», «Раздел 2. …», «IV. …» → the number (heap, no dot) and
+ * *title pointing into s; NULL when s starts with no heading number. */
+char *imp_heading_number(const char *s, const char **title);
+/* Plain text ending where a title cannot end (a preposition, a comma, an
+ * open quote or bracket): the rest is on the next line or row. */
+bool imp_ends_unfinished(const char *plain);
+/* True when a line of plain text is a table's footnote («* …», «¹ …»,
+ * «Примечание: …»). */
+bool imp_is_footnote(const char *plain);
+/* The activity table's header row: the first whose labels name activities
+ * and a deadline (мероприятие + срок), else the first with a title and one
+ * more field.  Fills map and *field (heap, [row length]).  False: none. */
+bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field);
+/* Walks rows (h, end) after the header rows[h], filling t's sections and
+ * activities; text below the table goes to t->trailing. */
+void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);
+/* Other tables of a programme, told by their header row. */
+enum { IMP_T_NONE, IMP_T_GOALS, IMP_T_INDICATORS };
+/* IMP_T_GOALS for a header «Цели | Задачи», IMP_T_INDICATORS for one naming
+ * indicators with a unit or year columns, else IMP_T_NONE. */
+int imp_table_kind(const irow *r);
+
+/* import_front.c */
+void imp_find_title(pre *p);
+/* The approval block in its forms («ПРИКАЗ … № …», «УТВЕРЖДЕН приказом … от
+ * … № …», «УТВЕРЖДАЮ» with the signer) and the consideration stamps
+ * («Рассмотрен … протокол № 1 от …», «СОГЛАСОВАНО»); marks the lines used. */
+void imp_find_approval(pre *p);
+/* p->kind from the title's first noun. */
+void imp_find_kind(pre *p);
+void imp_find_goal_tasks(pre *p);
+void imp_pre_free(pre *p);
+bool imp_year_in(const char *s, char out[10]);
+/* Adds rows [from, to) of the text around the activity table to p: the rows
+ * of a goals table («Цели | Задачи») fill goal and tasks, the rows of an
+ * indicator table fill p->inds, two-cell passport rows («Цель программы |
+ * …») fill goal/tasks or the passport chapter; every other row becomes a line
+ * (its cells joined).  after: the rows are below the table.  a holds the
+ * texts. */
+void imp_front_rows(pre *p, arena *a, const irows *rs, size_t from, size_t to, bool after);
+/* Adds the lines of text (one per line, as t->trailing holds them) below the
+ * table, starting at source line `line`. */
+void imp_front_text(pre *p, arena *a, const char *text, int line);
+/* The lines no other finder used: before the table, text before the first
+ * heading → intro; every heading («1. Обоснование», «Паспорт программы»,
+ * «МЕХАНИЗМ РЕАЛИЗАЦИИ», «Приложение 1») starts a chapter with the lines up
+ * to the next heading; a signature below the table fills the signer when the
+ * approval has none. */
+void imp_find_chapters(pre *p);
+
+/* import_yaml.c */
+/* Appends the roadmap document to w->y: title, kind, approved, considered,
+ * intro, goal, tasks, schools (all, once, when most activities are
+ * addressed to every school), columns, chapters, sections; an activity that
+ * names registry schools (w->o->registry) gets their ids. */
+void imp_write_doc(writer *w, pre *p, const char *display);
+/* Appends p's indicator table as indicators.yaml entries. */
+void imp_indicators_yaml(const pre *p, buf *y);
+/* Reports likely misreadings (empty sections, untitled activities, sections
+ * made of body text, no deadline understood, more sections than activities)
+ * as errors in the diag list with the rows concerned and what to try; counts
+ * them in w->st->misreadings.  Call after imp_write_doc. */
+void imp_judge(writer *w, const pre *p);
+
+#endif

@@ -1,0 +1,736 @@
+/* import_table.c — `roadmap import`: the header row, its columns, and the rows under it (see import_int.h). */
+#include "import_int.h"
+#include "csvread.h"
+#include "deadline.h"
+#include "utf8.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const IMP_FIELD_KEY[F_N] = {"number", "title",  "deadline",  "responsible",
+                                        "report", "result", "indicator", "task"};
+
+/* ---- columns ---- */
+
+
+/* The field a header label names, or -1.  Words are matched at the start of
+ * the label first («Мероприятия по выполнению задач» is the title, not the
+ * task), then anywhere in it. */
+int imp_classify_label(const char *plain)
+{
+	static const struct {
+		const char *w;
+		int f;
+	} starts[] = {{"№", F_NUMBER},          {"n п/п", F_NUMBER},        {"n", F_NUMBER},
+	              {"no", F_NUMBER},         {"п/п", F_NUMBER},          {"пп", F_NUMBER},
+	              {"номер", F_NUMBER},      {"#", F_NUMBER},            {"мероприят", F_TITLE},
+	              {"задач", F_TASK},        {"срок", F_DEADLINE},       {"время", F_DEADLINE},
+	              {"дата", F_DEADLINE},     {"период", F_DEADLINE},     {"когда", F_DEADLINE},
+	              {"ответствен", F_RESP},   {"исполнител", F_RESP},     {"отчет", F_REPORT},
+	              {"форма отчет", F_REPORT}, {"результат", F_RESULT},   {"ожидаем", F_RESULT},
+	              {"показател", F_INDICATOR}, {"индикатор", F_INDICATOR}, {"целев", F_INDICATOR},
+	              {"основные направлен", F_TITLE}, {"направлен", F_TITLE}, {"наименован", F_TITLE},
+	              {"содержан", F_TITLE},    {"действи", F_TITLE}};
+	static const struct {
+		const char *w;
+		int f;
+	} contains[] = {{"срок", F_DEADLINE},  {"ответствен", F_RESP},     {"исполнител", F_RESP},
+	                {"отчет", F_REPORT},   {"документ", F_REPORT},     {"показател", F_INDICATOR},
+	                {"результат", F_RESULT}, {"мероприят", F_TITLE},   {"деятельност", F_TITLE},
+	                {"задач", F_TASK}};
+	char *l = imp_lowered(plain);
+	size_t n = strlen(l);
+	while (n && (l[n - 1] == ':' || l[n - 1] == '.' || l[n - 1] == '*' || l[n - 1] == ' '))
+		l[--n] = '\0';
+	int f = -1;
+	for (size_t i = 0; i < ARRAY_LEN(starts) && f < 0; i++) {
+		size_t k = strlen(starts[i].w);
+		/* Short words must be the whole label or a whole first word. */
+		if (!strncmp(l, starts[i].w, k) &&
+		    (k >= 3 || !l[k] || l[k] == ' ' || l[k] == '.' || l[k] == '/'))
+			f = starts[i].f;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(contains) && f < 0; i++)
+		if (strstr(l, contains[i].w))
+			f = contains[i].f;
+	free(l);
+	return f;
+}
+
+/* "1", "1.", "1.1", "1.1.", "1)", Roman "IV." — a number as tables write it. */
+bool imp_number_like(const char *s)
+{
+	const char *p = s;
+	if (!*p)
+		return false;
+	if (strchr("IVXLC", *p)) {
+		while (*p && strchr("IVXLC", *p))
+			p++;
+		return !*p || (*p == '.' && !p[1]);
+	}
+	for (;;) {
+		if (!imp_is_digit(*p))
+			return false;
+		while (imp_is_digit(*p))
+			p++;
+		if (!*p)
+			return true;
+		if (*p == ')' && !p[1])
+			return true;
+		if (*p != '.')
+			return false;
+		p++;
+		if (!*p)
+			return true;
+	}
+}
+
+static bool is_roman(const char *s)
+{
+	return *s && strchr("IVXLC", *s) && imp_number_like(s);
+}
+
+/* A one-level number: "1", "1.", "IV". */
+bool imp_section_level(const char *s)
+{
+	if (!imp_number_like(s))
+		return false;
+	const char *dot = strchr(s, '.');
+	return !dot || !dot[1];
+}
+
+/* The number without a trailing dot (sections «1.» are number «1»). */
+char *imp_strip_dot(const char *s)
+{
+	size_t n = strlen(s);
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	return xstrndup(s, n);
+}
+
+/* True when number's last part is 1: «1», «1.», «2.1», «2.1.» — the first
+ * activity of a section. */
+bool imp_first_of_section(const char *num)
+{
+	char *s = imp_strip_dot(num);
+	const char *last = strrchr(s, '.');
+	bool one = !strcmp(last ? last + 1 : s, "1");
+	free(s);
+	return one;
+}
+
+/* Splits a heading «1. Развитие кадрового потенциала», «Раздел 2. …», «IV. …»
+ * into its number (without the dot, heap, or NULL) and its title (pointer into
+ * s).  A number alone or one followed by a lower-case word («9 классов») is no
+ * heading number. */
+char *imp_heading_number(const char *s, const char **title)
+{
+	const char *p = s;
+	*title = s;
+	char *l = imp_lowered(s);
+	if (!strncmp(l, "раздел ", strlen("раздел ")))
+		p += strlen("раздел ");
+	free(l);
+	const char *q = p;
+	if (strchr("IVXLC", *q) && *q) {
+		while (*q && strchr("IVXLC", *q))
+			q++;
+		if (*q != '.')
+			return NULL;
+	} else {
+		if (!imp_is_digit(*q))
+			return NULL;
+		while (imp_is_digit(*q) || (*q == '.' && imp_is_digit(q[1])))
+			q++;
+	}
+	const char *numend = q;
+	bool dot = *q == '.' || *q == ')';
+	if (dot)
+		q++;
+	if (*q != ' ')
+		return NULL;
+	while (*q == ' ')
+		q++;
+	if (!*q || (!dot && !imp_starts_new(q)))
+		return NULL;
+	*title = q;
+	return xstrndup(p, (size_t)(numend - p));
+}
+
+/* ---- finding the header ---- */
+
+/* Index of the header row (rows[h]) and its column map, or false. */
+/* Words of a label naming the activities themselves (not «Наименование
+ * программы» of a passport, not «Наименование показателя»). */
+static bool activity_label(const char *plain)
+{
+	char *l = imp_lowered(plain);
+	bool yes = strstr(l, "мероприят") || strstr(l, "деятельност") || strstr(l, "направлен") ||
+	           strstr(l, "содержание") || strstr(l, "действи");
+	free(l);
+	return yes;
+}
+
+/* The column map of row r when it is a header: at least two fields and a
+ * title; strict: the title label names activities and there is a deadline
+ * column (мероприятие + срок), which tells the activity table from the goal,
+ * indicator and passport tables of a programme. */
+static bool header_map(const irow *r, bool strict, int m[F_N], int **field)
+{
+	if (r->n < 2)
+		return false;
+	for (int f = 0; f < F_N; f++)
+		m[f] = -1;
+	int *fl = xcalloc(r->n, sizeof(int));
+	size_t found = 0;
+	bool bad = false, act_label = false;
+	for (size_t j = 0; j < r->n; j++) {
+		fl[j] = -1;
+		char *p = imp_plain_of(r->c[j].text);
+		if (*p) {
+			if (strlen(p) > 200 || imp_number_like(p))
+				bad = true;
+			int f = imp_classify_label(p);
+			if (f >= 0 && m[f] < 0) {
+				m[f] = (int)j;
+				fl[j] = f;
+				found++;
+				act_label |= f == F_TITLE && activity_label(p);
+			}
+		}
+		free(p);
+	}
+	bool ok = !bad && found >= 2 && m[F_TITLE] >= 0 && (!strict || (act_label && m[F_DEADLINE] >= 0));
+	if (ok)
+		*field = fl;
+	else
+		free(fl);
+	return ok;
+}
+
+bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field)
+{
+	for (int strict = 1; strict >= 0; strict--)
+		for (size_t i = 0; i < rs->n; i++)
+			if (header_map(&rs->v[i], strict, map, field)) {
+				*h = i;
+				return true;
+			}
+	return false;
+}
+
+int imp_table_kind(const irow *r)
+{
+	if (r->n < 2)
+		return IMP_T_NONE;
+	bool goal = false, task = false, ind = false, unit = false, year = false, actw = false;
+	for (size_t j = 0; j < r->n; j++) {
+		char *p = imp_plain_of(r->c[j].text);
+		char *l = imp_lowered(p);
+		if (strlen(l) < 200) {
+			goal |= !strncmp(l, "цел", strlen("цел")) && !strstr(l, "целев");
+			task |= !strncmp(l, "задач", strlen("задач"));
+			ind |= strstr(l, "показател") || strstr(l, "индикатор");
+			unit |= strstr(l, "ед.") || strstr(l, "единиц") || strstr(l, "изм");
+			actw |= activity_label(p);
+			year |= strlen(l) >= 4 && l[0] == '2' && l[1] == '0' && imp_is_digit(l[2]) && imp_is_digit(l[3]) &&
+			        !imp_is_digit(l[4]);
+		}
+		free(l);
+		free(p);
+	}
+	if (ind && (unit || year) && !actw)
+		return IMP_T_INDICATORS;
+	if (goal && task && !actw)
+		return IMP_T_GOALS;
+	return IMP_T_NONE;
+}
+
+/* ---- the table ---- */
+
+
+
+
+
+static sec *new_section(tbl *t, char *number, const char *title, int line)
+{
+	xgrow((void **)&t->secs, &t->cap, t->nsecs + 1, sizeof(sec));
+	sec *s = &t->secs[t->nsecs++];
+	memset(s, 0, sizeof *s);
+	s->number = number;
+	imp_buf_set(&s->title, title);
+	s->line = line;
+	t->last = L_SECTION;
+	t->task = NULL;
+	return s;
+}
+
+static sec *cur_section(tbl *t, int line)
+{
+	if (!t->nsecs) {
+		/* Activities before any section row: one section named like the
+		 * title column, since a document needs sections. */
+		const char *name = t->map[F_TITLE] >= 0 ? t->label[t->map[F_TITLE]] : "";
+		sec *s = new_section(t, NULL, *name ? name : "Мероприятия", line);
+		t->last = L_ACT;
+		return s;
+	}
+	return &t->secs[t->nsecs - 1];
+}
+
+static act *new_act(tbl *t, const char *const *cells, const icell *const *pos, int line)
+{
+	if (t->nacts == IMPORT_MAX_ACTIVITIES) {
+		if (!t->too_many)
+			diag_add(t->dl, DIAG_ERROR, t->file, line, 0,
+			         "в таблице больше %d мероприятий: это не дорожная карта?", IMPORT_MAX_ACTIVITIES);
+		t->too_many = true;
+		return NULL;
+	}
+	t->nacts++;
+	sec *s = cur_section(t, line);
+	xgrow((void **)&s->acts, &s->cap, s->nacts + 1, sizeof(act));
+	act *a = &s->acts[s->nacts++];
+	a->cell = xcalloc(t->ncols, sizeof(buf));
+	a->cline = xcalloc(t->ncols, sizeof(int));
+	a->ccol = xcalloc(t->ncols, sizeof(int));
+	a->line = line;
+	for (size_t j = 0; j < t->ncols; j++) {
+		imp_buf_set(&a->cell[j], cells[j]);
+		if (pos[j]) {
+			a->cline[j] = pos[j]->line;
+			a->ccol[j] = pos[j]->col;
+		}
+	}
+	int tc = t->map[F_TASK];
+	if (tc >= 0 && *cells[tc])
+		t->task = arena_strdup(t->a, cells[tc]);
+	a->task = t->task;
+	t->last = L_ACT;
+	return a;
+}
+
+static act *last_act(tbl *t)
+{
+	if (!t->nsecs || !t->secs[t->nsecs - 1].nacts)
+		return NULL;
+	sec *s = &t->secs[t->nsecs - 1];
+	return &s->acts[s->nacts - 1];
+}
+
+/* Joins a continuation cell to the cell above: with a line break when it
+ * starts a sub-item (so that it becomes a list item), else with one space. */
+
+/* Plain text of the end of a merged cell (its last 120 bytes or so): enough
+ * to judge how the text ends without re-reading a cell that grows with every
+ * continuation row. */
+static char *plain_tail(const buf *b)
+{
+	size_t from = b->len > 120 ? b->len - 120 : 0;
+	while (from < b->len && ((unsigned char)b->data[from] & 0xC0) == 0x80)
+		from++;
+	return imp_plain_of(b->data ? b->data + from : "");
+}
+
+/* Joins a continuation cell to the cell above.  In a Markdown column a line
+ * break when the continuation starts a sub-item («- …», <li>) or a new sentence
+ * of its own (a capitalized word after finished text: «… этап олимпиады» +
+ * «Олимпиада младших школьников»), which the converter makes an item or a
+ * paragraph; otherwise, and in plain columns, one space: the row was broken
+ * in the middle of its text. */
+static void join_cell(buf *b, const char *text, bool markdown)
+{
+	if (b->len) {
+		const char *s = imp_skip_spaces(text);
+		bool item = imp_marker_at(s) || !strncmp(s, "<li", 3) || !strncmp(s, "<ul", 3) || !strncmp(s, "<ol", 3);
+		bool sentence = false;
+		if (markdown && !item) {
+			char *cont = imp_plain_of(s);
+			size_t k;
+			int32_t c1 = imp_cp_at(cont, &k);
+			int32_t c2 = c1 ? imp_cp_at(cont + k, &k) : 0;
+			if (imp_is_upper_cp(c1) && imp_is_lower_cp(c2)) {
+				char *above = plain_tail(b);
+				sentence = !imp_ends_unfinished(above);
+				free(above);
+			}
+			free(cont);
+		}
+		buf_putc(b, markdown && (item || sentence) ? '\n' : ' ');
+	}
+	buf_puts(b, text);
+}
+
+/* Columns written as Markdown: the title, task and result, and the ones
+ * that go into the comment. */
+static bool is_markdown_col(const tbl *t, size_t j)
+{
+	int f = t->field[j];
+	return f == F_TITLE || f == F_TASK || f == F_RESULT || f < 0;
+}
+
+static void merge_into(tbl *t, act *a, const char *const *cells, const icell *const *pos, int line)
+{
+	for (size_t j = 0; j < t->ncols; j++) {
+		if (!*cells[j])
+			continue;
+		if (!a->cell[j].len && pos[j]) {
+			a->cline[j] = pos[j]->line;
+			a->ccol[j] = pos[j]->col;
+		}
+		join_cell(&a->cell[j], cells[j], is_markdown_col(t, j));
+	}
+	t->continuations++;
+	const char *num = t->map[F_NUMBER] >= 0 ? buf_cstr(&a->cell[t->map[F_NUMBER]]) : "";
+	char *p = imp_plain_of(num);
+	if (*p)
+		diag_add(t->dl, DIAG_NOTE, t->file, line, 0,
+		         "строка-продолжение присоединена к мероприятию %s (строка %d)", p, a->line);
+	else
+		diag_add(t->dl, DIAG_NOTE, t->file, line, 0, "строка-продолжение присоединена к мероприятию в строке %d",
+		         a->line);
+	free(p);
+}
+
+/* Small words after which a title cannot end: a row broken over a page. */
+bool imp_ends_unfinished(const char *plain)
+{
+	static const char *const tails[] = {" в", " на", " по", " и", " с", " к", " о", " об", " для", " от",
+	                                    " до", " за", " из", " при", " без", " или", " а также", ",", "-",
+	                                    " их", " её", " его", NULL};
+	char *l = imp_lowered(plain);
+	size_t n = strlen(l);
+	bool open = false;
+	int depth = 0;
+	for (const char *p = l; *p;) {
+		size_t k;
+		int32_t c = imp_cp_at(p, &k);
+		depth += (c == 0xAB || c == '(') - (c == 0xBB || c == ')');
+		p += k;
+	}
+	open = depth > 0;
+	for (int i = 0; tails[i] && !open; i++) {
+		size_t k = strlen(tails[i]);
+		open = n >= k && !strcmp(l + n - k, tails[i]);
+	}
+	free(l);
+	return open;
+}
+
+/* For every row, the number of the next row below it whose number cell holds
+ * a number ("" when none): computed once from the bottom, since the heading
+ * rules look ahead and a per-row scan would be quadratic. */
+static const char **next_numbers(const tbl *t, const irows *rs)
+{
+	const char **next = arena_alloc(t->a, (rs->n ? rs->n : 1) * sizeof(char *));
+	const char *below = "";
+	int nc = t->map[F_NUMBER];
+	for (size_t i = rs->n; i-- > 0;) {
+		next[i] = below;
+		if (nc >= 0 && (size_t)nc < rs->v[i].n) {
+			char *n = imp_plain_of(rs->v[i].c[nc].text);
+			if (imp_number_like(n))
+				below = arena_strdup(t->a, n);
+			free(n);
+		}
+	}
+	return next;
+}
+
+/* A rule drawn with dashes or underscores («-----  --  --»): layout, no data. */
+static bool row_is_rule(char **pc, size_t n)
+{
+	size_t marks = 0;
+	for (size_t j = 0; j < n; j++) {
+		for (const char *p = pc[j]; *p;) {
+			size_t k;
+			int32_t c = imp_cp_at(p, &k);
+			if (c != '-' && c != '_' && c != '=' && c != '~' && c != '*' && c != '.' && c != ' ' &&
+			    c != 0x2013 && c != 0x2014)
+				return false;
+			marks += c != ' ';
+			p += k;
+		}
+	}
+	return marks >= 2;
+}
+
+/* A repeated header (Word repeats it on every page) or the row of column
+ * numbers «1 2 3 4 5» printed under it. */
+static bool row_is_header_again(const tbl *t, char **pc, size_t n)
+{
+	size_t same = 0, filled = 0, seq = 0;
+	for (size_t j = 0; j < n && j < t->ncols; j++) {
+		if (!*pc[j])
+			continue;
+		filled++;
+		same += !strcmp(pc[j], t->label[j]);
+		char want[24];
+		snprintf(want, sizeof want, "%zu", j + 1);
+		seq += !strcmp(pc[j], want) || (!strncmp(pc[j], want, strlen(want)) && !strcmp(pc[j] + strlen(want), "."));
+	}
+	return filled >= 2 && (same == filled || (seq == filled && filled == n && filled >= 3));
+}
+
+static void trailing_line(tbl *t, const irow *r)
+{
+	buf line = BUF_INIT;
+	for (size_t j = 0; j < r->n; j++) {
+		char *p = imp_plain_of(r->c[j].text);
+		if (*p) {
+			if (line.len)
+				buf_putc(&line, ' ');
+			buf_puts(&line, p);
+		}
+		free(p);
+	}
+	if (line.len) {
+		buf_puts(&t->trailing, line.data);
+		buf_putc(&t->trailing, '\n');
+	}
+	buf_free(&line);
+}
+
+/* A footnote line of a table: «* ВПР — …», «¹ По согласованию», «Примечание:
+ * …» — text below the table wherever a page break put it. */
+bool imp_is_footnote(const char *plain)
+{
+	static const char *const marks[] = {"*", "¹", "²", "³", "примечани", NULL};
+	char *l = imp_lowered(plain);
+	bool yes = false;
+	for (int i = 0; marks[i] && !yes; i++)
+		yes = !strncmp(l, marks[i], strlen(marks[i]));
+	free(l);
+	return yes;
+}
+
+/* Walks the rows after the header: see spec/import.md for the kinds of rows. */
+void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
+{
+	size_t nc = t->ncols;
+	int numc = t->map[F_NUMBER], titc = t->map[F_TITLE];
+	/* Rows after the last row with cells are text below the table. */
+	size_t last_multi = h;
+	for (size_t i = h + 1; i < end; i++)
+		if (rs->v[i].n >= 2)
+			last_multi = i;
+	const char **cells = xcalloc(nc, sizeof(char *));
+	const icell **pos = xcalloc(nc, sizeof(icell *));
+	char **pc = xcalloc(nc, sizeof(char *));
+	const char **nexts = next_numbers(t, rs);
+	t->last = L_HEADER;
+	for (size_t i = h + 1; i < end && !t->too_many; i++) {
+		const irow *r = &rs->v[i];
+		if (r->n == 1 && nc > 1) {
+			/* A line without a delimiter: text below the table, a heading
+			 * written across the table, or a wrapped line of the row above. */
+			const char *text = r->c[0].text;
+			char *p = imp_plain_of(text);
+			act *a = last_act(t);
+			if (i > last_multi || (t->nacts && imp_is_footnote(p))) {
+				trailing_line(t, r);
+			} else if (imp_starts_lower(p) && t->last == L_ACT && a) {
+				int j = (int)nc - 1;
+				while (j > 0 && !a->cell[j].len)
+					j--;
+				join_cell(&a->cell[j], text, is_markdown_col(t, (size_t)j));
+				t->continuations++;
+				diag_add(t->dl, DIAG_NOTE, t->file, r->line, 0,
+				         "строка-продолжение присоединена к мероприятию в строке %d", a->line);
+			} else if (imp_starts_lower(p) && t->last == L_SECTION) {
+				buf *tt = &t->secs[t->nsecs - 1].title;
+				if (tt->len)
+					buf_putc(tt, ' ');
+				buf_puts(tt, p);
+			} else if (*p) {
+				const char *title;
+				char *num = imp_heading_number(p, &title);
+				new_section(t, num, title, r->line);
+			}
+			free(p);
+			continue;
+		}
+		/* A continuation whose empty number cell was lost: its text slid
+		 * into the number column («<p>общего числа …» with one cell less). */
+		size_t shift = 0;
+		if (numc == 0 && r->n < nc && r->n >= 2) {
+			char *p0 = imp_plain_of(r->c[0].text);
+			shift = *p0 && imp_starts_lower(p0) ? 1 : 0;
+			free(p0);
+		}
+		for (size_t j = 0; j < nc; j++) {
+			const icell *c = j >= shift && j - shift < r->n ? &r->c[j - shift] : NULL;
+			cells[j] = c ? c->text : "";
+			pos[j] = c && *c->text ? c : NULL;
+		}
+		/* Cells beyond the header (a TAB typed inside a cell): added to the
+		 * last column so that no text is lost. */
+		for (size_t j = nc + shift; j < r->n; j++) {
+			if (!*r->c[j].text)
+				continue;
+			if (!t->extra_warned)
+				diag_add(t->dl, DIAG_WARNING, t->file, r->c[j].line, r->c[j].col,
+				         "в строке больше ячеек, чем в заголовке таблицы: лишние добавлены к последнему столбцу");
+			t->extra_warned = true;
+			cells[nc - 1] = *cells[nc - 1] ? arena_printf(t->a, "%s %s", cells[nc - 1], r->c[j].text)
+			                               : r->c[j].text;
+			if (!pos[nc - 1])
+				pos[nc - 1] = &r->c[j];
+		}
+		size_t nfilled = 0, only = 0;
+		for (size_t j = 0; j < nc; j++) {
+			pc[j] = imp_plain_of(cells[j]);
+			if (*pc[j]) {
+				nfilled++;
+				only = j;
+			}
+		}
+		const char *num = numc >= 0 ? pc[numc] : "";
+		act *prev = last_act(t);
+		if (!nfilled || row_is_rule(pc, nc) || row_is_header_again(t, pc, nc))
+			goto next;
+		if (nfilled == 1 && (only == 0 || (int)only == titc) && !((int)only == numc && imp_number_like(num))) {
+			/* The row's only text is in the first or the title column. */
+			const char *text = pc[only];
+			bool heading = false;
+			if (!imp_starts_lower(text)) {
+				if ((int)only != titc) {
+					heading = true; /* a row merged across the table */
+				} else {
+					const char *title;
+					char *hn = imp_heading_number(text, &title);
+					const char *next = nexts[i];
+					/* Headings come before a section's first activity; in
+					 * a table with a task column such a row is a further
+					 * activity of the task. */
+					bool before_first = *next && imp_first_of_section(next) && numc >= 0 &&
+					                    t->map[F_TASK] < 0;
+					heading = hn || (t->last == L_HEADER && before_first) ||
+					          (t->last == L_ACT && before_first);
+					free(hn);
+				}
+			}
+			if (heading) {
+				const char *title;
+				char *hn = imp_heading_number(text, &title);
+				new_section(t, hn, title, r->line);
+				goto next;
+			}
+		}
+		if (nfilled == 1 && (int)only == numc && imp_section_level(num)) {
+			/* A section number alone: its title may follow on the next row. */
+			new_section(t, imp_strip_dot(num), "", r->line);
+			goto next;
+		}
+		if (*num && imp_section_level(num) && (titc < 0 || *pc[titc])) {
+			bool rest_empty = true;
+			for (size_t j = 0; j < nc; j++)
+				if ((int)j != numc && (int)j != titc && *pc[j])
+					rest_empty = false;
+			const char *next = nexts[i];
+			char *base = imp_strip_dot(num);
+			size_t bl = strlen(base);
+			bool child = !strncmp(next, base, bl) && next[bl] == '.' && imp_is_digit(next[bl + 1]);
+			free(base);
+			if (rest_empty && (is_roman(num) || child)) {
+				new_section(t, imp_strip_dot(num), titc >= 0 ? pc[titc] : "", r->line);
+				goto next;
+			}
+		}
+		if (*num) {
+			if (!imp_number_like(num) && t->nacts && (!*nexts[i] || titc < 0 || !*pc[titc])) {
+				/* Text in the number column: below the last numbered row, a
+				 * signature laid out with a TAB («Начальник управления ⇥
+				 * Т.В. Ермакова»); above one, with no title, a heading with
+				 * remarks beside it. */
+				if (!*nexts[i]) {
+					trailing_line(t, r);
+				} else {
+					const char *title;
+					char *hn = imp_heading_number(num, &title);
+					new_section(t, hn, title, r->line);
+					diag_add(t->dl, DIAG_WARNING, t->file, r->line, 0,
+					         "строка прочитана как заголовок раздела «%s», текст других её ячеек не перенесён",
+					         num);
+				}
+				goto next;
+			}
+			new_act(t, cells, pos, r->line);
+			goto next;
+		}
+		/* No number. */
+		if (t->last == L_HEADER) {
+			bool all_lower = true;
+			for (size_t j = 0; j < nc; j++)
+				if (*pc[j] && !imp_starts_lower(pc[j]))
+					all_lower = false;
+			if (all_lower) {
+				/* The header broken over two lines. */
+				for (size_t j = 0; j < nc; j++)
+					if (*pc[j])
+						t->label[j] = arena_printf(t->a, "%s %s", t->label[j], pc[j]);
+				goto next;
+			}
+			new_act(t, cells, pos, r->line);
+			goto next;
+		}
+		if (t->last == L_SECTION) {
+			sec *s = &t->secs[t->nsecs - 1];
+			bool title_only = nfilled == 1 && ((int)only == titc || only == 0);
+			if (title_only && (!s->title.len || imp_starts_lower(pc[only]))) {
+				if (s->title.len)
+					buf_putc(&s->title, ' ');
+				buf_puts(&s->title, pc[only]);
+				goto next;
+			}
+			new_act(t, cells, pos, r->line);
+			goto next;
+		}
+		{
+			/* After an activity: a further activity of the same task in a table
+			 * with a «Задачи» column (or without numbers), else the continuation
+			 * of the row above broken over a page. */
+			bool further = false;
+			if ((t->map[F_TASK] >= 0 || numc < 0) && titc >= 0 && imp_starts_new(pc[titc]) && prev) {
+				char *pt = plain_tail(&prev->cell[titc]);
+				further = !imp_ends_unfinished(pt);
+				free(pt);
+			}
+			if (further || !prev)
+				new_act(t, cells, pos, r->line);
+			else
+				merge_into(t, prev, cells, pos, r->line);
+		}
+	next:
+		for (size_t j = 0; j < nc; j++) {
+			free(pc[j]);
+			pc[j] = NULL;
+		}
+	}
+	free(cells);
+	free(pos);
+	free(pc);
+	/* Headings after the last activity are text below the table; they came
+	 * before any other trailing text. */
+	size_t keep = t->nsecs;
+	while (keep > 1 && !t->secs[keep - 1].nacts)
+		keep--;
+	if (keep < t->nsecs) {
+		buf lines = BUF_INIT;
+		for (size_t k = keep; k < t->nsecs; k++) {
+			sec *s = &t->secs[k];
+			if (s->number)
+				buf_printf(&lines, "%s. ", s->number);
+			buf_printf(&lines, "%s\n", buf_cstr(&s->title));
+			buf_free(&s->title);
+			free(s->number);
+		}
+		buf_puts(&lines, buf_cstr(&t->trailing));
+		buf_free(&t->trailing);
+		t->trailing = lines;
+		t->nsecs = keep;
+	}
+}
+
