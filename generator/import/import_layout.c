@@ -273,15 +273,81 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 }
 
 /* Kinds of a cell's text, for placing it in a column. */
-static bool deadline_like(const char *s, date ps, date pe)
+
+/* Whether texts read as deadlines, each text parsed once: every line is
+ * asked, then every cell made of lines (most cells are one line), then the
+ * last cell of a row again; the deadline grammar is the costly part of the
+ * import. */
+typedef struct dlmemo {
+	date ps, pe;
+	const char **key; /* [cap] texts asked (not owned), NULL: free slot */
+	uint32_t *hash;
+	bool *yes;
+	size_t n, cap;
+} dlmemo;
+
+static uint32_t text_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static bool *memo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
+{
+	size_t i = h & (m->cap - 1);
+	while (m->key[i] && !(m->hash[i] == h && !strcmp(m->key[i], s)))
+		i = (i + 1) & (m->cap - 1);
+	*found = m->key[i] != NULL;
+	if (!*found) {
+		m->key[i] = s;
+		m->hash[i] = h;
+	}
+	return &m->yes[i];
+}
+
+static void memo_grow(dlmemo *m)
+{
+	dlmemo old = *m;
+	m->cap = old.cap ? old.cap * 2 : 256;
+	m->key = xcalloc(m->cap, sizeof *m->key);
+	m->hash = xcalloc(m->cap, sizeof *m->hash);
+	m->yes = xcalloc(m->cap, sizeof *m->yes);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.key[i]) {
+			bool found;
+			*memo_slot(m, old.key[i], old.hash[i], &found) = old.yes[i];
+		}
+	free(old.key);
+	free(old.hash);
+	free(old.yes);
+}
+
+static void memo_free(dlmemo *m)
+{
+	free(m->key);
+	free(m->hash);
+	free(m->yes);
+}
+
+static bool deadline_like(dlmemo *m, const char *s)
 {
 	if (strlen(s) > 120)
 		return false;
-	deadline d;
-	deadline_parse(s, ps, pe, &d);
-	bool yes = d.kind != DL_UNKNOWN;
-	deadline_free(&d);
-	return yes;
+	if (2 * (m->n + 1) > m->cap)
+		memo_grow(m);
+	uint32_t h = text_hash(s);
+	bool found;
+	bool *yes = memo_slot(m, s, h, &found);
+	if (!found) {
+		m->n++;
+		deadline d;
+		deadline_parse(s, m->ps, m->pe, &d);
+		*yes = d.kind != DL_UNKNOWN;
+		deadline_free(&d);
+	}
+	return *yes;
 }
 
 static bool resp_like(const char *s)
@@ -309,12 +375,12 @@ static bool resp_like(const char *s)
 /* Places cells x[0..m) into columns col[0..k) (fields f[]), in order, each
  * column taking a run of cells (possibly none): the placement that best fits
  * the kinds of the cells.  Writes the column of each cell into at[]. */
-static void place_cells(char **x, size_t m, const int *f, size_t k, date ps, date pe, size_t *at)
+static void place_cells(char **x, size_t m, const int *f, size_t k, dlmemo *memo, size_t *at)
 {
 	enum { NEG = -1000000 };
 	int *dl = xcalloc(m, sizeof(int)), *rl = xcalloc(m, sizeof(int));
 	for (size_t i = 0; i < m; i++) {
-		dl[i] = deadline_like(x[i], ps, pe);
+		dl[i] = deadline_like(memo, x[i]);
 		rl[i] = resp_like(x[i]);
 	}
 	/* score of putting cell i into column j, as the first (fresh) or a
@@ -395,6 +461,47 @@ static bool heading_line(const char *s)
 	return letters >= 8 && upper == letters;
 }
 
+/* Words a report or result cell starts with: documents, not areas of work
+ * («Аналитическая справка», «Приказ», «Протокол совещания», «Планы ВШК»). */
+static bool document_word(const char *lowered_word)
+{
+	static const char *const w[] = {"справк", "приказ", "протокол", "отчет", "отчёт", "план", "журнал",
+	                                "материал", "информаци", "аналитическ", "сертификат", "положени",
+	                                "график", "список", "перечень", "акт", "анкет", "публикаци",
+	                                "рекомендаци", "программ", "база", "банк", "сведени", "доклад",
+	                                "диплом", "свидетельств", "карт", "лист", "реестр", "сайт", NULL};
+	for (int i = 0; w[i]; i++)
+		if (!strncmp(lowered_word, w[i], strlen(w[i])))
+			return true;
+	return false;
+}
+
+/* A heading of an unnumbered section between two rows of a table numbered
+ * 1, 2, 3 … throughout (nothing in the numbers tells where a section starts):
+ * a line left over after the row's columns are filled, in capitals at its
+ * start, no deadline and no responsible, read as a title (no end
+ * punctuation, not broken off), not a document of a report column, and said
+ * once in the table (a report value such as «Справка» repeats). */
+static bool unnumbered_heading(dlmemo *memo, const cline *ls, size_t body, size_t n, const char *x)
+{
+	if (imp_starts_lower(x) || imp_is_digit(*x) || imp_marker_at(x) || strlen(x) > 160 ||
+	    deadline_like(memo, x) || resp_like(x) || imp_ends_unfinished(x))
+		return false;
+	size_t len = strlen(x);
+	if (strchr(".;,:", x[len - 1]))
+		return false;
+	char *l = imp_lowered(x);
+	bool doc = document_word(l);
+	size_t seen = 0;
+	for (size_t i = body; i < n && !doc && seen < 2; i++) {
+		char *o = imp_lowered(ls[i].text);
+		seen += !strcmp(o, l);
+		free(o);
+	}
+	free(l);
+	return !doc && seen < 2;
+}
+
 /* Cells of a row from its lines: a line continues the cell above when it
  * starts in lower case or with a list dash, or the line above ends where a
  * text cannot end. */
@@ -461,6 +568,7 @@ static void push(irows *rs, irow r)
 bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, date pe, irows *rs)
 {
 	/* Non-empty lines, cleaned. */
+	dlmemo memo = {.ps = ps, .pe = pe};
 	cline *ls = NULL;
 	size_t n = 0, cap = 0;
 	int line = 1;
@@ -471,7 +579,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		const char *c = imp_clean_cell(a, text + i, j - i);
 		if (*c) {
 			xgrow((void **)&ls, &cap, n + 1, sizeof(cline));
-			ls[n++] = (cline){c, line, deadline_like(c, ps, pe)};
+			ls[n++] = (cline){c, line, deadline_like(&memo, c)};
 		}
 		line++;
 		if (j >= len)
@@ -485,6 +593,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		k = header_block(a, ls, n, h, labels, fields, &used);
 	if (!k) {
 		free(ls);
+		memo_free(&memo);
 		return false;
 	}
 	h--;
@@ -552,9 +661,13 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			bool new_sec = *next && (imp_first_of_section(next) ||
 			                         parent_len(next) != parent_len(t) ||
 			                         strncmp(next, t, parent_len(t)));
+			/* Numbers 1, 2, 3 … throughout: a section starts where a
+			 * heading's line is left over. */
+			bool flat = *next && !parent_len(next) && !parent_len(t) && m > kk &&
+			            unnumbered_heading(&memo, ls, body, n, x[m - 1]);
 			char *heading = NULL;
-			if (m > kk && (i == last_num || new_sec) && !imp_starts_lower(x[m - 1]) &&
-			    !deadline_like(x[m - 1], ps, pe) && !resp_like(x[m - 1])) {
+			if (m > kk && (i == last_num || new_sec || flat) && !imp_starts_lower(x[m - 1]) &&
+			    !deadline_like(&memo, x[m - 1]) && !resp_like(x[m - 1])) {
 				if (i == last_num) {
 					/* Lines of the extra cells go below the table. */
 					size_t cells = 0;
@@ -574,10 +687,12 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			irow r = make_row(a, k, ls[i].line);
 			r.c[numc] = (icell){t, ls[i].line, 1};
 			if (m) {
-				place_cells(x, m, f, kk, ps, pe, at);
+				place_cells(x, m, f, kk, &memo, at);
 				for (size_t c = 0; c < m; c++) {
 					icell *cell = &r.c[colof[at[c]]];
-					cell->text = *cell->text ? arena_printf(a, "%s %s", cell->text, x[c]) : x[c];
+					/* Responsible bodies on lines of their own stay apart. */
+					const char *sep = f[at[c]] == F_RESP ? "\n" : " ";
+					cell->text = *cell->text ? arena_printf(a, "%s%s%s", cell->text, sep, x[c]) : x[c];
 				}
 			}
 			push(rs, r);
@@ -603,5 +718,6 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	free(x);
 	free(at);
 	free(ls);
+	memo_free(&memo);
 	return true;
 }

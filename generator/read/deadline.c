@@ -12,6 +12,7 @@
 #include "escape.h"
 #include "util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,7 @@ typedef struct tok {
 	bool ord;             /* TK_NUM written as an ordinal: «2-е», «1-й» */
 	bool sp;              /* whitespace before the token */
 	int use;              /* 0 left over, 1 understood, 2 event words of a construct */
+	bool kn, kn_set;      /* known(w), once asked (kn_set); reset when w changes */
 } tok;
 
 typedef struct toks {
@@ -321,32 +323,66 @@ static int ordinal_word(const char *w)
 	return 0;
 }
 
+static const char *const KNOWN_WORDS[] = {
+	"в", "во", "на", "за", "с", "со", "до", "к", "по", "не", "и", "позднее", "позже", "срок",
+	"сроки", "течение", "протяжении", "весь", "всего", "всей", "текущего", "текущий", "данного",
+	"учебного", "учебный", "учебном", "уч", "календарного", "года", "год", "году", "годы",
+	"годов", "гг", "г", "периода", "период", "постоянно", "систематически", "регулярно",
+	"ежедневно", "круглогодично", "периодически", "постоянном", "режиме", "постоянной",
+	"основе", "ежеквартально", "ежемесячно", "еженедельно", "ежегодно", "ежеполугодно", "раз",
+	"раза", "дважды", "трижды", "два", "две", "три", "четыре", "один", "одного", "каждый",
+	"каждую", "каждое", "каждого", "каждом", "месяц", "месяца", "неделю", "недели", "полгода",
+	"итогам", "результатам", "окончании", "завершении", "конца", "концу", "конце", "конец",
+	"начала", "началу", "начале", "начало", "середины", "середине", "середина", "окончания",
+	"завершения", "числа", "включительно", "ориентировочно", "примерно", "около",
+	"необходимости", "мере", "графику", "графиком", "плану", "планом", "планами", "отдельному",
+	"отдельным", "соответствии", "согласно", "проведения", "ходе", "рамках", "время", "после",
+	"перед", "при", "накануне", "случае", "запросу", "ежечетвертно", "каждой", "следующего",
+	"следующем", "следующий", "отчетным", "отчетной", "отчетном", "отчетный", "отчетного",
+	"отчетная", "кварталом", "периодом", "месяцем", "полугодием", "годом", NULL,
+};
+
+/* The words of known(), sorted once for bsearch: known() runs on every word
+ * of every text the importer tries as a deadline, several times each, and a
+ * linear scan of the list was most of an import's time. */
+static const char *known_sorted[sizeof KNOWN_WORDS / sizeof *KNOWN_WORDS];
+static size_t known_n;
+static pthread_once_t known_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void sort_known(void)
+{
+	known_n = ARRAY_LEN(KNOWN_WORDS) - 1; /* without the NULL */
+	for (size_t i = 0; i < known_n; i++)
+		known_sorted[i] = KNOWN_WORDS[i];
+	qsort(known_sorted, known_n, sizeof *known_sorted, cmp_str);
+}
+
 /* Words the grammar knows.  Used only to repair words broken by wrapping: a
  * join is kept when it makes a known word out of a piece that is not one. */
 static bool known(const char *w)
 {
-	static const char *const words[] = {
-		"в", "во", "на", "за", "с", "со", "до", "к", "по", "не", "и", "позднее", "позже", "срок",
-		"сроки", "течение", "протяжении", "весь", "всего", "всей", "текущего", "текущий", "данного",
-		"учебного", "учебный", "учебном", "уч", "календарного", "года", "год", "году", "годы",
-		"годов", "гг", "г", "периода", "период", "постоянно", "систематически", "регулярно",
-		"ежедневно", "круглогодично", "периодически", "постоянном", "режиме", "постоянной",
-		"основе", "ежеквартально", "ежемесячно", "еженедельно", "ежегодно", "ежеполугодно", "раз",
-		"раза", "дважды", "трижды", "два", "две", "три", "четыре", "один", "одного", "каждый",
-		"каждую", "каждое", "каждого", "каждом", "месяц", "месяца", "неделю", "недели", "полгода",
-		"итогам", "результатам", "окончании", "завершении", "конца", "концу", "конце", "конец",
-		"начала", "началу", "начале", "начало", "середины", "середине", "середина", "окончания",
-		"завершения", "числа", "включительно", "ориентировочно", "примерно", "около",
-		"необходимости", "мере", "графику", "графиком", "плану", "планом", "планами", "отдельному",
-		"отдельным", "соответствии", "согласно", "проведения", "ходе", "рамках", "время", "после",
-		"перед", "при", "накануне", "случае", "запросу", "ежечетвертно", "каждой", "следующего",
-		"следующем", "следующий", "отчетным", "отчетной", "отчетном", "отчетный", "отчетного",
-		"отчетная", "кварталом", "периодом", "месяцем", "полугодием", "годом", NULL,
-	};
-	return *w && (month_of(w) || unit_of(w) || ordinal_word(w) || in_list(w, words));
+	pthread_once(&known_once, sort_known);
+	return *w && (month_of(w) || unit_of(w) || ordinal_word(w) ||
+	              bsearch(&w, known_sorted, known_n, sizeof *known_sorted, cmp_str));
 }
 
 /* ------------------------------------------------------ token repair passes */
+
+/* known() of a token's word, asked once: the repair passes ask it of every
+ * word several times. */
+static bool tok_known(tok *t)
+{
+	if (!t->kn_set) {
+		t->kn = known(t->w);
+		t->kn_set = true;
+	}
+	return t->kn;
+}
 
 static bool adjacent_words(const toks *ts, size_t i, size_t k)
 {
@@ -368,6 +404,7 @@ static bool concat(char out[WORD_MAX], const toks *ts, size_t i, size_t count)
 static void merge_into(toks *ts, size_t i, size_t count, const char *w)
 {
 	strcpy(ts->t[i].w, w);
+	ts->t[i].kn_set = false;
 	ts->t[i].e = ts->t[i + count - 1].e;
 	ts->t[i].type = TK_WORD;
 	tok_remove(ts, i + 1, count - 1);
@@ -379,10 +416,10 @@ static bool join_wrapped_at(toks *ts, size_t i)
 {
 	if (ts->t[i].type != TK_WORD || !*ts->t[i].w)
 		return false;
-	bool unknown_piece = !known(ts->t[i].w);
+	bool unknown_piece = !tok_known(&ts->t[i]);
 	for (size_t count = 2; count <= 3 && adjacent_words(ts, i, count - 1); count++) {
 		char w[WORD_MAX];
-		unknown_piece |= !known(ts->t[i + count - 1].w);
+		unknown_piece |= !tok_known(&ts->t[i + count - 1]);
 		if (unknown_piece && concat(w, ts, i, count) && known(w)) {
 			merge_into(ts, i, count, w);
 			return true;
@@ -424,12 +461,12 @@ static void join_ordinals(toks *ts)
 static bool join_hyphenated_at(toks *ts, size_t i)
 {
 	tok *t = ts->t + i;
-	if (i + 2 >= ts->n || t->type != TK_WORD || !*t->w || known(t->w) || t[1].type != TK_DASH ||
+	if (i + 2 >= ts->n || t->type != TK_WORD || !*t->w || tok_known(t) || t[1].type != TK_DASH ||
 	    !glued(ts, i + 1) || !glued(ts, i + 2))
 		return false;
 	char w[WORD_MAX], digits[12];
 		const char *right;
-	if (t[2].type == TK_WORD && *t[2].w && !known(t[2].w)) {
+	if (t[2].type == TK_WORD && *t[2].w && !tok_known(&t[2])) {
 		right = t[2].w;
 	} else if (t[2].type == TK_NUM && t[2].ndig <= 8) {
 		size_t d = sizeof digits - 1;

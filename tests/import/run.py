@@ -142,7 +142,9 @@ class DocPage(html.parser.HTMLParser):
                 self.tds += 1
                 # By class: optional columns (task …) may stand between title and deadline.
                 self.cell = next((k for k in ("title", "deadline") if k in cls.split()), None)
-        elif tag == "p" and self.cell == "title" and cls in ("task", "concerns", "doc-link"):
+        elif (tag == "p" and self.cell == "title" and cls in ("task", "concerns", "doc-link")) or \
+                (tag == "small" and self.cell == "deadline" and cls == "deadline-note"):
+            # notes the page adds beside the document's text
             self.skip += 1
         if self.cell and not self.skip:
             self.row[self.cell] += " "
@@ -154,7 +156,7 @@ class DocPage(html.parser.HTMLParser):
             self.row = None
         elif tag == "h3":
             self.in_h3 = False
-        elif tag == "p" and self.skip:
+        elif tag in ("p", "small") and self.skip:
             self.skip -= 1
         if self.cell and not self.skip:
             self.row[self.cell] += " "

@@ -118,6 +118,44 @@ static void test_cell_per_line(void)
 		}
 	free(rs.v);
 	rs = (irows){0};
+	/* Numbers 1, 2, 3 … throughout: an unnumbered heading in ordinary case
+	 * is the line left over after a row's columns; a second report line, a
+	 * value said in several rows, a sentence, a deadline and a responsible
+	 * left over are no heading. */
+	const char *flat = "№ п/п\nСодержание работы\nСрок\nИсполнители\nРезультат\n"
+	                   "Работа с кадрами\n"
+	                   "1.\nСовещание\nсентябрь 2024 г.\nДиректор\nПротокол\n"
+	                   "Работа с обучающимися\n"
+	                   "2.\nКонсультации\nоктябрь 2024 г.\nУчителя\nАналитическая справка\nПриказ\n"
+	                   "3.\nОлимпиада\nноябрь 2024 г.\nУчителя\nИтоги\nРейтинг участников\n"
+	                   "4.\nКонкурс\nдекабрь 2024 г.\nУчителя\nИтоги\nРейтинг участников\n"
+	                   "5.\nСеминар\nянварь 2025 г.\nУчителя\nМатериалы\nОни размещены на сайте.\n"
+	                   "6.\nСобрание\nфевраль 2025 г.\nУчителя\nПротокол\nКлассные руководители\n"
+	                   "Контроль и анализ\n"
+	                   "7.\nОтчёт\nмай 2025 г.\nДиректор\nОтчёт на сайте\n";
+	T_CHECK(imp_rows_cell_per_line(a, flat, strlen(flat), ps, pe, &rs), "flat layout found");
+	static const char *const fwant[][5] = {
+		{"№ п/п", "Содержание работы", "Срок", "Исполнители", "Результат"},
+		{"Работа с кадрами", "", "", "", ""},
+		{"1.", "Совещание", "сентябрь 2024 г.", "Директор", "Протокол"},
+		{"Работа с обучающимися", "", "", "", ""},
+		{"2.", "Консультации", "октябрь 2024 г.", "Учителя", "Аналитическая справка Приказ"},
+		{"3.", "Олимпиада", "ноябрь 2024 г.", "Учителя", "Итоги Рейтинг участников"},
+		{"4.", "Конкурс", "декабрь 2024 г.", "Учителя", "Итоги Рейтинг участников"},
+		{"5.", "Семинар", "январь 2025 г.", "Учителя", "Материалы Они размещены на сайте."},
+		{"6.", "Собрание", "февраль 2025 г.", "Учителя", "Протокол Классные руководители"},
+		{"Контроль и анализ", "", "", "", ""},
+		{"7.", "Отчёт", "май 2025 г.", "Директор", "Отчёт на сайте"},
+	};
+	T_CHECK(rs.n == ARRAY_LEN(fwant), "flat: %zu rows, want %zu", rs.n, ARRAY_LEN(fwant));
+	for (size_t i = 0; i < rs.n && i < ARRAY_LEN(fwant); i++)
+		for (size_t j = 0; j < 5 && fwant[i][j]; j++) {
+			char what[64];
+			snprintf(what, sizeof what, "flat: row %zu cell %zu", i, j);
+			T_STREQ(j < rs.v[i].n ? rs.v[i].c[j].text : "(none)", fwant[i][j], what);
+		}
+	free(rs.v);
+	rs = (irows){0};
 	T_CHECK(!imp_rows_cell_per_line(a, "Просто текст\nбез таблицы\n", 30, ps, pe, &rs) && !rs.n,
 	        "no header block: not this layout");
 	/* A passport is no activity table: «Наименование программы» names no activities. */
