@@ -70,7 +70,8 @@ def calls(build):
         d = os.path.join(build, stage)
         if os.path.isdir(d):
             for n in os.listdir(d):
-                if n.endswith(".o"):
+                # objects of sources since moved or removed are left out
+                if n.endswith(".o") and os.path.exists(os.path.join(GEN, stage, n[:-2] + ".c")):
                     objs[n[:-2]] = os.path.join(d, n)
     if not objs:
         return None

@@ -3,6 +3,7 @@
  *
  * site_derive runs the derive rooms in the order their inputs need:
  * execution (each activity's parts and effective status from its marks),
+ * progress (status counts of every section, document and edition),
  * indicators (aggregates, targets, changes, privacy suppression) and editions
  * (what changed against the previous edition).  It is single-threaded; after
  * it the model is read-only and pages may be built in parallel.  Problems it

@@ -28,10 +28,9 @@ static bool is_word_char(int32_t cp)
 static words split_words(const char *text)
 {
 	words ws = {NULL, 0};
-	char *f = text ? utf8_fold(text, strlen(text)) : NULL;
+	char *f = text ? utf8_fold(text, strlen(text), UTF8_FOLD_YO) : NULL;
 	if (!f)
 		return ws;
-	utf8_fold_yo(f);
 	size_t cap = 0, len = strlen(f), start = 0;
 	bool in_word = false;
 	for (size_t i = 0; i <= len;) {

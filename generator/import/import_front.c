@@ -20,7 +20,7 @@ static bool find_date(const char *s, date *out)
 {
 	static const char *const months[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
 	                                     "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
-	char *l = imp_lowered(s);
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
 	bool found = false;
 	for (const char *p = l; *p && !found; p++) {
 		if (!imp_is_digit(*p) || (p > l && imp_is_digit(p[-1])))
@@ -123,7 +123,7 @@ static const char *sign_outside_quotes(const char *s, const char *from)
 static char *act_number(const char *s)
 {
 	static const char *const words[] = {"приказ", "распоряжен", "постановлен", "решени", NULL};
-	char *l = imp_lowered(s);
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
 	const char *from = NULL;
 	for (int i = 0; words[i]; i++) {
 		const char *w = strstr(l, words[i]);
@@ -144,7 +144,7 @@ static bool starts_word(const char *lowered_text, const char *w)
 /* Lower-cased text without opening quotes, stars and spaces at its start. */
 static char *key_text(const char *s)
 {
-	char *l = imp_lowered(s);
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
 	const char *p = l;
 	for (;;) {
 		if (*p == ' ' || *p == '*' || *p == '"' || *p == '\'')
@@ -197,7 +197,7 @@ static bool name_like(const char *s)
 	for (const char *p = s; *p;) {
 		size_t k;
 		int32_t c = imp_cp_at(p, &k);
-		if (imp_is_upper_cp(c) && p[k] == '.')
+		if (utf8_is_upper_ru(c) && p[k] == '.')
 			return true;
 		p += k;
 	}
@@ -311,7 +311,7 @@ static void set_act(pre *p, const char *lowered_text)
  * after the act up to «от» or «№»; NULL when there are none. */
 static char *authority_after_act(const char *text)
 {
-	char *l = imp_lowered(text);
+	char *l = utf8_lower_ru(xstrdup(text), UTF8_FOLD_YO);
 	static const char *const words[] = {"приказом ",       "распоряжением ", "постановлением ", "решением ",
 	                                    "приказу ",        "распоряжению ",  "постановлению ",  "решению ",
 	                                    NULL};
@@ -352,7 +352,7 @@ static void split_signer(const char *s, char **title, char **name)
 	for (const char *p = c; *p;) {
 		size_t k;
 		int32_t cp = imp_cp_at(p, &k);
-		if (imp_is_upper_cp(cp) && p[k] == '.' && (p == c || p[-1] == ' ')) {
+		if (utf8_is_upper_ru(cp) && p[k] == '.' && (p == c || p[-1] == ' ')) {
 			best = p;
 			break;
 		}
@@ -370,7 +370,7 @@ static void split_signer(const char *s, char **title, char **name)
 		after++;
 	while (*after == ' ' && after[1] && !(((unsigned char)after[1] >= 0xD0) || (after[1] >= 'A' && after[1] <= 'Z')))
 		after++;
-	bool surname_first = !*after || (after[0] == ' ' && imp_is_upper_cp(imp_cp_at(after + 1, &(size_t){0})) &&
+	bool surname_first = !*after || (after[0] == ' ' && utf8_is_upper_ru(imp_cp_at(after + 1, &(size_t){0})) &&
 	                                 after[2] == '.');
 	if (surname_first && best > c) {
 		const char *q = best - 1;
@@ -499,7 +499,7 @@ void imp_find_approval(pre *p)
 			if (e > i + 6)
 				e = i + 6;
 			char *all = join_lines(p, i, e);
-			char *la = imp_lowered(all);
+			char *la = utf8_lower_ru(xstrdup(all), UTF8_FOLD_YO);
 			date d;
 			char *num = act_number(all);
 			if (strstr(la, "приказ") || strstr(la, "распоряжен") || strstr(la, "постановлен") ||
@@ -519,6 +519,19 @@ void imp_find_approval(pre *p)
 			free(num);
 			free(la);
 			free(all);
+		} else if (have && starts_word(k, "приложение")) {
+			/* «Приложение к приказу … № 9-од» above the document that the
+			 * order approves: the same act, said again. */
+			size_t e = para_end(p, i);
+			if (e > i + 6)
+				e = i + 6;
+			char *all = join_lines(p, i, e);
+			char *num = act_number(all);
+			if (num && p->number && !strcmp(num, p->number))
+				for (size_t j = i; j < e; j++)
+					p->l[j].used = true;
+			free(num);
+			free(all);
 		} else if (starts_word(k, "рассмотрен") || starts_word(k, "принят") || starts_word(k, "одобрен") ||
 		           (starts_word(k, "протокол") && !p->ncons)) {
 			/* «Рассмотрен на заседании … Протокол № 1 от 09.01.2020» */
@@ -526,7 +539,7 @@ void imp_find_approval(pre *p)
 			if (e > i + 6)
 				e = i + 6;
 			char *all = join_lines(p, i, e);
-			char *la = imp_lowered(all);
+			char *la = utf8_lower_ru(xstrdup(all), UTF8_FOLD_YO);
 			considered_stamp *c = add_considered(p, "considered");
 			const char *pr = strstr(la, "протокол");
 			const char *body = strstr(la, "на заседании ");
@@ -591,7 +604,7 @@ void imp_find_approval(pre *p)
 		for (size_t i = act_at + 1; i < p->n; i++) {
 			if (p->l[i].used)
 				continue;
-			char *k = imp_lowered(p->l[i].text);
+			char *k = utf8_lower_ru(xstrdup(p->l[i].text), UTF8_FOLD_YO);
 			bool posl = position_like(k) && strlen(p->l[i].text) < 160;
 			free(k);
 			if (!posl)
@@ -871,7 +884,7 @@ static void tasks_of_cell(pre *p, const char *cell)
 static bool target_number(const char *cell, double *v)
 {
 	char *p = imp_plain_of(cell);
-	char *l = imp_lowered(p);
+	char *l = utf8_lower_ru(xstrdup(p), UTF8_FOLD_YO);
 	const char *q = l;
 	static const char *const lead[] = {"не менее ", "не более ", "не ниже ", "не выше ", "до ", "≥", "≤",
 	                                   ">=", "<=", "более ", "менее ", NULL};
@@ -908,7 +921,7 @@ static size_t indicator_table(pre *p, const irows *rs, size_t h, size_t to)
 		col[i] = -1;
 	for (size_t j = 0; j < hr->n && j < 64; j++) {
 		char *pl = imp_plain_of(hr->c[j].text);
-		char *l = imp_lowered(pl);
+		char *l = utf8_lower_ru(xstrdup(pl), UTF8_FOLD_YO);
 		int y = year_of_label(l);
 		if ((strstr(l, "базов") || strstr(l, "исходн")) && col[IC_BASE] < 0) {
 			col[IC_BASE] = (int)j;
@@ -982,7 +995,7 @@ static bool passport_row(const irow *r, const char **label, const char **value)
 		}
 	if (filled != 2 || strlen(cells[0]) > 120 || imp_number_like(cells[0]) || !*r->c[0].text)
 		return false;
-	char *l = imp_lowered(cells[0]);
+	char *l = utf8_lower_ru(xstrdup(cells[0]), UTF8_FOLD_YO);
 	bool sign = position_like(l) && name_like(cells[1]);
 	free(l);
 	if (sign)
@@ -1024,7 +1037,7 @@ void imp_front_rows(pre *p, arena *a, const irows *rs, size_t from, size_t to, b
 		if (kind == IMP_T_GOALS) {
 			int gc = -1, tc = -1;
 			for (size_t j = 0; j < r->n; j++) {
-				char *l = imp_lowered(r->c[j].text);
+				char *l = utf8_lower_ru(xstrdup(r->c[j].text), UTF8_FOLD_YO);
 				if (!strncmp(l, "цел", strlen("цел")) && gc < 0)
 					gc = (int)j;
 				else if (!strncmp(l, "задач", strlen("задач")) && tc < 0)
@@ -1156,8 +1169,8 @@ static bool chapter_heading(const char *s)
 	for (const char *p = s; *p;) {
 		size_t kk;
 		int32_t c = imp_cp_at(p, &kk);
-		letters += imp_is_lower_cp(c) || imp_is_upper_cp(c);
-		upper += imp_is_upper_cp(c);
+		letters += utf8_is_lower_ru(c) || utf8_is_upper_ru(c);
+		upper += utf8_is_upper_ru(c);
 		p += kk;
 	}
 	return letters >= 6 && upper == letters;
@@ -1176,22 +1189,34 @@ void imp_find_chapters(pre *p)
 {
 	/* A signature below the table. */
 	for (size_t i = 0; i < p->n; i++) {
-		if (p->l[i].used || !p->l[i].after || p->signer)
+		if (p->l[i].used || !p->l[i].after)
 			continue;
-		char *k = imp_lowered(p->l[i].text);
+		char *k = utf8_lower_ru(xstrdup(p->l[i].text), UTF8_FOLD_YO);
 		bool posl = position_like(k) && strlen(p->l[i].text) < 200;
 		free(k);
 		if (!posl || !p->have_act)
 			continue;
-		char *both = name_like(p->l[i].text) || i + 1 >= p->n || !name_like(p->l[i + 1].text)
-		                 ? xstrdup(p->l[i].text)
-		                 : xasprintf("%s %s", p->l[i].text, p->l[i + 1].text);
-		if (!name_like(p->l[i].text) && i + 1 < p->n && name_like(p->l[i + 1].text))
-			p->l[i + 1].used = true;
-		p->l[i].used = true;
-		free(p->signer_title);
-		split_signer(both, &p->signer_title, &p->signer);
+		bool two = !name_like(p->l[i].text) && i + 1 < p->n && name_like(p->l[i + 1].text);
+		char *both = two ? xasprintf("%s %s", p->l[i].text, p->l[i + 1].text) : xstrdup(p->l[i].text);
+		char *title, *name;
+		split_signer(both, &title, &name);
 		free(both);
+		/* Without a signer yet, this is the signer; with one (who signed
+		 * the order above), the same person signing the appendix again. */
+		bool take = !p->signer || (name && !strcmp(name, p->signer));
+		if (take) {
+			p->l[i].used = true;
+			if (two)
+				p->l[i + 1].used = true;
+		}
+		if (take && !p->signer) {
+			free(p->signer_title);
+			p->signer = name;
+			p->signer_title = title;
+		} else {
+			free(name);
+			free(title);
+		}
 	}
 	buf text = BUF_INIT, intro = BUF_INIT;
 	const char *title = NULL;

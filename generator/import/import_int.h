@@ -153,12 +153,7 @@ typedef struct writer {
 
 /* import_text.c */
 int32_t imp_cp_at(const char *s, size_t *n);
-bool imp_is_lower_cp(int32_t c);
-bool imp_is_upper_cp(int32_t c);
 bool imp_is_digit(int c);
-char *imp_lowered(const char *s);
-/* imp_lowered of s[0..n). */
-char *imp_lowered_n(const char *s, size_t n);
 const char *imp_skip_spaces(const char *s);
 bool imp_starts_lower(const char *s);
 bool imp_starts_new(const char *s);
@@ -220,6 +215,10 @@ char *imp_heading_number(const char *s, const char **title);
 /* Plain text ending where a title cannot end (a preposition, a comma, an
  * open quote or bracket): the rest is on the next line or row. */
 bool imp_ends_unfinished(const char *plain);
+/* How surely a title column's label names the activities: 3 «Мероприятия»,
+ * 2 «Содержание работы», 1 a grouping «Направление деятельности». */
+int imp_title_rank(const char *plain);
+
 /* True when a line of plain text is a table's footnote («* …», «¹ …»,
  * «Примечание: …»). */
 bool imp_is_footnote(const char *plain);

@@ -109,7 +109,7 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 		drop_bookmarks(&k);
 		size_t kn;
 		const char *t = utf8_trim(buf_cstr(&k), k.len, &kn);
-		l[nl] = (tline){text + i, j - i, imp_lowered_n(t, kn), imp_starts_lower(t), false};
+		l[nl] = (tline){text + i, j - i, utf8_lower_ru(xstrndup(t, kn), UTF8_FOLD_YO), imp_starts_lower(t), false};
 		buf_free(&k);
 		nl++;
 		if (j >= len)
@@ -214,7 +214,7 @@ typedef struct cline {
  * «Наименование программы» in a passport is no such label. */
 static bool title_label(const char *plain)
 {
-	char *l = imp_lowered(plain);
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
 	bool yes = strstr(l, "мероприят") || strstr(l, "деятельност") || strstr(l, "направлен") ||
 	           strstr(l, "содержание") || strstr(l, "действи");
 	free(l);
@@ -239,6 +239,20 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 	int seen[F_N] = {0};
 	while (j < n && k < IMPORT_MAX_COLS) {
 		int f = label_of(ls[j].text);
+		if (f == F_TITLE && seen[F_TITLE] && !seen[F_TASK]) {
+			/* A grouping column beside the activities: read like «Задачи»
+			 * (as in import_table.c). */
+			size_t tc = 0;
+			while (fields[tc] != F_TITLE)
+				tc++;
+			if (imp_title_rank(ls[j].text) > imp_title_rank(labels[tc])) {
+				fields[tc] = F_TASK;
+				seen[F_TASK] = 1;
+				seen[F_TITLE] = 0;
+			} else if (imp_title_rank(ls[j].text) < imp_title_rank(labels[tc])) {
+				f = F_TASK;
+			}
+		}
 		if (f >= 0 && !seen[f]) {
 			seen[f] = 1;
 			labels[k] = ls[j].text;
@@ -256,18 +270,18 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 	}
 	if (k < 3 || !title || !other || !seen[F_NUMBER])
 		return 0;
-	/* The row of column numbers «1 2 3 4 5» printed under the header. */
-	for (size_t c = 0; c < k && j < n; c++) {
+	/* The row of column numbers «1 2 3 4 5» printed under the header: all
+	 * of them, or none (a «1.» alone is the first row's number). */
+	size_t c = 0;
+	for (; c < k && j + c < n; c++) {
 		char want[24];
 		snprintf(want, sizeof want, "%zu", c + 1);
-		if (strcmp(ls[j].text, want) && !(strncmp(ls[j].text, want, strlen(want)) == 0 &&
-		                                   !strcmp(ls[j].text + strlen(want), ".")))
+		const char *t = ls[j + c].text;
+		if (strcmp(t, want) && !(strncmp(t, want, strlen(want)) == 0 && !strcmp(t + strlen(want), ".")))
 			break;
-		if (c + 1 == k)
-			j++;
-		else if (j + 1 < n)
-			j++;
 	}
+	if (c == k)
+		j += k;
 	*used = j - i;
 	return k;
 }
@@ -358,7 +372,7 @@ static bool resp_like(const char *s)
 	                                "ответственн", "педагог", "учител", "рмо", "шмо", "муниципальн", NULL};
 	if (strlen(s) > 300)
 		return false;
-	char *l = imp_lowered(s);
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
 	bool yes = false;
 	for (int i = 0; w[i] && !yes; i++) {
 		size_t n = strlen(w[i]);
@@ -454,8 +468,8 @@ static bool heading_line(const char *s)
 	for (const char *p = s; *p;) {
 		size_t k;
 		int32_t c = imp_cp_at(p, &k);
-		letters += imp_is_lower_cp(c) || imp_is_upper_cp(c);
-		upper += imp_is_upper_cp(c);
+		letters += utf8_is_lower_ru(c) || utf8_is_upper_ru(c);
+		upper += utf8_is_upper_ru(c);
 		p += k;
 	}
 	return letters >= 8 && upper == letters;
@@ -490,11 +504,11 @@ static bool unnumbered_heading(dlmemo *memo, const cline *ls, size_t body, size_
 	size_t len = strlen(x);
 	if (strchr(".;,:", x[len - 1]))
 		return false;
-	char *l = imp_lowered(x);
+	char *l = utf8_lower_ru(xstrdup(x), UTF8_FOLD_YO);
 	bool doc = document_word(l);
 	size_t seen = 0;
 	for (size_t i = body; i < n && !doc && seen < 2; i++) {
-		char *o = imp_lowered(ls[i].text);
+		char *o = utf8_lower_ru(xstrdup(ls[i].text), UTF8_FOLD_YO);
 		seen += !strcmp(o, l);
 		free(o);
 	}

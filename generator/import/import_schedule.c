@@ -16,10 +16,9 @@
  * the key abbreviations and headers are compared by.  Heap string. */
 static char *key_of(const char *s)
 {
-	char *f = utf8_fold(s, strlen(s));
+	char *f = utf8_fold(s, strlen(s), UTF8_FOLD_YO);
 	if (!f)
 		return xstrdup("");
-	utf8_fold_yo(f);
 	char *w = f;
 	for (const unsigned char *p = (const unsigned char *)f; *p;) {
 		if (*p < 0x80) {
@@ -157,13 +156,9 @@ static char *subject_name(const char *text)
 	free(k);
 	buf b = BUF_INIT;
 	const unsigned char *p = (const unsigned char *)t;
-	if (p[0] == 0xD0 && p[1] >= 0xB0 && p[1] <= 0xBF) { /* а–п */
-		buf_putc(&b, (char)0xD0);
-		buf_putc(&b, (char)(p[1] - 0x20));
-		t += 2;
-	} else if (p[0] == 0xD1 && p[1] >= 0x80 && p[1] <= 0x8F) { /* р–я */
-		buf_putc(&b, (char)0xD0);
-		buf_putc(&b, (char)(p[1] + 0x20));
+	unsigned char u[2];
+	if (utf8_upper_ru_letter(p, u)) {
+		buf_put(&b, (const char *)u, 2);
 		t += 2;
 	}
 	buf_puts(&b, t);

@@ -40,7 +40,7 @@ int imp_classify_label(const char *plain)
 	                {"отчет", F_REPORT},   {"документ", F_REPORT},     {"показател", F_INDICATOR},
 	                {"результат", F_RESULT}, {"мероприят", F_TITLE},   {"деятельност", F_TITLE},
 	                {"задач", F_TASK}};
-	char *l = imp_lowered(plain);
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
 	size_t n = strlen(l);
 	while (n && (l[n - 1] == ':' || l[n - 1] == '.' || l[n - 1] == '*' || l[n - 1] == ' '))
 		l[--n] = '\0';
@@ -129,7 +129,7 @@ char *imp_heading_number(const char *s, const char **title)
 {
 	const char *p = s;
 	*title = s;
-	char *l = imp_lowered(s);
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
 	if (!strncmp(l, "раздел ", strlen("раздел ")))
 		p += strlen("раздел ");
 	free(l);
@@ -159,6 +159,17 @@ char *imp_heading_number(const char *s, const char **title)
 	return xstrndup(p, (size_t)(numend - p));
 }
 
+/* How surely a title label names the activities themselves: «Мероприятия» (3)
+ * over «Содержание работы», «Наименование …» (2) over a grouping column
+ * «Направление деятельности», «Основные направления» (1). */
+int imp_title_rank(const char *plain)
+{
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
+	int r = strstr(l, "мероприят") ? 3 : strstr(l, "направлен") ? 1 : 2;
+	free(l);
+	return r;
+}
+
 /* ---- finding the header ---- */
 
 /* Index of the header row (rows[h]) and its column map, or false. */
@@ -166,7 +177,7 @@ char *imp_heading_number(const char *s, const char **title)
  * программы» of a passport, not «Наименование показателя»). */
 static bool activity_label(const char *plain)
 {
-	char *l = imp_lowered(plain);
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
 	bool yes = strstr(l, "мероприят") || strstr(l, "деятельност") || strstr(l, "направлен") ||
 	           strstr(l, "содержание") || strstr(l, "действи");
 	free(l);
@@ -193,6 +204,20 @@ static bool header_map(const irow *r, bool strict, int m[F_N], int **field)
 			if (strlen(p) > 200 || imp_number_like(p))
 				bad = true;
 			int f = imp_classify_label(p);
+			if (f == F_TITLE && m[F_TITLE] >= 0 && m[F_TASK] < 0) {
+				/* Two title columns: a grouping one («Направление
+				 * деятельности») beside the activities («Мероприятия»)
+				 * is read like a «Задачи» column. */
+				char *prev = imp_plain_of(r->c[m[F_TITLE]].text);
+				if (imp_title_rank(p) > imp_title_rank(prev)) {
+					fl[m[F_TITLE]] = F_TASK;
+					m[F_TASK] = m[F_TITLE];
+					m[F_TITLE] = -1;
+				} else if (imp_title_rank(p) < imp_title_rank(prev)) {
+					f = F_TASK;
+				}
+				free(prev);
+			}
 			if (f >= 0 && m[f] < 0) {
 				m[f] = (int)j;
 				fl[j] = f;
@@ -228,7 +253,7 @@ int imp_table_kind(const irow *r)
 	bool goal = false, task = false, ind = false, unit = false, year = false, actw = false;
 	for (size_t j = 0; j < r->n; j++) {
 		char *p = imp_plain_of(r->c[j].text);
-		char *l = imp_lowered(p);
+		char *l = utf8_lower_ru(xstrdup(p), UTF8_FOLD_YO);
 		if (strlen(l) < 200) {
 			goal |= !strncmp(l, "цел", strlen("цел")) && !strstr(l, "целев");
 			task |= !strncmp(l, "задач", strlen("задач"));
@@ -351,7 +376,7 @@ static void join_cell(buf *b, const char *text, bool markdown)
 			size_t k;
 			int32_t c1 = imp_cp_at(cont, &k);
 			int32_t c2 = c1 ? imp_cp_at(cont + k, &k) : 0;
-			if (imp_is_upper_cp(c1) && imp_is_lower_cp(c2)) {
+			if (utf8_is_upper_ru(c1) && utf8_is_lower_ru(c2)) {
 				char *above = plain_tail(b);
 				sentence = !imp_ends_unfinished(above);
 				free(above);
@@ -400,7 +425,7 @@ bool imp_ends_unfinished(const char *plain)
 	static const char *const tails[] = {" в", " на", " по", " и", " с", " к", " о", " об", " для", " от",
 	                                    " до", " за", " из", " при", " без", " или", " а также", ",", "-",
 	                                    " их", " её", " его", NULL};
-	char *l = imp_lowered(plain);
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
 	size_t n = strlen(l);
 	bool open = false;
 	int depth = 0;
@@ -498,7 +523,7 @@ static void trailing_line(tbl *t, const irow *r)
 bool imp_is_footnote(const char *plain)
 {
 	static const char *const marks[] = {"*", "¹", "²", "³", "примечани", NULL};
-	char *l = imp_lowered(plain);
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
 	bool yes = false;
 	for (int i = 0; marks[i] && !yes; i++)
 		yes = !strncmp(l, marks[i], strlen(marks[i]));

@@ -29,16 +29,6 @@ int32_t imp_cp_at(const char *s, size_t *n)
 	return cp;
 }
 
-bool imp_is_lower_cp(int32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 0x430 && c <= 0x45F);
-}
-
-bool imp_is_upper_cp(int32_t c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x42F);
-}
-
 bool imp_is_digit(int c)
 {
 	return c >= '0' && c <= '9';
@@ -51,49 +41,6 @@ static bool is_punct_cp(int32_t c)
 	return (c > ' ' && c < 0x7F && !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') &&
 	        !(c >= 'a' && c <= 'z')) ||
 	       c == 0xAB || c == 0xBB || (c >= 0x2010 && c <= 0x205E);
-}
-
-/* Lower-cases ASCII and Russian letters of s in place and folds «ё» into «е»,
- * keeping every byte length, so that an offset found in the copy holds in the
- * original.  Used to match words people write in any case. */
-static void lower_ru(char *s)
-{
-	for (unsigned char *p = (unsigned char *)s; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z') {
-			*p = (unsigned char)(*p + 32);
-		} else if (*p == 0xD0 && p[1]) {
-			unsigned char c = p[1];
-			if (c >= 0x90 && c <= 0x9F) { /* А-П → а-п */
-				p[1] = (unsigned char)(c + 0x20);
-			} else if (c >= 0xA0 && c <= 0xAF) { /* Р-Я → р-я */
-				p[0] = 0xD1;
-				p[1] = (unsigned char)(c - 0x20);
-			} else if (c == 0x81) { /* Ё → е */
-				p[1] = 0xB5;
-			}
-			p++;
-		} else if (*p == 0xD1 && p[1]) {
-			if (p[1] == 0x91) { /* ё → е */
-				p[0] = 0xD0;
-				p[1] = 0xB5;
-			}
-			p++;
-		}
-	}
-}
-
-char *imp_lowered_n(const char *s, size_t n)
-{
-	char *l = xstrndup(s, n);
-	lower_ru(l);
-	return l;
-}
-
-char *imp_lowered(const char *s)
-{
-	char *l = xstrdup(s);
-	lower_ru(l);
-	return l;
 }
 
 const char *imp_skip_spaces(const char *s)
@@ -112,7 +59,7 @@ static int32_t first_cp(const char *s)
 
 bool imp_starts_lower(const char *s)
 {
-	return imp_is_lower_cp(first_cp(s));
+	return utf8_is_lower_ru(first_cp(s));
 }
 
 /* Text that begins like a new entry: a capital letter, a digit, an opening
@@ -121,7 +68,7 @@ bool imp_starts_lower(const char *s)
 bool imp_starts_new(const char *s)
 {
 	int32_t c = first_cp(s);
-	return imp_is_upper_cp(c) || imp_is_digit(c) || c == 0xAB || c == '"' || c == 0x201E || c == 0x201C ||
+	return utf8_is_upper_ru(c) || imp_is_digit(c) || c == 0xAB || c == '"' || c == 0x201E || c == 0x201C ||
 	       c == 0x2116;
 }
 
@@ -843,7 +790,7 @@ static bool person_with_initials(const char *s)
 		int32_t c = imp_cp_at(p, &k);
 		if (c == ' ')
 			words++;
-		if ((p == s || p[-1] == ' ' || p[-1] == '.') && imp_is_upper_cp(c) && p[k] == '.')
+		if ((p == s || p[-1] == ' ' || p[-1] == '.') && utf8_is_upper_ru(c) && p[k] == '.')
 			initial = true;
 		p += k;
 	}

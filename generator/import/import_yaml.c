@@ -216,7 +216,7 @@ static bool all_schools(const act *a, const tbl *t)
 	if (c < 0)
 		return false;
 	char *p = imp_plain_of(buf_cstr(&a->cell[c]));
-	char *l = imp_lowered(p);
+	char *l = utf8_lower_ru(xstrdup(p), UTF8_FOLD_YO);
 	static const char *const w[] = {"образовательные организации", "образовательных организаций",
 	                                "образовательные учреждения", "образовательных учреждений",
 	                                "общеобразовательные", "общеобразовательных", "руководители оу",
@@ -424,7 +424,7 @@ static void indicator_id(buf *out, const char *name, size_t idx)
 	static const char *const tr[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
 	                                  "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "",
 	                                  "e", "yu", "ya"};
-	char *l = imp_lowered(name);
+	char *l = utf8_lower_ru(xstrdup(name), UTF8_FOLD_YO);
 	size_t start = out->len, words = 0;
 	bool dash = false;
 	for (const char *q = l; *q && words < 6;) {
@@ -478,7 +478,7 @@ void imp_indicators_yaml(const pre *p, buf *y)
 		/* better: from the direction of the targets, else from the name */
 		double first = d->base_year ? d->base : d->ntargets ? d->targets[0] : 0;
 		double last = d->ntargets ? d->targets[d->ntargets - 1] : first;
-		char *l = imp_lowered(d->name);
+		char *l = utf8_lower_ru(xstrdup(d->name), UTF8_FOLD_YO);
 		bool lower = last < first || (last == first && (strstr(l, "не освоив") || strstr(l, "не достиг") ||
 		                                                strstr(l, "неудовлетвор") || strstr(l, "не сдав") ||
 		                                                strstr(l, "ниже")));
@@ -536,7 +536,7 @@ void imp_judge(writer *w, const pre *p)
 		char *l = imp_plain_of(buf_cstr(&s->title));
 		size_t len = strlen(l), sentences = 0;
 		for (const char *q = l; (q = strstr(q, ". ")); q += 2)
-			sentences += imp_is_upper_cp(imp_cp_at(q + 2, &(size_t){0}));
+			sentences += utf8_is_upper_ru(imp_cp_at(q + 2, &(size_t){0}));
 		if (len > 300 || (len > 150 && sentences >= 1) || imp_starts_lower(l)) {
 			prose++;
 			char *c = clip(l, 80);

@@ -562,7 +562,7 @@ static void load_kind(loader *L, document *doc, const ynode *m)
 		return;
 	}
 	doc->kind = DK_OTHER;
-	char *t = doc->title ? utf8_fold(doc->title, strlen(doc->title)) : NULL;
+	char *t = doc->title ? utf8_fold(doc->title, strlen(doc->title), 0) : NULL;
 	static const char *const first[] = {"план", "программа", "карта", "комплекс", NULL};
 	static const doc_kind kinds[] = {DK_PLAN, DK_PROGRAM, DK_ROADMAP, DK_MEASURES};
 	/* Words are runs of Cyrillic letters (two bytes, D0/D1 …) and ASCII letters. */

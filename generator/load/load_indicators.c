@@ -316,10 +316,9 @@ static void load_definitions(lctx *c)
 /* The person-level word a folded header contains, or NULL. */
 static const char *person_word(const char *header)
 {
-	char *k = utf8_fold(header, strlen(header));
+	char *k = utf8_fold(header, strlen(header), UTF8_FOLD_YO);
 	if (!k)
 		return NULL;
-	utf8_fold_yo(k);
 	/* «Ф.И.О.» → «фио»; other punctuation separates words («фио_ученика»). */
 	buf b = BUF_INIT;
 	buf_putc(&b, ' ');

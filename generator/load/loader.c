@@ -121,10 +121,9 @@ static char *school_name_key(const char *name)
 {
 	static const char *const drop[] = {"\xc2\xa0", "\xe2\x80\xaf", "\xc2\xab", "\xc2\xbb", "\xe2\x80\x9e",
 	                                   "\xe2\x80\x9c", "\xe2\x80\x9d", NULL};
-	char *f = utf8_fold(name, strlen(name));
+	char *f = utf8_fold(name, strlen(name), UTF8_FOLD_YO);
 	if (!f)
 		return xstrdup(name);
-	utf8_fold_yo(f);
 	char *w = f;
 	for (const char *r = f; *r;) {
 		if (*r == ' ' || *r == '\t' || *r == '"' || *r == '\'') {

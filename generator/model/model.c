@@ -87,11 +87,8 @@ bool activity_concerns(const activity *a, const school *sc)
 /* Folded copy for ordering (heap); the text itself when it is not UTF-8. */
 static char *order_key(const char *s)
 {
-	char *k = utf8_fold(s, strlen(s));
-	if (!k)
-		return xstrdup(s);
-	utf8_fold_yo(k);
-	return k;
+	char *k = utf8_fold(s, strlen(s), UTF8_FOLD_YO);
+	return k ? k : xstrdup(s);
 }
 
 static int folded_cmp(const char *a, const char *b)

@@ -47,6 +47,14 @@ typedef enum {
 	ST_COUNT
 } status;
 
+/* How many activities are in each status as of the site's today (derive:
+ * progress_derive); overdue ones are counted apart, not in n[], so that the
+ * parts of a progress bar add up to total. */
+typedef struct progress {
+	long n[ST_COUNT];
+	long overdue, total;
+} progress;
+
 typedef struct evidence {
 	const char *title, *url;
 } evidence;
@@ -157,6 +165,7 @@ typedef struct section {
 	size_t nacts;
 	concerns schools;                      /* default for its activities (set: given here) */
 	struct document *doc;
+	progress prog;                         /* derived */
 	pos at;
 } section;
 
@@ -226,6 +235,7 @@ typedef struct document {
 	section *sections;
 	size_t nsections;
 	struct edition *ed;
+	progress prog;                         /* derived: all its sections */
 	pos at;
 } document;
 
@@ -318,6 +328,7 @@ typedef struct edition {
 	vpr_window *vpr;             /* edition.yaml vpr_windows, in file order */
 	size_t nvpr;
 	int lessons_per_day;         /* edition.yaml lessons_per_day; 0: not set */
+	progress prog;               /* derived: all its documents */
 } edition;
 
 typedef struct page {
@@ -362,6 +373,8 @@ typedef struct site {
 	struct ind_data *ind;        /* indicators.h: read with ind_list / ind_for / … */
 	date today;                  /* the date the site speaks as of (see site_load) */
 	date as_of;                  /* site.yaml «as_of», or unset */
+	struct memo *memo;           /* memo.h: text shared by many pages, made once while
+	                                pages are built (the one part written after derive) */
 } site;
 
 const char *status_name(status s);     /* "planned" … ("not-done", as in YAML) */

@@ -46,25 +46,11 @@ static size_t put_upper_letter(buf *out, const unsigned char *s)
 		buf_puts(out, lat);
 		return 1;
 	}
-	if (s[0] == 0xD0 && s[1] >= 0x90 && s[1] <= 0xAF) { /* А–Я */
-		buf_put(out, (const char *)s, 2);
-		return 2;
-	}
-	if (s[0] == 0xD0 && s[1] >= 0xB0 && s[1] <= 0xBF) { /* а–п */
-		char u[2] = {(char)0xD0, (char)(s[1] - 0x20)};
-		buf_put(out, u, 2);
-		return 2;
-	}
-	if (s[0] == 0xD1 && s[1] >= 0x80 && s[1] <= 0x8F) { /* р–я */
-		char u[2] = {(char)0xD0, (char)(s[1] + 0x20)};
-		buf_put(out, u, 2);
-		return 2;
-	}
-	if ((s[0] == 0xD1 && s[1] == 0x91) || (s[0] == 0xD0 && s[1] == 0x81)) { /* ё Ё */
-		buf_puts(out, "Ё");
-		return 2;
-	}
-	return 0;
+	unsigned char u[2];
+	if (!utf8_upper_ru_letter(s, u))
+		return 0;
+	buf_put(out, (const char *)u, 2);
+	return 2;
 }
 
 /* Separators people put between the number and the letter of a class. */

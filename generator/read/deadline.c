@@ -10,6 +10,7 @@
  *      parts, parts merge, and the kind follows from what was found. */
 #include "deadline.h"
 #include "escape.h"
+#include "utf8.h"
 #include "util.h"
 
 #include <pthread.h>
@@ -98,20 +99,6 @@ static bool cyr_letter(const unsigned char *s)
 	return (s[0] == 0xD0 && s[1] >= 0x80 && s[1] <= 0xBF) || (s[0] == 0xD1 && s[1] >= 0x80 && s[1] <= 0xBF);
 }
 
-/* Lower case and ё→е of one Cyrillic letter, into o[2]. */
-static void cyr_fold(const unsigned char *s, char o[2])
-{
-	unsigned char a = s[0], b = s[1];
-	if ((a == 0xD0 && b == 0x81) || (a == 0xD1 && b == 0x91)) {
-		a = 0xD0, b = 0xB5;
-	} else if (a == 0xD0 && b >= 0x90 && b <= 0x9F) {
-		b = (unsigned char)(b + 0x20);
-	} else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) {
-		a = 0xD1, b = (unsigned char)(b - 0x20);
-	}
-	o[0] = (char)a, o[1] = (char)b;
-}
-
 /* Latin letters typed inside a Cyrillic word («ceнтябрь» with a Latin c) are
  * read as the Cyrillic letter they look like. */
 static const char *latin_lookalike(char c)
@@ -145,10 +132,10 @@ static size_t scan_word(const unsigned char *s, tok *t)
 			word_put(raw, &len, &c, 1);
 			i++;
 		} else if (cyr_letter(s + i)) {
-			char o[2];
-			cyr_fold(s + i, o);
+			unsigned char o[2];
+			utf8_lower_ru_letter(s + i, o, UTF8_FOLD_YO);
 			cyr = true;
-			word_put(raw, &len, o, 2);
+			word_put(raw, &len, (const char *)o, 2);
 			i += 2;
 		} else if (u_shy(s + i)) {
 			i += 2;

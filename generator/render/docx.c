@@ -1,6 +1,6 @@
 #include "docx.h"
 
-#include "buf.h"
+#include "zipbuf.h"
 
 #include <string.h>
 
@@ -51,7 +51,7 @@ static const char STYLES[] =
 	"</w:tblCellMar></w:tblPr></w:style>"
 	"</w:styles>";
 
-int docx_write(output *o, const char *rel, const char *xml, size_t len)
+int docx_build(const char *xml, size_t len, buf *out)
 {
 	/* XML 1.0 forbids the C0 controls but TAB, LF and CR, and Word refuses a
 	 * file holding one (a title pasted from a terminal, a CSV cell).  The
@@ -73,7 +73,7 @@ int docx_write(output *o, const char *rel, const char *xml, size_t len)
 		{"word/_rels/document.xml.rels", DOCUMENT_RELS, sizeof DOCUMENT_RELS - 1},
 		{"word/styles.xml", STYLES, sizeof STYLES - 1},
 	};
-	int rc = output_write_zip(o, rel, m, sizeof m / sizeof m[0]);
+	int rc = zip_build(m, sizeof m / sizeof m[0], out);
 	buf_free(&clean);
 	return rc;
 }

@@ -1,4 +1,5 @@
 #include "ru.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -102,33 +103,12 @@ static const char *const ACTS[][4] = {
 	{"протокол", "протокола", "протоколов", "протоколом"},
 };
 
-/* Lower-cases the Cyrillic and ASCII capitals of s into out (other bytes as they are). */
+/* Appends s[0..n) to out lower-cased, «ё» kept (a declined name shows it again). */
 static void lower(buf *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z') {
-			buf_putc(out, (char)(c + 32));
-		} else if (c == 0xD0 && i + 1 < n) {
-			unsigned char d = (unsigned char)s[i + 1];
-			if (d >= 0x90 && d <= 0x9F) { /* А..П → а..п */
-				buf_putc(out, (char)0xD0);
-				buf_putc(out, (char)(d + 0x20));
-			} else if (d >= 0xA0 && d <= 0xAF) { /* Р..Я → р..я */
-				buf_putc(out, (char)0xD1);
-				buf_putc(out, (char)(d - 0x20));
-			} else if (d == 0x81) { /* Ё */
-				buf_putc(out, (char)0xD1);
-				buf_putc(out, (char)0x91);
-			} else {
-				buf_putc(out, (char)c);
-				buf_putc(out, (char)d);
-			}
-			i++;
-		} else {
-			buf_putc(out, (char)c);
-		}
-	}
+	size_t at = out->len;
+	buf_put(out, s, n);
+	utf8_lower_ru(out->data + at, 0);
 }
 
 const char *ru_act(const char *act, ru_case c)

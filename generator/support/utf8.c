@@ -95,7 +95,7 @@ bool utf8_validate(const char *s, size_t len, utf8_pos *bad)
 	return true;
 }
 
-char *utf8_fold(const char *s, size_t len)
+char *utf8_fold(const char *s, size_t len, unsigned flags)
 {
 	/* utf8proc_map() with these options, done by hand so that the buffer comes
 	 * from xmalloc and out-of-memory follows util.h's contract. */
@@ -116,20 +116,49 @@ char *utf8_fold(const char *s, size_t len)
 		free(w);
 		return NULL;
 	}
+	if (flags & UTF8_FOLD_YO) /* case folded already: only «ё» is left to change */
+		utf8_lower_ru((char *)w, UTF8_FOLD_YO);
 	return (char *)w;
 }
 
-void utf8_fold_yo(char *s)
+char *utf8_lower_ru(char *s, unsigned flags)
 {
-	/* ё U+0451 = D1 91 → е U+0435 = D0 B5; Ё U+0401 = D0 81 → Е U+0415 = D0 95. */
-	for (unsigned char *p = (unsigned char *)s; p[0]; p++) {
-		if (p[0] == 0xD1 && p[1] == 0x91) {
-			p[0] = 0xD0;
-			p[1] = 0xB5;
-		} else if (p[0] == 0xD0 && p[1] == 0x81) {
-			p[1] = 0x95;
+	unsigned char *p = (unsigned char *)s;
+	for (; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z') {
+			*p = (unsigned char)(*p + 32);
+		} else if ((*p == 0xD0 || *p == 0xD1) && p[1]) {
+			utf8_lower_ru_letter(p, p, flags);
+			p++;
 		}
 	}
+	return s;
+}
+
+bool utf8_upper_ru_letter(const unsigned char *s, unsigned char o[2])
+{
+	if (s[0] == 0xD0 && s[1] >= 0x90 && s[1] <= 0xAF) { /* А–Я */
+		o[0] = s[0], o[1] = s[1];
+	} else if (s[0] == 0xD0 && s[1] >= 0xB0 && s[1] <= 0xBF) { /* а–п */
+		o[0] = 0xD0, o[1] = (unsigned char)(s[1] - 0x20);
+	} else if (s[0] == 0xD1 && s[1] >= 0x80 && s[1] <= 0x8F) { /* р–я */
+		o[0] = 0xD0, o[1] = (unsigned char)(s[1] + 0x20);
+	} else if ((s[0] == 0xD1 && s[1] == 0x91) || (s[0] == 0xD0 && s[1] == 0x81)) { /* ё Ё */
+		o[0] = 0xD0, o[1] = 0x81;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+bool utf8_is_lower_ru(int32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 0x430 && cp <= 0x45F);
+}
+
+bool utf8_is_upper_ru(int32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 0x400 && cp <= 0x42F);
 }
 
 bool utf8_caseeq(const char *a, const char *b)
@@ -138,8 +167,8 @@ bool utf8_caseeq(const char *a, const char *b)
 		return a == b;
 	if (!strcmp(a, b))
 		return true;
-	char *fa = utf8_fold(a, strlen(a));
-	char *fb = utf8_fold(b, strlen(b));
+	char *fa = utf8_fold(a, strlen(a), 0);
+	char *fb = utf8_fold(b, strlen(b), 0);
 	bool eq = fa && fb && !strcmp(fa, fb);
 	free(fa);
 	free(fb);
@@ -222,10 +251,9 @@ char *utf8_key(const char *s)
 {
 	size_t n;
 	const char *t = utf8_trim(s, strlen(s), &n);
-	char *k = utf8_fold(t, n);
-	if (!k)
-		k = xstrndup(t, n);
-	utf8_fold_yo(k);
+	char *k = utf8_fold(t, n, UTF8_FOLD_YO);
+	if (!k) /* not UTF-8: the fast fold of what is readable */
+		k = utf8_lower_ru(xstrndup(t, n), UTF8_FOLD_YO);
 	char *o = k;
 	size_t len = strlen(k), step;
 	int32_t cp;

@@ -45,16 +45,65 @@ bool utf8_validate(const char *s, size_t len, utf8_pos *bad);
  * are exact in valid UTF-8 up to the offset looked for. */
 void utf8_pos_advance(utf8_pos *p, const char *s, size_t to);
 
+/* ---- Case folding: the one place for it ----
+ *
+ * Two folds, one for each need, both with the same options:
+ * - utf8_fold: full Unicode case folding with NFC composition (utf8proc), for
+ *   names and headers people type, which may hold any letter and a decomposed
+ *   «й»; the result may differ in length from the input.
+ * - utf8_lower_ru: fast, byte by byte, in place and keeping every byte length:
+ *   ASCII A–Z and the Russian capitals А–Я, Ё only; for the scanners that run
+ *   on every line (deadline phrases, document import) and for text whose
+ *   offsets in the lowered copy must hold in the original.
+ * Russian writers use «ё» and «е» interchangeably, so a key typed by people
+ * compares with UTF8_FOLD_YO; words shown again (an office's name declined)
+ * keep their «ё». */
+
+/* Option of utf8_fold and utf8_lower_ru: «ё» and «Ё» become «е». */
+#define UTF8_FOLD_YO 1u
+
 /* Case-folded, NFC-composed copy of s[0..len) (utf8proc: CASEFOLD|COMPOSE|STABLE),
  * for comparing strings regardless of case and of composed/decomposed letters.
- * «ШКОЛА» and «школа» fold alike; «ё» stays distinct from «е» (see utf8_fold_yo).
- * Returns a heap string the caller frees, or NULL when s is not valid UTF-8. */
-char *utf8_fold(const char *s, size_t len);
+ * «ШКОЛА» and «школа» fold alike; «ё» stays distinct from «е» unless flags has
+ * UTF8_FOLD_YO.  Returns a heap string the caller frees, or NULL when s is not
+ * valid UTF-8. */
+char *utf8_fold(const char *s, size_t len, unsigned flags);
 
-/* Replaces «ё» with «е» and «Ё» with «Е» in s, in place (same byte length).
- * Russian writers use the two interchangeably, so keys typed by people (column
- * headers) compare after this; names and ids keep their letters. */
-void utf8_fold_yo(char *s);
+/* Lower-cases the NUL-terminated s in place: ASCII A–Z, Russian А–Я and «Ё»
+ * (to «ё», or to «е» with UTF8_FOLD_YO, which also turns «ё» into «е»); every
+ * other byte stays, and so does the byte length.  Returns s, so that
+ * utf8_lower_ru(xstrdup(t), UTF8_FOLD_YO) is a lowered heap copy. */
+char *utf8_lower_ru(char *s, unsigned flags);
+
+/* utf8_lower_ru of the one two-byte letter at s (s[0] is 0xD0 or 0xD1, s[1]
+ * its second byte), written to o[0..1].  Inline for the scanners that lower a
+ * word letter by letter as they read it. */
+static inline void utf8_lower_ru_letter(const unsigned char *s, unsigned char o[2], unsigned flags)
+{
+	unsigned char a = s[0], b = s[1];
+	if (a == 0xD0 && b >= 0x90 && b <= 0x9F) { /* А–П → а–п */
+		b = (unsigned char)(b + 0x20);
+	} else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) { /* Р–Я → р–я */
+		a = 0xD1, b = (unsigned char)(b - 0x20);
+	} else if ((a == 0xD0 && b == 0x81) || (a == 0xD1 && b == 0x91)) { /* Ё ё */
+		if (flags & UTF8_FOLD_YO)
+			a = 0xD0, b = 0xB5; /* е */
+		else
+			a = 0xD1, b = 0x91; /* ё */
+	}
+	o[0] = a, o[1] = b;
+}
+
+/* The capital of the Russian letter at s (а–я, ё, or А–Я, Ё as they are),
+ * written to o[0..1]: returns true, or false when s starts no Russian letter
+ * (o is then untouched).  For capitalizing a word or a class letter. */
+bool utf8_upper_ru_letter(const unsigned char *s, unsigned char o[2]);
+
+/* Letter case of a code point, as utf8_lower_ru sees it: true for a–z and the
+ * Cyrillic lower case letters а–я, ѐ–џ (U+0430..U+045F), respectively for A–Z
+ * and А–Я, Ѐ–Џ (U+0400..U+042F); false for everything else. */
+bool utf8_is_lower_ru(int32_t cp);
+bool utf8_is_upper_ru(int32_t cp);
 
 /* True when a and b (NUL-terminated) are equal after utf8_fold: «Школа» equals
  * «ШКОЛА».  Invalid UTF-8 on either side compares byte for byte.  NULL equals

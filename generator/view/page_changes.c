@@ -1,5 +1,4 @@
 /* What changed in an edition against the previous one (derived in editions.c). */
-#include "page_builders.h"
 #include "page_changes.h"
 #include "page_common.h"
 #include "buf.h"

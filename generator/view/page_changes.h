@@ -7,5 +7,7 @@
 
 /* «Добавлено 3 мероприятия, исключено 1, изменено 2» against the previous edition. */
 const char *changes_summary(arena *a, const edition *ed);
+/* /<edition>/changes/: against the previous edition */
+value *view_changes(const ctx *c);
 
 #endif

@@ -302,16 +302,6 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	return v;
 }
 
-void progress_add(const site *s, progress *p, const activity *a)
-{
-	/* Overdue is a state of its own in the counts: the bar's parts must add up. */
-	if (activity_overdue(s, a))
-		p->overdue++;
-	else
-		p->n[a->st]++;
-	p->total++;
-}
-
 static void segment(const ctx *c, value *segs, const char *label, const char *cls, long n, long total)
 {
 	if (!n)

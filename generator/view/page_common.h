@@ -12,6 +12,7 @@ typedef struct ctx {
 	const page_job *j;
 	arena *a;
 	const char *root;   /* "../../" from this page to the site root */
+	const page_plan *plan; /* every page of the site (the sitemap lists them) */
 } ctx;
 
 /* Link from the current page to a site folder ("2021-2022/schools/") or file. */
@@ -36,11 +37,6 @@ void set_status(const ctx *c, value *v, status st, bool overdue);
 const char *status_class(status st);
 /* Progress counts of a set of activities, with text and bar segments.
  * n[] counts activities that are not overdue; overdue ones are counted apart. */
-typedef struct progress {
-	long n[ST_COUNT];
-	long overdue, total;
-} progress;
-void progress_add(const site *s, progress *p, const activity *a);
 value *progress_view(const ctx *c, const progress *p);
 /* The counts alone, formatted: {total, done, in_progress, partial, not_done,
  * postponed, overdue, planned, cancelled}. */

@@ -1,5 +1,5 @@
 /* The open data page of an edition: the files and what every column means. */
-#include "page_builders.h"
+#include "page_data.h"
 #include "page_common.h"
 #include "export.h"
 #include "indicators.h"

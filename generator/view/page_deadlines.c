@@ -1,6 +1,5 @@
 /* Deadline tables: the edition's deadline page, the school's deadlines, and
  * the «Ближайшие сроки» block.  One grouping function serves all three. */
-#include "page_builders.h"
 #include "page_deadlines.h"
 #include "page_common.h"
 #include "execution.h"

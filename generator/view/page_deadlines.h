@@ -13,5 +13,7 @@ size_t edition_activities(const edition *ed, const school *only, bool (*keep)(co
 value *deadline_groups(const ctx *c, const activity *const *acts, size_t n);
 /* Not-done activities with a part starting or ending in the next 30 days. */
 value *upcoming_view(const ctx *c, const edition *ed);
+/* /<edition>/deadlines/ */
+value *view_deadlines(const ctx *c);
 
 #endif

@@ -1,5 +1,5 @@
 /* Edition home, site home, full document, archive. */
-#include "page_builders.h"
+#include "page_document.h"
 #include "page_changes.h"
 #include "page_deadlines.h"
 #include "page_indicators.h"
@@ -30,13 +30,6 @@ static const char *period_text(arena *a, const edition *ed)
 	return s;
 }
 
-static void doc_progress(const site *s, const document *d, progress *p)
-{
-	for (size_t k = 0; k < d->nsections; k++)
-		for (size_t i = 0; i < d->sections[k].nacts; i++)
-			progress_add(s, p, &d->sections[k].acts[i]);
-}
-
 static value *edition_view(const ctx *c, const edition *ed)
 {
 	arena *a = c->a;
@@ -57,20 +50,16 @@ static void edition_blocks(const ctx *c, value *pv, const edition *ed)
 	arena *a = c->a;
 	v_set(a, pv, "edition", edition_view(c, ed));
 	value *docs = v_set(a, pv, "documents", v_list(a));
-	progress all = {0};
 	for (size_t i = 0; i < ed->ndocs; i++) {
 		const document *d = &ed->docs[i];
-		progress p = {0};
-		doc_progress(c->s, d, &p);
-		doc_progress(c->s, d, &all);
 		value *dv = v_push(a, docs, v_map(a));
 		v_sets(a, dv, "title", d->title);
 		v_sets(a, dv, "short_title", d->short_title);
 		v_sets(a, dv, "url", link_to(c, document_path(a, d)));
 		v_sets(a, dv, "approved", approval_text(a, d));
-		v_set(a, dv, "progress", progress_view(c, &p));
+		v_set(a, dv, "progress", progress_view(c, &d->prog));
 	}
-	v_set(a, pv, "progress", progress_view(c, &all));
+	v_set(a, pv, "progress", progress_view(c, &ed->prog));
 	/* One document: its card already shows the progress. */
 	v_setb(a, pv, "several_documents", ed->ndocs > 1);
 	value *up = v_set(a, pv, "upcoming", upcoming_view(c, ed));
@@ -118,12 +107,9 @@ static value *section_view(const ctx *c, const section *sec)
 	v_sets(a, v, "anchor", sec->anchor);
 	v_sets(a, v, "schools", concerns_label(c, &sec->schools));
 	value *acts = v_set(a, v, "activities", v_list(a));
-	progress p = {0};
-	for (size_t i = 0; i < sec->nacts; i++) {
+	for (size_t i = 0; i < sec->nacts; i++)
 		v_push(a, acts, activity_view(c, &sec->acts[i], false));
-		progress_add(c->s, &p, &sec->acts[i]);
-	}
-	v_set(a, v, "progress", progress_view(c, &p));
+	v_set(a, v, "progress", progress_view(c, &sec->prog));
 	return v;
 }
 
@@ -226,13 +212,9 @@ value *view_document(const ctx *c)
 		v_push(a, tg, target_view(c, d, &d->targets[i]));
 	v_set(a, dv, "columns", activity_columns_view(c, d));
 	value *secs = v_set(a, dv, "sections", v_list(a));
-	progress p = {0};
-	for (size_t k = 0; k < d->nsections; k++) {
+	for (size_t k = 0; k < d->nsections; k++)
 		v_push(a, secs, section_view(c, &d->sections[k]));
-		for (size_t i = 0; i < d->sections[k].nacts; i++)
-			progress_add(c->s, &p, &d->sections[k].acts[i]);
-	}
-	v_set(a, dv, "progress", progress_view(c, &p));
+	v_set(a, dv, "progress", progress_view(c, &d->prog));
 	v_set(a, v, "edition", edition_view(c, d->ed));
 	/* Each table follows a heading with the same words: keep the caption for
 	 * screen readers, hide it on screen. */

@@ -1,5 +1,5 @@
 /* Free pages, 404, sitemap.xml, robots.txt. */
-#include "page_builders.h"
+#include "page_misc.h"
 #include "page_common.h"
 #include "util.h"
 
@@ -24,8 +24,9 @@ value *view_404(const ctx *c)
 }
 
 /* sitemap.xml needs absolute addresses: the pages of the plan under base_url. */
-value *view_sitemap(const ctx *c, const page_plan *plan)
+value *view_sitemap(const ctx *c)
 {
+	const page_plan *plan = c->plan;
 	arena *a = c->a;
 	value *v = v_map(a);
 	const char *base = c->s->base_url;

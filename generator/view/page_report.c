@@ -4,7 +4,7 @@
  * reasons, new deadlines and acts, evidence; activities without dates in a
  * part of their own; totals per section and for the edition.  The same view
  * feeds report.html and the Word file (report.docx.xml). */
-#include "page_builders.h"
+#include "page_report.h"
 #include "page_common.h"
 #include "execution.h"
 #include "buf.h"

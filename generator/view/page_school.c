@@ -1,5 +1,5 @@
 /* Schools registry and the page of one school in one edition. */
-#include "page_builders.h"
+#include "page_school.h"
 #include "page_deadlines.h"
 #include "page_indicators.h"
 #include "page_schedule.h"

@@ -1,8 +1,11 @@
-/* pages.h — the list of pages of a site and one view builder per page type.
+/* pages.h — the page plan of a site and the page table.
  *
- * pages_plan() decides every output file (sorted by path, so writing order and
- * output never depend on threads); page_view() turns the read-only model into
- * the view tree its template renders.  Builders only read the model. */
+ * pages_plan() decides every output file once (sorted by path, so writing
+ * order and output never depend on threads).  The page table (pages.c) says
+ * for each kind of page its template and its builder: a view builder
+ * (page_*.c) whose tree the template renders, or, for files without a
+ * template (iCalendar, CSV, JSON), a writer of the finished bytes (ics.c,
+ * export.c).  Builders only read the model. */
 #ifndef ROADMAP_PAGES_H
 #define ROADMAP_PAGES_H
 
@@ -22,7 +25,6 @@ typedef enum {
 typedef struct page_job {
 	page_kind kind;
 	const char *path;          /* output path, e.g. "2021-2022/schools/sosh-1/index.html" */
-	const char *tpl;           /* template name, e.g. "school"; NULL: written by page_raw */
 	const edition *ed;
 	const document *doc;
 	const school *sc;
@@ -37,9 +39,15 @@ typedef struct page_plan {
 
 /* All pages of s, allocated in a. */
 page_plan pages_plan(const site *s, arena *a);
-/* The view tree of one page (allocated in a). */
-value *page_view(const site *s, const page_job *j, arena *a);
-/* The bytes of a page that has no template (calendars); appended to out. */
+
+/* The template of a kind of page ("school"), or NULL for a file whose bytes
+ * page_raw writes. */
+const char *page_template(page_kind k);
+/* Every template some page needs, NULL-terminated, each once (static). */
+const char *const *page_templates(void);
+/* The view tree of page j of plan (allocated in a); for kinds with a template. */
+value *page_view(const site *s, const page_plan *plan, const page_job *j, arena *a);
+/* Appends the bytes of page j; for kinds without a template. */
 void page_raw(const site *s, const page_job *j, buf *out);
 
 #endif

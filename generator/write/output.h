@@ -32,20 +32,6 @@ output *output_begin(const char *out, const char *content_root, diag_list *dl);
 /* Writes data to rel (e.g. "2021-2022/index.html") inside the temporary
  * folder, creating folders.  Returns 0, or -1 with errno set. */
 int output_write(output *o, const char *rel, const char *data, size_t len);
-/* One file of a zip archive: name inside the archive, bytes (not kept). */
-typedef struct zip_member {
-	const char *name;
-	const char *data;
-	size_t len;
-} zip_member;
-/* Builds a zip archive of the n members in memory with libzip (deflate; every
- * entry dated 1980-01-01 00:00 with fixed attributes, so the bytes depend only
- * on the members: builds stay reproducible) and appends it to out.  Returns 0,
- * or -1 with errno set (out may hold a partial append). */
-int output_zip(const zip_member *m, size_t n, buf *out);
-/* output_zip into a buffer, written to rel like output_write.  Returns 0 or -1
- * with errno set.  May be called from several threads at once. */
-int output_write_zip(output *o, const char *rel, const zip_member *m, size_t n);
 /* Files written anew so far: new, or with bytes different from the previous
  * build's file at the same path.  An unchanged file is not rewritten: it is
  * carried into the new site as a hard link to the previous one (same inode and

@@ -86,10 +86,7 @@ int theme_load(theme *t, const char *dir, const char *override_dir, diag_list *d
 	rc |= add_dir(t, dir, "partials", "", NULL, dl);
 	if (rc == 0 && mustache_set_check_partials(t->set, dl) != 0)
 		rc = -1;
-	static const char *const required[] = {"edition", "document", "registry", "school", "archive",
-	                                       "page", "404", "robots.txt", "sitemap.xml", "deadlines", "report", "data", "feed.xml", "changes",
-	                                       "indicators", "indicator",
-	                                       "report.docx.xml", NULL};
+	const char *const *required = page_templates();
 	for (int i = 0; required[i]; i++) {
 		if (mustache_set_has(t->set, required[i]))
 			continue;
@@ -132,16 +129,19 @@ static void render_one(pool *p, size_t i)
 	buf out = BUF_INIT;
 	errno = 0;
 	int rc = 0;
-	if (j->tpl)
-		rc = mustache_render(p->t->set, j->tpl, page_view(p->s, j, a), &out);
+	const char *tpl = page_template(j->kind);
+	if (tpl)
+		rc = mustache_render(p->t->set, tpl, page_view(p->s, p->plan, j, a), &out);
 	else
 		page_raw(p->s, j, &out);
 	if (rc == 0 && j->kind == PG_REPORT_DOCX) {
-		if (docx_write(p->o, j->path, buf_cstr(&out), out.len) != 0)
-			rc = -1;
-	} else if (rc == 0 && output_write(p->o, j->path, buf_cstr(&out), out.len) != 0) {
-		rc = -1; /* errno says why */
+		buf docx = BUF_INIT;
+		rc = docx_build(buf_cstr(&out), out.len, &docx);
+		buf_free(&out);
+		out = docx;
 	}
+	if (rc == 0 && output_write(p->o, j->path, out.data ? out.data : "", out.len) != 0)
+		rc = -1; /* errno says why */
 	if (rc != 0) {
 		int expected = 0;
 		if (atomic_compare_exchange_strong(&p->failed, &expected, (int)i + 1)) {
@@ -194,10 +194,11 @@ long render_site(const site *s, const theme *t, const page_plan *plan, output *o
 	if (failed) {
 		const page_job *j = &plan->jobs[failed - 1];
 		int e = atomic_load(&p.failed_errno), r = atomic_load(&p.failed_render);
-		if (j->tpl && !mustache_set_has(t->set, j->tpl))
-			diag_add(dl, DIAG_ERROR, t->dir, 0, 0, "в теме нет шаблона «%s» (нужен для %s)", j->tpl, j->path);
+		const char *tpl = page_template(j->kind);
+		if (tpl && !mustache_set_has(t->set, tpl))
+			diag_add(dl, DIAG_ERROR, t->dir, 0, 0, "в теме нет шаблона «%s» (нужен для %s)", tpl, j->path);
 		else if (r)
-			diag_add(dl, DIAG_ERROR, j->path, 0, 0, "шаблон «%s»: %s", j->tpl, mustache_strerror(r));
+			diag_add(dl, DIAG_ERROR, j->path, 0, 0, "шаблон «%s»: %s", tpl, mustache_strerror(r));
 		else
 			diag_add(dl, DIAG_ERROR, j->path, 0, 0, "не удалось записать страницу: %s",
 			         e ? strerror(e) : "ошибка вывода");

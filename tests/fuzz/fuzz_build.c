@@ -372,8 +372,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			arena *a = arena_new();
 			buf out = BUF_INIT;
 			int rc = MUSTACHE_OK;
-			if (j->tpl)
-				rc = mustache_render(th.set, j->tpl, page_view(s, j, a), &out);
+			if (page_template(j->kind))
+				rc = mustache_render(th.set, page_template(j->kind), page_view(s, &plan, j, a), &out);
 			else
 				page_raw(s, j, &out);
 			if (rc != MUSTACHE_OK) {

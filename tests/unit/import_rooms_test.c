@@ -156,6 +156,26 @@ static void test_cell_per_line(void)
 		}
 	free(rs.v);
 	rs = (irows){0};
+	/* A first row numbered «1.» right under the header is no row of
+	 * column numbers; a grouping column is read like «Задачи». */
+	const char *first = "№\nНаправление деятельности\nМероприятия\nСроки\nОтветственные\n"
+	                    "1.\nАнализ\nСовещание\nмай 2025 г.\nДиректор\n"
+	                    "2.\nСеминар\nиюнь 2025 г.\nДиректор\n";
+	T_CHECK(imp_rows_cell_per_line(a, first, strlen(first), ps, pe, &rs), "first-row layout found");
+	static const char *const w1[][5] = {
+		{"№", "Направление деятельности", "Мероприятия", "Сроки", "Ответственные"},
+		{"1.", "Анализ", "Совещание", "май 2025 г.", "Директор"},
+		{"2.", "", "Семинар", "июнь 2025 г.", "Директор"},
+	};
+	T_CHECK(rs.n == ARRAY_LEN(w1), "first: %zu rows, want %zu", rs.n, ARRAY_LEN(w1));
+	for (size_t i = 0; i < rs.n && i < ARRAY_LEN(w1); i++)
+		for (size_t j = 0; j < 5; j++) {
+			char what[64];
+			snprintf(what, sizeof what, "first: row %zu cell %zu", i, j);
+			T_STREQ(j < rs.v[i].n ? rs.v[i].c[j].text : "(none)", w1[i][j], what);
+		}
+	free(rs.v);
+	rs = (irows){0};
 	T_CHECK(!imp_rows_cell_per_line(a, "Просто текст\nбез таблицы\n", 30, ps, pe, &rs) && !rs.n,
 	        "no header block: not this layout");
 	/* A passport is no activity table: «Наименование программы» names no activities. */

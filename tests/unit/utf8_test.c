@@ -1,4 +1,4 @@
-/* utf8_test.c — validation with positions, folding, trimming, Windows-1251. */
+/* utf8_test.c — validation with positions, folding (full and fast), trimming, Windows-1251. */
 #include "t.h"
 #include "utf8.h"
 #include "util.h"
@@ -104,25 +104,38 @@ static void test_fold(void)
 		{"", ""},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		char *f = utf8_fold(cases[i].in, strlen(cases[i].in));
+		char *f = utf8_fold(cases[i].in, strlen(cases[i].in), 0);
 		T_STREQ(f, cases[i].want, cases[i].in);
 		free(f);
 	}
-	T_CHECK(utf8_fold(B("a\xFF")) == NULL, "fold of invalid UTF-8 is NULL");
-	T_CHECK(utf8_fold(B("\xED\xA0\x80")) == NULL, "fold of a surrogate is NULL");
-	char *f = utf8_fold(B("A\0B"));
+	T_CHECK(utf8_fold(B("a\xFF"), 0) == NULL, "fold of invalid UTF-8 is NULL");
+	T_CHECK(utf8_fold(B("\xED\xA0\x80"), 0) == NULL, "fold of a surrogate is NULL");
+	char *f = utf8_fold(B("A\0B"), 0);
 	T_CHECK(f && f[0] == 'a' && f[1] == 0 && f[2] == 'b', "fold keeps embedded NUL");
+	free(f);
+	f = utf8_fold(B("ЁЛКА и ёж, Е\xCC\x88ж"), UTF8_FOLD_YO);
+	T_STREQ(f, "елка и еж, еж", "fold with UTF8_FOLD_YO");
 	free(f);
 }
 
-static void test_fold_yo(void)
+static void test_lower_ru(void)
 {
-	char s[] = "Ёлка, ёж, Еда, ель";
-	utf8_fold_yo(s);
-	T_STREQ(s, "Елка, еж, Еда, ель", "fold_yo");
+	char s[] = "Ёлка, ёж, Еда, ЯБЛОКО, Abc, Ї, № 5";
+	T_STREQ(utf8_lower_ru(s, UTF8_FOLD_YO), "елка, еж, еда, яблоко, abc, Ї, № 5", "lower_ru with ё as е");
+	char y[] = "Учёный СОВЕТ, ЁЖ";
+	T_STREQ(utf8_lower_ru(y, 0), "учёный совет, ёж", "lower_ru keeping ё");
+	static const char all[] = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ";
+	char a[sizeof all];
+	memcpy(a, all, sizeof all);
+	T_STREQ(utf8_lower_ru(a, 0), "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "lower_ru: the whole alphabet");
+	T_CHECK(strlen(a) == strlen(all), "lower_ru keeps the byte length");
+	unsigned char o[2];
+	utf8_lower_ru_letter((const unsigned char *)"Я", o, 0);
+	T_CHECK(!memcmp(o, "я", 2), "lower_ru_letter Я");
+	utf8_lower_ru_letter((const unsigned char *)"Ё", o, UTF8_FOLD_YO);
+	T_CHECK(!memcmp(o, "е", 2), "lower_ru_letter Ё with ё as е");
 	char t[] = "\xD1"; /* truncated lead byte at the end must not be overrun */
-	utf8_fold_yo(t);
-	T_STREQ(t, "\xD1", "fold_yo truncated");
+	T_STREQ(utf8_lower_ru(t, UTF8_FOLD_YO), "\xD1", "lower_ru truncated");
 }
 
 static void test_caseeq(void)
@@ -135,7 +148,7 @@ static void test_caseeq(void)
 		{"школа", "Школа", true},
 		{"оо", "ОО", true},
 		{"Ёж", "ёЖ", true},
-		{"ёж", "еж", false},                  /* distinct unless utf8_fold_yo */
+		{"ёж", "еж", false},                  /* distinct unless UTF8_FOLD_YO */
 		{"Школа", "Школа ", false},           /* no trimming here */
 		{"й", "И\xCC\x86", true},
 		{"abc", "abd", false},
@@ -229,7 +242,7 @@ int main(void)
 	test_validate();
 	test_pos_advance();
 	test_fold();
-	test_fold_yo();
+	test_lower_ru();
 	test_caseeq();
 	test_space_trim();
 	test_cp1251();

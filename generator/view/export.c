@@ -2,6 +2,7 @@
 #include "csvread.h"
 #include "indicators.h"
 #include "execution.h"
+#include "memo.h"
 #include "schedule.h"
 #include "util.h"
 
@@ -146,16 +147,12 @@ static void *jmalloc(size_t n)
 	return xmalloc(n);
 }
 
-struct json_ctx {
-	const site *s;
-	json_t *list;
-};
-
-static void json_one(const activity *a, void *arg)
+/* One activity of activities.json: every column but edition and as_of
+ * (said once at the top). */
+static json_t *activity_json(const site *s, const activity *a)
 {
-	struct json_ctx *c = arg;
 	act_row r;
-	row_fill(&r, c->s, a);
+	row_fill(&r, s, a);
 	json_t *o = json_object();
 	for (size_t i = 0; i < ARRAY_LEN(ACTIVITY_COLUMNS); i++) {
 		const char *k = ACTIVITY_COLUMNS[i].name;
@@ -171,8 +168,19 @@ static void json_one(const activity *a, void *arg)
 			v = json_string(r.f[i]);
 		json_object_set_new(o, k, v ? v : json_null());
 	}
-	json_array_append_new(c->list, o);
 	row_free(&r);
+	return o;
+}
+
+struct json_ctx {
+	const site *s;
+	json_t *list;
+};
+
+static void json_one(const activity *a, void *arg)
+{
+	struct json_ctx *c = arg;
+	json_array_append_new(c->list, activity_json(c->s, a));
 }
 
 static void set_alloc(void)
@@ -358,8 +366,8 @@ static json_t *jnum_or_null(bool has, double v)
 	return has ? jnum(v) : json_null();
 }
 
-/* Sets key to a number only when there is one: data.json leaves out what
- * is absent (docs/themes.md says what a missing key means). */
+/* Sets key only when there is a value: a school's data.json leaves out
+ * what is absent (docs/themes.md says what a missing key means). */
 static void set_num_if(json_t *o, const char *key, bool has, double v)
 {
 	if (has)
@@ -546,8 +554,9 @@ static json_t *school_indicators_json(const site *s, const edition *ed, const sc
 }
 
 /* One activity of a school's data.json: the keys of activities.json that
- * differ between its activities; a date, «overdue», «done_on» or
- * «responsible» that is absent is left out. */
+ * differ between its activities (document and section are its place in the
+ * file); a date, «overdue», «done_on» or «responsible» that is absent is
+ * left out. */
 static json_t *school_activity_json(const site *s, const activity *a)
 {
 	char iso[11];
@@ -570,51 +579,139 @@ static json_t *school_activity_json(const site *s, const activity *a)
 	return o;
 }
 
-/* The edition's documents, each with the sections that have activities
- * concerning the school and those activities. */
-static json_t *school_documents_json(const site *s, const edition *ed, const school *sc)
+/* Every school's data.json has the same flags: compact, as a site has thousands. */
+#define SCHOOL_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6))
+
+/* What the data.json of every school of an edition shares, as JSON text made
+ * once: each document's opening ({"document":…,"title":…,"sections":[), each
+ * section's ({"number":…,"title":…,"activities":[) and each activity's object,
+ * all in document order; a school's file puts together those concerning it. */
+typedef struct school_json_parts {
+	char **docs;   /* per document */
+	char **secs;   /* per section, documents one after another */
+	char **rows;   /* per activity, in each_activity order */
+} school_json_parts;
+
+/* JSON text of v without its last n characters (closing brackets); v is
+ * released. */
+static char *dump_open(json_t *v, size_t n)
 {
-	json_t *docs = json_array();
+	char *text = json_dumps(v, SCHOOL_JSON_FLAGS);
+	text[strlen(text) - n] = '\0';
+	json_decref(v);
+	return text;
+}
+
+static void *make_school_parts(const void *key, const void *arg)
+{
+	const edition *ed = key;
+	const site *s = arg;
+	json_init();
+	size_t nsec = 0, nact = 0;
+	for (size_t d = 0; d < ed->ndocs; d++)
+		for (size_t k = 0; k < ed->docs[d].nsections; k++, nsec++)
+			nact += ed->docs[d].sections[k].nacts;
+	school_json_parts *p = xcalloc(1, sizeof(school_json_parts));
+	p->docs = xcalloc(ed->ndocs + 1, sizeof(char *));
+	p->secs = xcalloc(nsec + 1, sizeof(char *));
+	p->rows = xcalloc(nact + 1, sizeof(char *));
+	size_t si = 0, ai = 0;
 	for (size_t d = 0; d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
-		json_t *secs = json_array();
+		p->docs[d] = dump_open(json_pack("{s:s,s:s,s:[]}", "document", doc->slug, "title",
+		                                 doc->title ? doc->title : doc->slug, "sections"), 2);
 		for (size_t k = 0; k < doc->nsections; k++) {
 			const section *sec = &doc->sections[k];
-			json_t *acts = json_array();
-			for (size_t i = 0; i < sec->nacts; i++)
-				if (activity_concerns(&sec->acts[i], sc))
-					json_array_append_new(acts, school_activity_json(s, &sec->acts[i]));
-			if (!json_array_size(acts)) {
-				json_decref(acts);
-				continue;
+			p->secs[si++] = dump_open(json_pack("{s:s,s:s,s:[]}", "number", sec->number ? sec->number : "",
+			                                    "title", sec->title ? sec->title : "", "activities"), 2);
+			for (size_t i = 0; i < sec->nacts; i++) {
+				json_t *o = school_activity_json(s, &sec->acts[i]);
+				p->rows[ai++] = json_dumps(o, SCHOOL_JSON_FLAGS);
+				json_decref(o);
 			}
-			json_array_append_new(secs, json_pack("{s:s,s:s,s:o}", "number", sec->number ? sec->number : "",
-			                                      "title", sec->title ? sec->title : "", "activities", acts));
 		}
-		json_array_append_new(docs, json_pack("{s:s,s:s,s:o}", "document", doc->slug, "title",
-		                                      doc->title ? doc->title : doc->slug, "sections", secs));
 	}
-	return docs;
+	return p;
+}
+
+static void drop_school_parts(void *value)
+{
+	school_json_parts *p = value;
+	for (char **t = p->docs; *t; t++)
+		free(*t);
+	for (char **t = p->secs; *t; t++)
+		free(*t);
+	for (char **t = p->rows; *t; t++)
+		free(*t);
+	free(p->docs);
+	free(p->secs);
+	free(p->rows);
+	free(p);
+}
+
+/* ,"key":<v as JSON>, or nothing when v is NULL (as jansson leaves out a
+ * member set to NULL); v is released. */
+static void member(buf *out, const char *key, json_t *v)
+{
+	if (!v)
+		return;
+	char *text = json_dumps(v, SCHOOL_JSON_FLAGS | JSON_ENCODE_ANY);
+	buf_printf(out, ",\"%s\":%s", key, text);
+	free(text);
+	json_decref(v);
+}
+
+/* "documents": every document of ed, each with the sections that have
+ * activities concerning sc and those activities. */
+static void school_documents(const school_json_parts *p, const edition *ed, const school *sc, buf *out)
+{
+	size_t si = 0, ai = 0;
+	buf_puts(out, ",\"documents\":[");
+	for (size_t d = 0; d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
+		buf_printf(out, "%s%s", d ? "," : "", p->docs[d]);
+		bool first_sec = true;
+		for (size_t k = 0; k < doc->nsections; k++, si++) {
+			const section *sec = &doc->sections[k];
+			bool first = true;
+			for (size_t i = 0; i < sec->nacts; i++, ai++) {
+				if (!activity_concerns(&sec->acts[i], sc))
+					continue;
+				if (first)
+					buf_printf(out, "%s%s", first_sec ? "" : ",", p->secs[si]);
+				buf_printf(out, "%s%s", first ? "" : ",", p->rows[ai]);
+				first = first_sec = false;
+			}
+			if (!first)
+				buf_puts(out, "]}");
+		}
+		buf_puts(out, "]}");
+	}
+	buf_putc(out, ']');
 }
 
 void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
 {
+	/* The document is built as jansson would dump {edition, as_of, school,
+	 * documents, schedule, results, indicators}, with the parts every
+	 * school shares dumped once per edition. */
 	json_t *root = json_root(s, ed);
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(sc->id));
 	json_object_set_new(o, "name", jstr_or_null(sc->name));
 	json_object_set_new(o, "short_name", jstr_or_null(sc->short_name));
 	json_object_set_new(root, "school", o);
-	json_object_set_new(root, "documents", school_documents_json(s, ed, sc));
-	json_object_set_new(root, "schedule", export_schedule_json(s, ed, sc));
-	json_object_set_new(root, "results", school_results_json(s, ed, sc));
-	json_object_set_new(root, "indicators", school_indicators_json(s, ed, sc));
-	/* One file per school and edition: compact, as a site has thousands. */
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
-	buf_puts(out, text);
-	buf_putc(out, '\n');
-	free(text);
+	char *head = json_dumps(root, SCHOOL_JSON_FLAGS);
 	json_decref(root);
+	buf_put(out, head, strlen(head) - 1); /* without its closing brace */
+	free(head);
+	const school_json_parts *p = memo_get(s->memo, ed, make_school_parts, s, drop_school_parts);
+	school_documents(p, ed, sc, out);
+	memo_done(s->memo, p, drop_school_parts);
+	member(out, "schedule", export_schedule_json(s, ed, sc));
+	member(out, "results", school_results_json(s, ed, sc));
+	member(out, "indicators", school_indicators_json(s, ed, sc));
+	buf_puts(out, "}\n");
 }
 
 void export_search_json(const site *s, buf *out)
