@@ -5,6 +5,7 @@
 #include "fields.h"
 #include "frontmatter.h"
 #include "fsutil.h"
+#include "memo.h"
 #include "utf8.h"
 #include "util.h"
 #include "buf.h"
@@ -25,6 +26,7 @@ site *site_load(const char *root, date today, date fallback, diag_list *dl)
 	arena *a = arena_new();
 	site *s = arena_alloc(a, sizeof(site));
 	s->arena = a;
+	s->memo = memo_new();
 	s->root = arena_strdup(a, root);
 	s->today = today;
 	s->min_group = 5;
@@ -67,5 +69,6 @@ void site_free(site *s)
 						deadline_free(&sec->acts[i].marks[m].new_dl);
 				}
 			}
+	memo_free(s->memo);
 	arena_free(s->arena);
 }

@@ -373,6 +373,8 @@ typedef struct site {
 	struct ind_data *ind;        /* indicators.h: read with ind_list / ind_for / … */
 	date today;                  /* the date the site speaks as of (see site_load) */
 	date as_of;                  /* site.yaml «as_of», or unset */
+	struct memo *memo;           /* memo.h: text shared by many pages, made once while
+	                                pages are built (the one part written after derive) */
 } site;
 
 const char *status_name(status s);     /* "planned" … ("not-done", as in YAML) */

@@ -2,6 +2,7 @@
 #include "csvread.h"
 #include "indicators.h"
 #include "execution.h"
+#include "memo.h"
 #include "schedule.h"
 #include "util.h"
 
@@ -159,25 +160,18 @@ static bool school_key(const char *k)
 	return false;
 }
 
-struct json_ctx {
-	const site *s;
-	json_t *list;
-	const school *only;   /* NULL: every activity */
-};
-
-static void json_one(const activity *a, void *arg)
+/* One activity as a JSON object: every column but edition and as_of (said
+ * once at the top), or only the school_key ones for a school's data.json. */
+static json_t *activity_json(const site *s, const activity *a, bool school_keys)
 {
-	struct json_ctx *c = arg;
-	if (c->only && !activity_concerns(a, c->only))
-		return;
 	act_row r;
-	row_fill(&r, c->s, a);
+	row_fill(&r, s, a);
 	json_t *o = json_object();
 	for (size_t i = 0; i < ARRAY_LEN(ACTIVITY_COLUMNS); i++) {
 		const char *k = ACTIVITY_COLUMNS[i].name;
 		if (!strcmp(k, "edition") || !strcmp(k, "as_of"))
 			continue; /* once, at the top */
-		if (c->only && !school_key(k))
+		if (school_keys && !school_key(k))
 			continue;
 		json_t *v;
 		if (!strcmp(k, "overdue"))
@@ -189,8 +183,19 @@ static void json_one(const activity *a, void *arg)
 			v = json_string(r.f[i]);
 		json_object_set_new(o, k, v ? v : json_null());
 	}
-	json_array_append_new(c->list, o);
 	row_free(&r);
+	return o;
+}
+
+struct json_ctx {
+	const site *s;
+	json_t *list;
+};
+
+static void json_one(const activity *a, void *arg)
+{
+	struct json_ctx *c = arg;
+	json_array_append_new(c->list, activity_json(c->s, a, false));
 }
 
 static void set_alloc(void)
@@ -223,7 +228,7 @@ void export_activities_json(const site *s, const edition *ed, buf *out)
 {
 	json_t *root = json_root(s, ed);
 	json_t *list = json_array();
-	struct json_ctx c = {s, list, NULL};
+	struct json_ctx c = {s, list};
 	each_activity(ed, json_one, &c);
 	json_object_set_new(root, "activities", list);
 	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1));
@@ -527,14 +532,41 @@ static json_t *school_indicators_json(const site *s, const edition *ed, const sc
 	return list;
 }
 
-void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
+/* Every school's data.json has the same flags: compact, as a site has thousands. */
+#define SCHOOL_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6))
+
+/* What the data.json of every school of an edition shares, as JSON text made
+ * once: the documents with their sections, and each activity's row (in
+ * each_activity order; a school's file lists those concerning it). */
+typedef struct school_json_parts {
+	char *documents;
+	char **rows;
+	size_t n;
+} school_json_parts;
+
+struct rows_ctx {
+	const site *s;
+	school_json_parts *p;
+	size_t cap;
+};
+
+static void row_text(const activity *a, void *arg)
 {
-	json_t *root = json_root(s, ed);
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(sc->id));
-	json_object_set_new(o, "name", jstr_or_null(sc->name));
-	json_object_set_new(o, "short_name", jstr_or_null(sc->short_name));
-	json_object_set_new(root, "school", o);
+	struct rows_ctx *c = arg;
+	if (c->p->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->p->rows = xrealloc(c->p->rows, c->cap * sizeof(char *));
+	}
+	json_t *o = activity_json(c->s, a, true);
+	c->p->rows[c->p->n++] = json_dumps(o, SCHOOL_JSON_FLAGS);
+	json_decref(o);
+}
+
+static void *make_school_parts(const void *key, const void *arg)
+{
+	const edition *ed = key;
+	json_init();
+	school_json_parts *p = xcalloc(1, sizeof(school_json_parts));
 	json_t *docs = json_array();
 	for (size_t d = 0; d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
@@ -545,20 +577,82 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
 		json_array_append_new(docs, json_pack("{s:s,s:s,s:o}", "document", doc->slug, "title",
 		                                      doc->title ? doc->title : doc->slug, "sections", secs));
 	}
-	json_object_set_new(root, "documents", docs);
-	json_t *list = json_array();
-	struct json_ctx c = {s, list, sc};
-	each_activity(ed, json_one, &c);
-	json_object_set_new(root, "activities", list);
-	json_object_set_new(root, "schedule", export_schedule_json(s, ed, sc));
-	json_object_set_new(root, "results", school_results_json(s, ed, sc));
-	json_object_set_new(root, "indicators", school_indicators_json(s, ed, sc));
-	/* One file per school and edition: compact, as a site has thousands. */
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
-	buf_puts(out, text);
-	buf_putc(out, '\n');
+	p->documents = json_dumps(docs, SCHOOL_JSON_FLAGS);
+	json_decref(docs);
+	struct rows_ctx c = {arg, p, 0};
+	each_activity(ed, row_text, &c);
+	return p;
+}
+
+static void drop_school_parts(void *value)
+{
+	school_json_parts *p = value;
+	for (size_t i = 0; i < p->n; i++)
+		free(p->rows[i]);
+	free(p->rows);
+	free(p->documents);
+	free(p);
+}
+
+/* ,"key":<v as JSON>, or nothing when v is NULL (as jansson leaves out a
+ * member set to NULL); v is released. */
+static void member(buf *out, const char *key, json_t *v)
+{
+	if (!v)
+		return;
+	char *text = json_dumps(v, SCHOOL_JSON_FLAGS | JSON_ENCODE_ANY);
+	buf_printf(out, ",\"%s\":%s", key, text);
 	free(text);
+	json_decref(v);
+}
+
+struct school_rows {
+	const school *sc;
+	const school_json_parts *p;
+	size_t i;
+	buf *out;
+	bool first;
+};
+
+static void school_row(const activity *a, void *arg)
+{
+	struct school_rows *c = arg;
+	const char *row = c->p->rows[c->i++];
+	if (!row || !activity_concerns(a, c->sc))
+		return;
+	if (!c->first)
+		buf_putc(c->out, ',');
+	buf_puts(c->out, row);
+	c->first = false;
+}
+
+void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
+{
+	/* The document is built as jansson would dump {edition, as_of, school,
+	 * documents, activities, schedule, results, indicators}, with the parts
+	 * every school shares dumped once per edition. */
+	json_t *root = json_root(s, ed);
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(sc->id));
+	json_object_set_new(o, "name", jstr_or_null(sc->name));
+	json_object_set_new(o, "short_name", jstr_or_null(sc->short_name));
+	json_object_set_new(root, "school", o);
+	char *head = json_dumps(root, SCHOOL_JSON_FLAGS);
 	json_decref(root);
+	buf_put(out, head, strlen(head) - 1); /* without its closing brace */
+	free(head);
+	const school_json_parts *p = memo_get(s->memo, ed, make_school_parts, s, drop_school_parts);
+	if (p->documents)
+		buf_printf(out, ",\"documents\":%s", p->documents);
+	buf_puts(out, ",\"activities\":[");
+	struct school_rows c = {sc, p, 0, out, true};
+	each_activity(ed, school_row, &c);
+	buf_putc(out, ']');
+	memo_done(s->memo, p, drop_school_parts);
+	member(out, "schedule", export_schedule_json(s, ed, sc));
+	member(out, "results", school_results_json(s, ed, sc));
+	member(out, "indicators", school_indicators_json(s, ed, sc));
+	buf_puts(out, "}\n");
 }
 
 void export_search_json(const site *s, buf *out)

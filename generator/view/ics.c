@@ -1,10 +1,12 @@
 #include "ics.h"
 #include "escape.h"
+#include "memo.h"
 #include "schedule.h"
 #include "util.h"
 
 #include <stdio.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 void ics_fold_line(buf *out, const char *line, size_t len)
@@ -243,16 +245,61 @@ void ics_schedule(const site *s, const edition *ed, const school *sc, buf *out)
 	raw(out, "END:VCALENDAR");
 }
 
-void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
+/* The events of every activity of an edition, in document order: the same
+ * text in the edition's calendar and in each school's, made once. */
+typedef struct ed_events {
+	size_t n;
+	char **text;     /* [i]: the events of the i-th activity ("" when none) */
+	size_t *len;
+} ed_events;
+
+static void *make_events(const void *key, const void *arg)
 {
-	calendar_head(s, ed, only ? only->short_name : NULL, out);
+	const edition *ed = key;
+	const site *s = arg;
+	ed_events *ev = xcalloc(1, sizeof(ed_events));
+	for (size_t d = 0; d < ed->ndocs; d++)
+		for (size_t k = 0; k < ed->docs[d].nsections; k++)
+			ev->n += ed->docs[d].sections[k].nacts;
+	ev->text = xcalloc(ev->n ? ev->n : 1, sizeof(char *));
+	ev->len = xcalloc(ev->n ? ev->n : 1, sizeof(size_t));
+	size_t j = 0;
 	for (size_t d = 0; d < ed->ndocs; d++)
 		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
 			const section *sec = &ed->docs[d].sections[k];
-			for (size_t i = 0; i < sec->nacts; i++)
-				if (!only || activity_concerns(&sec->acts[i], only))
-					activity_events(s, &sec->acts[i], out);
+			for (size_t i = 0; i < sec->nacts; i++, j++) {
+				buf b = BUF_INIT;
+				activity_events(s, &sec->acts[i], &b);
+				ev->len[j] = b.len;
+				ev->text[j] = buf_detach(&b);
+			}
 		}
+	return ev;
+}
+
+static void drop_events(void *value)
+{
+	ed_events *ev = value;
+	for (size_t i = 0; i < ev->n; i++)
+		free(ev->text[i]);
+	free(ev->text);
+	free(ev->len);
+	free(ev);
+}
+
+void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
+{
+	calendar_head(s, ed, only ? only->short_name : NULL, out);
+	const ed_events *ev = memo_get(s->memo, ed, make_events, s, drop_events);
+	size_t j = 0;
+	for (size_t d = 0; d < ed->ndocs; d++)
+		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
+			const section *sec = &ed->docs[d].sections[k];
+			for (size_t i = 0; i < sec->nacts; i++, j++)
+				if (!only || activity_concerns(&sec->acts[i], only))
+					buf_put(out, ev->text[j], ev->len[j]);
+		}
+	memo_done(s->memo, ev, drop_events);
 	/* A school's calendar also carries its assessment dates. */
 	for (size_t i = 0; only && i < ed->nschedule; i++)
 		if (ed->schedule[i].sc == only)

@@ -19,8 +19,19 @@ struct output {
 	char *target;   /* absolute path of the final folder */
 	char *tmp;      /* absolute path of the temporary folder */
 	bool prev;      /* target holds a previous build to carry unchanged files from */
+	int tmp_fd;     /* the temporary folder, opened: files are made relative to it */
+	int prev_fd;    /* the previous build (target) when prev, else -1 */
 	atomic_long changed; /* files written anew (new or different bytes) */
 };
+
+static void close_dirs(output *o)
+{
+	if (o->tmp_fd >= 0)
+		close(o->tmp_fd);
+	if (o->prev_fd >= 0)
+		close(o->prev_fd);
+	o->tmp_fd = o->prev_fd = -1;
+}
 
 /* rm -rf without following symlinks: unlinkat on entries, recursion only into real dirs.
  * A folder's marker file goes last: a removal cut short by a kill leaves a
@@ -198,6 +209,14 @@ output *output_begin(const char *out, const char *content_root, diag_list *dl)
 	o->target = target;
 	o->tmp = tmp;
 	o->prev = fs_is_dir(target) && has_marker(target);
+	o->tmp_fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	o->prev_fd = o->prev ? open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW) : -1;
+	o->prev = o->prev_fd >= 0;
+	if (o->tmp_fd < 0) {
+		diag_add(dl, DIAG_ERROR, out, 0, 0, "не удалось открыть временную папку %s: %s", tmp, strerror(errno));
+		output_abort(o);
+		return NULL;
+	}
 	atomic_init(&o->changed, 0);
 	output_write(o, OUTPUT_MARKER, "roadmap output folder: the whole folder is replaced on each build\n", 66);
 	atomic_store(&o->changed, 0);
@@ -218,26 +237,31 @@ static bool rel_ok(const char *rel)
 	return true;
 }
 
-static int mkdirs(char *path)
+/* Creates the folders of rel's parent inside dir (rel is checked by rel_ok).
+ * Called after creating the file failed with ENOENT, so a folder that exists
+ * costs nothing on the common path: most files go into a folder made by an
+ * earlier file.  Several threads may race here; EEXIST is success. */
+static int make_parents(int dir, const char *rel)
 {
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int r = mkdir(path, 0755);
-		*p = '/';
-		if (r != 0 && errno != EEXIST)
-			return -1;
-	}
-	return 0;
+	const char *slash = strrchr(rel, '/');
+	if (!slash)
+		return 0;
+	char *parent = xstrndup(rel, (size_t)(slash - rel));
+	int rc = mkdirat(dir, parent, 0755);
+	if (rc != 0 && errno == ENOENT && make_parents(dir, parent) == 0)
+		rc = mkdirat(dir, parent, 0755);
+	if (rc != 0 && errno == EEXIST)
+		rc = 0;
+	free(parent);
+	return rc;
 }
 
 /* The previous build's file at rel holds exactly data: a regular file (not a
  * symlink) of the same size and bytes.  Reading back from the page cache costs
  * far less than writing. */
-static bool same_as_previous(const char *old, const char *data, size_t len)
+static bool same_as_previous(int dir, const char *rel, const char *data, size_t len)
 {
-	int fd = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd = openat(dir, rel, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		return false;
 	struct stat st;
@@ -258,12 +282,27 @@ static bool same_as_previous(const char *old, const char *data, size_t len)
 	return same;
 }
 
-static int write_new(const char *path, const char *data, size_t len)
+/* Creates rel in dir, with its folders; an existing name is removed first:
+ * it may be a hard link to a file of the live site, which must never be
+ * written through (O_EXCL). */
+static int create_new(int dir, const char *rel)
 {
-	/* O_EXCL after unlink: a name in the temporary folder may be a hard link
-	 * to a file of the live site, which must never be written through. */
-	unlink(path);
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	for (int tries = 0; tries < 3; tries++) {
+		int fd = openat(dir, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+		if (fd >= 0)
+			return fd;
+		if (errno == ENOENT && make_parents(dir, rel) == 0)
+			continue;
+		if (errno == EEXIST && unlinkat(dir, rel, 0) == 0)
+			continue;
+		return -1;
+	}
+	return -1;
+}
+
+static int write_new(int dir, const char *rel, const char *data, size_t len)
+{
+	int fd = create_new(dir, rel);
 	if (fd < 0)
 		return -1;
 	size_t off = 0;
@@ -278,30 +317,36 @@ static int write_new(const char *path, const char *data, size_t len)
 	return (close(fd) == 0 && off == len) ? 0 : -1;
 }
 
+/* Carries the previous build's file at rel into the new site by a hard link. */
+static bool link_previous(output *o, const char *rel)
+{
+	for (int tries = 0; tries < 3; tries++) {
+		if (linkat(o->prev_fd, rel, o->tmp_fd, rel, 0) == 0)
+			return true;
+		if (errno == ENOENT && make_parents(o->tmp_fd, rel) == 0)
+			continue;
+		if (errno == EEXIST && unlinkat(o->tmp_fd, rel, 0) == 0)
+			continue;
+		return false;
+	}
+	return false;
+}
+
 int output_write(output *o, const char *rel, const char *data, size_t len)
 {
 	if (!rel_ok(rel)) {
 		errno = EINVAL;
 		return -1;
 	}
-	char *path = fs_join(o->tmp, rel);
-	int rc = -1;
-	if (mkdirs(path) == 0) {
-		/* An unchanged file is carried over as a hard link to the previous
-		 * build's file: same inode, same modification time, so rsync and CDN
-		 * uploads skip it.  The old site stays intact until the swap, and
-		 * removing it afterwards only drops its names. */
-		char *old = o->prev ? fs_join(o->target, rel) : NULL;
-		if (old && same_as_previous(old, data, len) && link(old, path) == 0) {
-			rc = 0;
-		} else {
-			rc = write_new(path, data, len);
-			if (rc == 0)
-				atomic_fetch_add(&o->changed, 1);
-		}
-		free(old);
-	}
-	free(path);
+	/* An unchanged file is carried over as a hard link to the previous
+	 * build's file: same inode, same modification time, so rsync and CDN
+	 * uploads skip it.  The old site stays intact until the swap, and
+	 * removing it afterwards only drops its names. */
+	if (o->prev && same_as_previous(o->prev_fd, rel, data, len) && link_previous(o, rel))
+		return 0;
+	int rc = write_new(o->tmp_fd, rel, data, len);
+	if (rc == 0)
+		atomic_fetch_add(&o->changed, 1);
 	return rc;
 }
 
@@ -340,6 +385,7 @@ int output_copy_tree(output *o, const char *src_dir, const char *rel)
 
 int output_commit(output *o, diag_list *dl)
 {
+	close_dirs(o);
 	int rc = 0;
 	if (!fs_exists(o->target)) {
 		rc = rename(o->tmp, o->target);
@@ -371,6 +417,7 @@ void output_abort(output *o)
 {
 	if (!o)
 		return;
+	close_dirs(o);
 	remove_tree_raw(o->tmp);
 	free(o->tmp);
 	free(o->target);
