@@ -2,6 +2,7 @@
 #include "import_int.h"
 #include "csvread.h"
 #include "deadline.h"
+#include "ru.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -18,8 +19,6 @@
  * impossible. */
 static bool find_date(const char *s, date *out)
 {
-	static const char *const months[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
-	                                     "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
 	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
 	bool found = false;
 	for (const char *p = l; *p && !found; p++) {
@@ -55,10 +54,10 @@ static bool find_date(const char *s, date *out)
 				q++;
 			while (*q == ' ')
 				q++;
-			for (int i = 0; i < 12 && !m; i++)
-				if (!strncmp(q, months[i], strlen(months[i]))) {
-					m = i + 1;
-					q += strlen(months[i]);
+			for (int i = 1; i <= 12 && !m; i++)
+				if (str_starts(q, ru_month_gen(i))) {
+					m = i;
+					q += strlen(ru_month_gen(i));
 				}
 			if (!m || *q != ' ')
 				continue;

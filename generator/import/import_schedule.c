@@ -3,6 +3,7 @@
 #include "date.h"
 #include "deadline.h"
 #include "fields.h"
+#include "ru.h"
 #include "schedule_rules.h"
 #include "utf8.h"
 #include "util.h"
@@ -265,18 +266,6 @@ static void err(reader *r, const csv_cell *c, const char *fmt, const char *arg)
 	r->errors++;
 }
 
-/* Month named in a word: «март», «марта», «марте», «МАРТ» → 3; 0 when none. */
-static int month_word(const char *key)
-{
-	static const char *const stems[] = {"январ", "феврал", "март", "апрел", "", "июн", "июл", "август", "сентябр",
-	                                    "октябр", "ноябр", "декабр"};
-	for (int m = 1; m <= 12; m++)
-		if (m == 5 ? (!strcmp(key, "май") || !strcmp(key, "мая") || !strcmp(key, "мае"))
-		           : str_starts(key, stems[m - 1]))
-			return m;
-	return 0;
-}
-
 /* Reads a title line: the school year («2021-2022», «2021/2022») and a month
  * with an optional year («Март 2022», «на март 2022 г.»).  True when a month
  * was named. */
@@ -310,7 +299,7 @@ static bool title_line(reader *r, const csv_row *row)
 				char *w = xstrndup(p, n);
 				char *k = key_of(w);
 				if (!month && !strchr(w, '0') && strspn(k, "0123456789") == 0)
-					month = month_word(k);
+					month = ru_month_word(k);
 				free(k);
 				free(w);
 			}

@@ -10,6 +10,7 @@
  *      parts, parts merge, and the kind follows from what was found. */
 #include "deadline.h"
 #include "escape.h"
+#include "ru.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -247,32 +248,6 @@ static bool in_list(const char *w, const char *const *list)
 	return false;
 }
 
-/* Month of a word in any case form or common abbreviation, else 0. */
-static int month_of(const char *w)
-{
-	static const char *const soft[] = {"ь", "я", "е", "ю", "ем", NULL};
-	static const char *const hard[] = {"", "а", "е", "у", "ом", NULL};
-	static const char *const may[] = {"й", "я", "е", "ю", "ем", NULL};
-	static const struct { const char *stem; const char *const *ends; } full[12] = {
-		{"январ", soft}, {"феврал", soft}, {"март", hard}, {"апрел", soft},
-		{"ма", may}, {"июн", soft}, {"июл", soft}, {"август", hard},
-		{"сентябр", soft}, {"октябр", soft}, {"ноябр", soft}, {"декабр", soft},
-	};
-	static const struct { const char *w; int m; } abbr[] = {
-		{"янв", 1}, {"фев", 2}, {"февр", 2}, {"мар", 3}, {"апр", 4}, {"авг", 8}, {"сен", 9},
-		{"сент", 9}, {"окт", 10}, {"ноя", 11}, {"нояб", 11}, {"дек", 12},
-	};
-	for (int m = 0; m < 12; m++) {
-		size_t n = strlen(full[m].stem);
-		if (!strncmp(w, full[m].stem, n) && in_list(w + n, full[m].ends))
-			return m + 1;
-	}
-	for (size_t k = 0; k < ARRAY_LEN(abbr); k++)
-		if (!strcmp(w, abbr[k].w))
-			return abbr[k].m;
-	return 0;
-}
-
 enum unit { U_NONE, U_QUARTER, U_SCHOOLQ, U_HALF, U_TRIM };
 
 /* «квартал», «кв», «четверть», «полугодие», «триместр» in their case forms. */
@@ -354,7 +329,7 @@ static void sort_known(void)
 static bool known(const char *w)
 {
 	pthread_once(&known_once, sort_known);
-	return *w && (month_of(w) || unit_of(w) || ordinal_word(w) ||
+	return *w && (ru_month_word(w) || unit_of(w) || ordinal_word(w) ||
 	              bsearch(&w, known_sorted, known_n, sizeof *known_sorted, cmp_str));
 }
 
@@ -609,7 +584,7 @@ static size_t p_year(const parser *p, size_t i, int *y)
 /* A month word, with the dot of an abbreviation («сент.»). */
 static size_t p_month(const parser *p, size_t i, int *m)
 {
-	if (!is_type(p, i, TK_WORD) || !(*m = month_of(p->t[i].w)))
+	if (!is_type(p, i, TK_WORD) || !(*m = ru_month_word(p->t[i].w)))
 		return 0;
 	return i + 1 + (is_type(p, i + 1, TK_DOT) && !p->t[i + 1].sp);
 }

@@ -8,21 +8,61 @@
 
 #define NBSP "\xC2\xA0"
 
-static const char *const GEN[] = {"января", "февраля", "марта", "апреля", "мая", "июня",
-                                  "июля", "августа", "сентября", "октября", "ноября", "декабря"};
-static const char *const NOM[] = {"январь", "февраль", "март", "апрель", "май", "июнь",
-                                  "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"};
-static const char *const NOM_CAP[] = {"Январь", "Февраль", "Март", "Апрель", "Май", "Июнь",
-                                      "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"};
+/* The one month table: the nominative, the genitive, and the stem every case
+ * form of the name starts with, with the endings it takes (prepositional
+ * «марте» and instrumental «январем» included; «ё» read as «е»). */
+static const char *const SOFT[] = {"ь", "я", "е", "ю", "ем", NULL};
+static const char *const HARD[] = {"", "а", "е", "у", "ом", NULL};
+static const char *const MAY[] = {"й", "я", "е", "ю", "ем", NULL};
+static const struct {
+	const char *nom, *gen, *stem;
+	const char *const *ends;
+} MONTHS[12] = {
+	{"январь", "января", "январ", SOFT},       {"февраль", "февраля", "феврал", SOFT},
+	{"март", "марта", "март", HARD},           {"апрель", "апреля", "апрел", SOFT},
+	{"май", "мая", "ма", MAY},                 {"июнь", "июня", "июн", SOFT},
+	{"июль", "июля", "июл", SOFT},             {"август", "августа", "август", HARD},
+	{"сентябрь", "сентября", "сентябр", SOFT}, {"октябрь", "октября", "октябр", SOFT},
+	{"ноябрь", "ноября", "ноябр", SOFT},       {"декабрь", "декабря", "декабр", SOFT},
+};
+/* The abbreviations people write: «янв.», «сент.», «нояб.». */
+static const struct {
+	const char *w;
+	int m;
+} MONTH_ABBR[] = {
+	{"янв", 1}, {"фев", 2}, {"февр", 2}, {"мар", 3}, {"апр", 4}, {"авг", 8}, {"сен", 9},
+	{"сент", 9}, {"окт", 10}, {"ноя", 11}, {"нояб", 11}, {"дек", 12},
+};
 
 const char *ru_month_nom(int m)
 {
-	return m >= 1 && m <= 12 ? NOM[m - 1] : "";
+	return m >= 1 && m <= 12 ? MONTHS[m - 1].nom : "";
 }
 
 const char *ru_month_gen(int m)
 {
-	return m >= 1 && m <= 12 ? GEN[m - 1] : "";
+	return m >= 1 && m <= 12 ? MONTHS[m - 1].gen : "";
+}
+
+static bool in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(w, *list))
+			return true;
+	return false;
+}
+
+int ru_month_word(const char *w)
+{
+	for (int m = 0; m < 12; m++) {
+		size_t n = strlen(MONTHS[m].stem);
+		if (!strncmp(w, MONTHS[m].stem, n) && in_list(w + n, MONTHS[m].ends))
+			return m + 1;
+	}
+	for (size_t k = 0; k < sizeof MONTH_ABBR / sizeof MONTH_ABBR[0]; k++)
+		if (!strcmp(w, MONTH_ABBR[k].w))
+			return MONTH_ABBR[k].m;
+	return 0;
 }
 
 void ru_date(buf *out, date d)
@@ -34,7 +74,13 @@ void ru_date(buf *out, date d)
 
 void ru_month_year(buf *out, int y, int m)
 {
-	buf_printf(out, "%s %d", m >= 1 && m <= 12 ? NOM_CAP[m - 1] : "", y);
+	const char *nom = ru_month_nom(m);
+	unsigned char cap[2];
+	if (utf8_upper_ru_letter((const unsigned char *)nom, cap)) { /* «Сентябрь» */
+		buf_put(out, (const char *)cap, 2);
+		nom += 2;
+	}
+	buf_printf(out, "%s %d", nom, y);
 }
 
 const char *ru_plural(long n, const char *one, const char *few, const char *many)

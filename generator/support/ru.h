@@ -13,8 +13,14 @@
 void ru_date(buf *out, date d);
 /* «Сентябрь 2021» (nominative, as in a heading). */
 void ru_month_year(buf *out, int y, int m);
+/* The one month table (m = 1..12; "" for any other m). */
 const char *ru_month_nom(int m);     /* «сентябрь» (lower case) */
 const char *ru_month_gen(int m);     /* «сентября» */
+/* The month a word names, 1..12, in any case form («март», «марта», «марте»,
+ * «мартом», «маю») or a usual abbreviation without its dot («сент», «нояб»,
+ * «янв»); 0 for any other word.  w is one whole word in lower case with «ё»
+ * as «е» (utf8_lower_ru with UTF8_FOLD_YO). */
+int ru_month_word(const char *w);
 /* Plural form for n: one («1 мероприятие»), few («3 мероприятия»), many («5 мероприятий»). */
 const char *ru_plural(long n, const char *one, const char *few, const char *many);
 /* «5 мероприятий»: n with NBSP-grouped thousands and the right form. */

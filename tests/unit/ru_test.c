@@ -71,6 +71,33 @@ static void test_months(void)
 	T_STREQ(ru_month_nom(13), "", "ru_month_nom(13)");
 	T_STREQ(ru_month_gen(-1), "", "ru_month_gen(-1)");
 	T_STREQ(ru_month_gen(13), "", "ru_month_gen(13)");
+	b = (buf)BUF_INIT;
+	ru_month_year(&b, 2021, 13);
+	T_STREQ(buf_cstr(&b), " 2021", "ru_month_year of no month");
+	buf_free(&b);
+}
+
+static void test_month_word(void)
+{
+	static const struct {
+		const char *w;
+		int m;
+	} cases[] = {
+		{"январь", 1}, {"января", 1}, {"январе", 1}, {"январем", 1}, {"январю", 1}, {"февр", 2},
+		{"март", 3},   {"марта", 3},  {"марте", 3},  {"мартом", 3},  {"марту", 3},  {"мар", 3},
+		{"май", 5},    {"мая", 5},    {"мае", 5},    {"маю", 5},     {"маем", 5},   {"август", 8},
+		{"сент", 9},   {"сен", 9},    {"нояб", 11},  {"дек", 12},    {"декабрем", 12},
+		/* not months: other words on the same stems, other endings, empty */
+		{"ма", 0},     {"маи", 0},    {"мартовский", 0}, {"январский", 0}, {"сентябрьский", 0},
+		{"маяк", 0},   {"марш", 0},   {"", 0},       {"Март", 0}, /* lower case only */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		T_CHECK(ru_month_word(cases[i].w) == cases[i].m, "ru_month_word(%s) = %d, want %d", cases[i].w,
+		        ru_month_word(cases[i].w), cases[i].m);
+	for (int m = 1; m <= 12; m++) {
+		T_CHECK(ru_month_word(ru_month_nom(m)) == m, "ru_month_word of the nominative %d", m);
+		T_CHECK(ru_month_word(ru_month_gen(m)) == m, "ru_month_word of the genitive %d", m);
+	}
 }
 
 static void test_plural(void)
@@ -267,6 +294,7 @@ int main(void)
 	setlocale(LC_NUMERIC, "ru_RU.UTF-8");
 	test_date();
 	test_months();
+	test_month_word();
 	test_plural();
 	test_int();
 	test_num();
