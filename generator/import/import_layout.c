@@ -308,7 +308,7 @@ static uint32_t text_hash(const char *s)
 	return h;
 }
 
-static bool *memo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
+static bool *dlmemo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
 {
 	size_t i = h & (m->cap - 1);
 	while (m->key[i] && !(m->hash[i] == h && !strcmp(m->key[i], s)))
@@ -321,7 +321,7 @@ static bool *memo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
 	return &m->yes[i];
 }
 
-static void memo_grow(dlmemo *m)
+static void dlmemo_grow(dlmemo *m)
 {
 	dlmemo old = *m;
 	m->cap = old.cap ? old.cap * 2 : 256;
@@ -331,14 +331,14 @@ static void memo_grow(dlmemo *m)
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.key[i]) {
 			bool found;
-			*memo_slot(m, old.key[i], old.hash[i], &found) = old.yes[i];
+			*dlmemo_slot(m, old.key[i], old.hash[i], &found) = old.yes[i];
 		}
 	free(old.key);
 	free(old.hash);
 	free(old.yes);
 }
 
-static void memo_free(dlmemo *m)
+static void dlmemo_free(dlmemo *m)
 {
 	free(m->key);
 	free(m->hash);
@@ -350,10 +350,10 @@ static bool deadline_like(dlmemo *m, const char *s)
 	if (strlen(s) > 120)
 		return false;
 	if (2 * (m->n + 1) > m->cap)
-		memo_grow(m);
+		dlmemo_grow(m);
 	uint32_t h = text_hash(s);
 	bool found;
-	bool *yes = memo_slot(m, s, h, &found);
+	bool *yes = dlmemo_slot(m, s, h, &found);
 	if (!found) {
 		m->n++;
 		deadline d;
@@ -839,7 +839,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		k = header_block(a, ls, n, h, labels, fields, &used);
 	if (!k) {
 		free(ls);
-		memo_free(&memo);
+		dlmemo_free(&memo);
 		return false;
 	}
 	h--;
@@ -960,6 +960,6 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	free(x);
 	free(at);
 	free(ls);
-	memo_free(&memo);
+	dlmemo_free(&memo);
 	return true;
 }
