@@ -13,7 +13,7 @@ NBSP = "\u00a0"
 
 def built():
     out = os.path.join(tmpdir(), "out")
-    rc, _, err = build(SITE, out)
+    rc, _, err = run("build", "-C", SITE, "-o", out, "--today", TODAY)  # not -q: the warnings are checked
     check(rc == 0, "marks site builds: " + err[-300:])
     return out, err
 

@@ -245,13 +245,14 @@ static int parse_opts(int argc, char **argv, opts *o, const char *allowed)
 	return optind;
 }
 
-static void print_diags(diag_list *dl, const char *content)
+/* -q keeps the errors only. */
+static void print_diags(diag_list *dl, const char *content, bool quiet)
 {
 	diag_sort(dl);
 	char *prefix = str_ends(content, "/") ? xstrdup(content) : xasprintf("%s/", content);
 	if (!strcmp(content, "."))
 		prefix[0] = '\0';
-	diag_print(dl, prefix, stderr);
+	diag_print_upto(dl, prefix, quiet ? DIAG_ERROR : DIAG_NOTE, stderr);
 	free(prefix);
 }
 
@@ -291,7 +292,7 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 			rc = EXIT_IO;
 		}
 	}
-	print_diags(dl, o->content);
+	print_diags(dl, o->content, o->quiet);
 	if (dl->errors && !rc)
 		rc = EXIT_CONTENT;
 	clock_gettime(CLOCK_MONOTONIC, &t1);

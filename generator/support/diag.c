@@ -97,8 +97,15 @@ static const char *sev_word(diag_severity s)
 
 void diag_print(const diag_list *l, const char *prefix, FILE *out)
 {
+	diag_print_upto(l, prefix, DIAG_NOTE, out);
+}
+
+void diag_print_upto(const diag_list *l, const char *prefix, diag_severity worst, FILE *out)
+{
 	for (size_t i = 0; i < l->n; i++) {
 		const diag *d = &l->items[i];
+		if (d->sev > worst)
+			continue;
 		if (d->file[0])
 			fprintf(out, "%s%s:", d->file[0] == '/' ? "" : (prefix ? prefix : ""), d->file);
 		if (d->file[0] && d->line > 0) {
@@ -108,11 +115,14 @@ void diag_print(const diag_list *l, const char *prefix, FILE *out)
 		}
 		fprintf(out, "%s%s: %s\n", d->file[0] ? " " : "", sev_word(d->sev), d->msg);
 	}
-	size_t total = l->errors + l->warnings;
-	if (total > l->n)
-		fprintf(out, "roadmap: ещё %zu %s не %s\n", total - l->n,
-		        ru_plural((long)(total - l->n), "сообщение", "сообщения", "сообщений"),
-		        ru_plural((long)(total - l->n), "показано", "показаны", "показано"));
+	size_t total = worst == DIAG_ERROR ? l->errors : l->errors + l->warnings;
+	size_t kept = 0; /* of those, how many the list holds */
+	for (size_t i = 0; i < l->n; i++)
+		kept += l->items[i].sev <= worst && l->items[i].sev != DIAG_NOTE;
+	if (total > kept)
+		fprintf(out, "roadmap: ещё %zu %s не %s\n", total - kept,
+		        ru_plural((long)(total - kept), "сообщение", "сообщения", "сообщений"),
+		        ru_plural((long)(total - kept), "показано", "показаны", "показано"));
 }
 
 void diag_list_free(diag_list *l)

@@ -40,6 +40,9 @@ void diag_vadd(diag_list *l, diag_severity sev, const char *file, int line, int 
 void diag_sort(diag_list *l);
 /* "file:line:col: error: msg" lines; prefix (e.g. "content/") is prepended to file names. */
 void diag_print(const diag_list *l, const char *prefix, FILE *out);
+/* diag_print of the diagnostics at least as grave as worst (DIAG_ERROR: errors
+ * only, for -q). */
+void diag_print_upto(const diag_list *l, const char *prefix, diag_severity worst, FILE *out);
 void diag_list_free(diag_list *l);
 
 #endif
