@@ -3,10 +3,12 @@
 #include "buf.h"
 #include "escape.h"
 #include "indicators.h"
+#include "memo.h"
 #include "ru.h"
 #include "schedule.h"
 #include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *link_to(const ctx *c, const char *path)
@@ -259,7 +261,9 @@ static void amended_view(const ctx *c, value *v, const activity *act)
 	v_setb(a, v, "has_was", act->nwas > 0);
 }
 
-value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
+/* An activity's row as every page shows it, but for the link to its
+ * document (which depends on where the page is). */
+static value *activity_row(const ctx *c, const activity *act)
 {
 	arena *a = c->a;
 	value *v = v_map(a);
@@ -285,13 +289,8 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	const indicator *ind = act->indicator && c->s->ind ? ind_find(c->s->ind, act->indicator) : NULL;
 	v_sets(a, v, "indicator_text", ind ? ind->name : act->indicator);
 	amended_view(c, v, act);
-	if (link_to_doc) {
-		v_sets(a, v, "doc_url", arena_printf(a, "%s#%s", link_to(c, document_path(a, act->doc)), act->anchor));
-		v_sets(a, v, "doc_title", act->doc->short_title);
-	} else {
-		v_sets(a, v, "doc_url", NULL);
-		v_sets(a, v, "doc_title", NULL);
-	}
+	v_sets(a, v, "doc_url", NULL);
+	v_sets(a, v, "doc_title", NULL);
 	value *ev = v_set(a, v, "evidence", v_list(a));
 	for (size_t i = 0; i < act->nevidence; i++) {
 		value *e = v_push(a, ev, v_map(a));
@@ -299,6 +298,74 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 		v_sets(a, e, "url", act->evidence[i].url);
 	}
 	v_setb(a, v, "has_evidence", act->nevidence > 0);
+	return v;
+}
+
+/* The rows of every activity of an edition, made once per build (memo.h):
+ * a school's pages show hundreds of the edition's activities, and 500
+ * schools show the same rows.  rows[base[d][k] + i] is the i-th activity of
+ * section k of document d. */
+typedef struct ed_rows {
+	arena *a;
+	size_t **base;
+	value **rows;
+} ed_rows;
+
+static void *make_rows(const void *key, const void *arg)
+{
+	const edition *ed = key;
+	ed_rows *r = xcalloc(1, sizeof(ed_rows));
+	r->a = arena_new();
+	r->base = arena_alloc(r->a, (ed->ndocs + 1) * sizeof(size_t *));
+	size_t n = 0;
+	for (size_t d = 0; d < ed->ndocs; d++) {
+		r->base[d] = arena_alloc(r->a, (ed->docs[d].nsections + 1) * sizeof(size_t));
+		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
+			r->base[d][k] = n;
+			n += ed->docs[d].sections[k].nacts;
+		}
+	}
+	r->rows = arena_alloc(r->a, (n + 1) * sizeof(value *));
+	ctx shared = {.s = arg, .a = r->a, .root = ""};
+	for (size_t d = 0; d < ed->ndocs; d++)
+		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
+			const section *sec = &ed->docs[d].sections[k];
+			for (size_t i = 0; i < sec->nacts; i++)
+				r->rows[r->base[d][k] + i] = activity_row(&shared, &sec->acts[i]);
+		}
+	return r;
+}
+
+static void drop_rows(void *made)
+{
+	ed_rows *r = made;
+	arena_free(r->a);
+	free(r);
+}
+
+/* The shared row of act, or NULL when there is no memo (a model built by
+ * hand) or act is not where its edition lists it. */
+static const value *shared_row(const site *s, const activity *act)
+{
+	const document *doc = act->doc;
+	const section *sec = act->section;
+	const edition *ed = doc ? doc->ed : NULL;
+	if (!s->memo || !ed || !sec || doc < ed->docs || doc >= ed->docs + ed->ndocs || sec < doc->sections ||
+	    sec >= doc->sections + doc->nsections || act < sec->acts || act >= sec->acts + sec->nacts)
+		return NULL;
+	const ed_rows *r = memo_get(s->memo, ed, make_rows, s, drop_rows);
+	return r->rows[r->base[doc - ed->docs][sec - doc->sections] + (size_t)(act - sec->acts)];
+}
+
+value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
+{
+	arena *a = c->a;
+	const value *row = shared_row(c->s, act);
+	value *v = row ? v_copy(a, row) : activity_row(c, act);
+	if (link_to_doc) {
+		v_sets(a, v, "doc_url", arena_printf(a, "%s#%s", link_to(c, document_path(a, act->doc)), act->anchor));
+		v_sets(a, v, "doc_title", act->doc->short_title);
+	}
 	return v;
 }
 

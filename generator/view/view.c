@@ -107,6 +107,22 @@ value *v_set(arena *a, value *map, const char *key, value *v)
 	return v;
 }
 
+value *v_copy(arena *a, const value *map)
+{
+	value *v = node(a, map->kind);
+	*v = *map;
+	if (map->n) {
+		v->items = arena_alloc(a, map->n * sizeof(value *));
+		memcpy(v->items, map->items, map->n * sizeof(value *));
+		if (map->keys) {
+			v->keys = arena_alloc(a, map->n * sizeof(char *));
+			memcpy(v->keys, map->keys, map->n * sizeof(char *));
+		}
+	}
+	v->cap = map->n;
+	return v;
+}
+
 void v_sets(arena *a, value *map, const char *key, const char *s)
 {
 	v_set(a, map, key, v_str(a, s));

@@ -43,6 +43,10 @@ value *v_set(arena *a, value *map, const char *key, value *v);
  * not fall through to a same-named key of an enclosing context. */
 void v_sets(arena *a, value *map, const char *key, const char *s);
 void v_setb(arena *a, value *map, const char *key, bool b);
+/* A shallow copy of map (or list) in a: its own arrays of keys and items, so
+ * that v_set on the copy leaves map alone, sharing the key strings and the
+ * values themselves (which must then stay unchanged). */
+value *v_copy(arena *a, const value *map);
 /* Lookup of one key (no dots); NULL when absent or map is not a map. */
 const value *v_get(const value *map, const char *key);
 /* Mustache truthiness: false for null, false, empty list; true otherwise
