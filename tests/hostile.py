@@ -29,6 +29,7 @@ temporary folders and removed at the end.
 import hashlib
 import html.parser
 import json
+import glob
 import os
 import re
 import shutil
@@ -54,7 +55,7 @@ MiB = 1024 * 1024
 RSS_BASE = 64 * MiB          # any run on a small site
 RSS_PER_BYTE = 8             # plus this many bytes per byte of the largest YAML/Markdown file read
 RSS_PER_CSV_BYTE = 32        # … or of the largest CSV file (about 50 bytes per cell are kept)
-TIME_LIMIT = 30.0            # seconds for any single refused or limit case (they take < 8 s)
+TIME_LIMIT = 30.0            # seconds (processor time when measured) for any single refused or limit case (they take < 8 s)
 
 
 def sanitized(path):
@@ -105,13 +106,15 @@ signal.signal(signal.SIGALRM, lambda *a: os.kill(pid, signal.SIGKILL))
 signal.alarm(int(sys.argv[1]))
 _, st, ru = os.wait4(pid, 0)
 rc = os.waitstatus_to_exitcode(st)
-print(-999 if rc == -signal.SIGKILL else rc, ru.ru_maxrss)
+print(-999 if rc == -signal.SIGKILL else rc, ru.ru_maxrss, ru.ru_utime + ru.ru_stime)
 """
 
 
 def run(*args, env=None, timeout=120, user=None, measure=False):
     """Runs roadmap; returns (rc, stderr, seconds, peak RSS in bytes, or 0
-    unless measure); a run longer than timeout is killed and gives rc -999."""
+    unless measure); a run longer than timeout is killed and gives rc -999.
+    With measure, seconds are processor seconds (user + system) of roadmap,
+    which other work on a busy machine does not inflate; else wall-clock."""
     e = dict(os.environ)
     e.update(env or {})
     if not measure and user is None:
@@ -136,10 +139,11 @@ def run(*args, env=None, timeout=120, user=None, measure=False):
         errf.seek(0)
         err = errf.read().decode("utf-8", "replace")
     try:
-        rc, rss = (int(x) for x in p.stdout.split())
+        rc, rss, cpu = p.stdout.split()
+        rc, rss, cpu = int(rc), int(rss), float(cpu)
     except ValueError:
         return -998, err + p.stdout.decode("utf-8", "replace"), secs, 0
-    return rc, err, secs, rss * 1024
+    return rc, err, cpu, rss * 1024
 
 
 def build(content, out, *extra, env=None):
@@ -238,10 +242,8 @@ def generator_vocabulary(v):
     """Adds the elements and attributes that the C code writes itself (inline
     SVG charts …): names found in its string literals after a '<' or before
     '="'.  Derived from the code, never from content."""
-    for f in sorted(os.listdir(os.path.join(ROOT, "generator"))):
-        if not f.endswith(".c"):
-            continue
-        src = re.sub(r"'(\\.|[^'\\])'", "''", read(os.path.join(ROOT, "generator", f)))
+    for f in sorted(glob.glob(os.path.join(ROOT, "generator", "*", "*.c"))):  # generator/<stage>/*.c
+        src = re.sub(r"'(\\.|[^'\\])'", "''", read(f))
         for m in C_STRING.finditer(src):
             lit = m.group(1).replace('\\"', '"')
             if "<" not in lit and '="' not in lit:
@@ -657,8 +659,13 @@ def test_symlinks():
 # ---------------------------------------------------------------------------
 
 def bounded(what, c, rel, largest, msg=None, want_rc=1):
-    """check on c: exit want_rc (with an error about rel), within time and memory bounds."""
+    """check on c: exit want_rc (with an error about rel), within time and memory bounds.
+    Time is processor time; a run over the bound is measured once more (a
+    busy machine can still slow a process through caches and memory), the
+    assertion itself is never retried."""
     rc, err, secs, rss = run("check", "-C", c, "--today", TODAY, timeout=60, measure=True)
+    if secs >= TIME_LIMIT:
+        rc, err, secs, rss = run("check", "-C", c, "--today", TODAY, timeout=60, measure=True)
     limit = RSS_BASE + (RSS_PER_CSV_BYTE if rel.endswith(".csv") else RSS_PER_BYTE) * largest
     if os.environ.get("HOSTILE_VERBOSE"):
         print("  %-50.50s %5.2f s %7.1f MiB (bound %.0f)" % (what, secs, rss / MiB, limit / MiB))

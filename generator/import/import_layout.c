@@ -308,7 +308,7 @@ static uint32_t text_hash(const char *s)
 	return h;
 }
 
-static bool *memo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
+static bool *dlmemo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
 {
 	size_t i = h & (m->cap - 1);
 	while (m->key[i] && !(m->hash[i] == h && !strcmp(m->key[i], s)))
@@ -321,7 +321,7 @@ static bool *memo_slot(dlmemo *m, const char *s, uint32_t h, bool *found)
 	return &m->yes[i];
 }
 
-static void memo_grow(dlmemo *m)
+static void dlmemo_grow(dlmemo *m)
 {
 	dlmemo old = *m;
 	m->cap = old.cap ? old.cap * 2 : 256;
@@ -331,14 +331,14 @@ static void memo_grow(dlmemo *m)
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.key[i]) {
 			bool found;
-			*memo_slot(m, old.key[i], old.hash[i], &found) = old.yes[i];
+			*dlmemo_slot(m, old.key[i], old.hash[i], &found) = old.yes[i];
 		}
 	free(old.key);
 	free(old.hash);
 	free(old.yes);
 }
 
-static void memo_free(dlmemo *m)
+static void dlmemo_free(dlmemo *m)
 {
 	free(m->key);
 	free(m->hash);
@@ -350,10 +350,10 @@ static bool deadline_like(dlmemo *m, const char *s)
 	if (strlen(s) > 120)
 		return false;
 	if (2 * (m->n + 1) > m->cap)
-		memo_grow(m);
+		dlmemo_grow(m);
 	uint32_t h = text_hash(s);
 	bool found;
-	bool *yes = memo_slot(m, s, h, &found);
+	bool *yes = dlmemo_slot(m, s, h, &found);
 	if (!found) {
 		m->n++;
 		deadline d;
@@ -579,6 +579,238 @@ static void push(irows *rs, irow r)
 	rs->v[rs->n++] = r;
 }
 
+/* ---- a programme's other tables, one cell per line ---- */
+
+static bool starts_any(const char *lowered, const char *const *w)
+{
+	for (int i = 0; w[i]; i++)
+		if (!strncmp(lowered, w[i], strlen(w[i])))
+			return true;
+	return false;
+}
+
+/* A year label of an indicator table: «2022», «2022 год», «2022 г.», «на 2022 год». */
+static bool year_label(const char *l)
+{
+	const char *p = !strncmp(l, "на ", 3) ? l + 3 : l;
+	if (!(p[0] == '2' && p[1] == '0' && imp_is_digit(p[2]) && imp_is_digit(p[3])))
+		return false;
+	p += 4;
+	return !*p || !strcmp(p, " год") || !strcmp(p, " г.") || !strcmp(p, " г") || !strcmp(p, " года");
+}
+
+/* A header label of a goals or indicator table on a line of its own. */
+static bool table_label(const char *s)
+{
+	static const char *const w[] = {"№", "n п/п", "п/п", "цел", "задач", "наименован", "показател",
+	                                "индикатор", "ед.", "ед ", "единиц", "источник", "метод", "способ",
+	                                "порядок", "базов", "исходн", "значени", "планов", "фактическ", NULL};
+	if (strlen(s) > 60 || strchr(s, ':'))
+		return false;
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
+	bool yes = starts_any(l, w) || year_label(l);
+	free(l);
+	return yes;
+}
+
+/* A chapter heading ending a passport or a goals table; an enumerated value
+ * «2) оказать помощь …;» is none. */
+static bool chapter_break(const char *s)
+{
+	size_t n = strlen(s);
+	return heading_line(s) && !strchr(".;,", s[n - 1]);
+}
+
+static bool line_gap(const cline *ls, size_t j)
+{
+	return j > 0 && ls[j].line > ls[j - 1].line + 1;
+}
+
+/* «n» or «n.»: the number of the n-th row of a table. */
+static bool row_number(const char *s, size_t n)
+{
+	char want[24];
+	snprintf(want, sizeof want, "%zu", n);
+	size_t k = strlen(want);
+	return !strncmp(s, want, k) && (!s[k] || (s[k] == '.' && !s[k + 1]));
+}
+
+static bool number_cell(const char *s)
+{
+	double v;
+	char *e;
+	char *t = xstrdup(s);
+	for (char *q = t; *q; q++)
+		if (*q == ',')
+			*q = '.';
+	v = strtod(t, &e);
+	(void)v;
+	bool yes = e != t && (!*e || !strcmp(e, " %") || !strcmp(e, "%"));
+	free(t);
+	return yes;
+}
+
+/* One row of k cells from lines x[0..m): in order when they fill the row;
+ * with cells missing, the texts from the left and the numbers from the
+ * right (the values by year end the row). */
+static irow cells_row(arena *a, const cline *x, size_t m, size_t k, int line)
+{
+	irow r = make_row(a, k, line);
+	if (m >= k) {
+		for (size_t c = 0; c < m; c++) {
+			icell *cell = &r.c[c < k ? c : k - 1];
+			cell->text = *cell->text ? arena_printf(a, "%s %s", cell->text, x[c].text) : x[c].text;
+			cell->line = x[c].line;
+		}
+		return r;
+	}
+	size_t nums = 0;
+	while (nums < m && number_cell(x[m - 1 - nums].text))
+		nums++;
+	for (size_t c = 0; c < m - nums; c++)
+		r.c[c] = (icell){x[c].text, x[c].line, 1};
+	for (size_t c = 0; c < nums; c++)
+		r.c[k - 1 - c] = (icell){x[m - 1 - c].text, x[m - 1 - c].line, 1};
+	return r;
+}
+
+/* A goals or indicator table at ls[i] (its header labels on lines of their
+ * own, then its cells): rebuilt into rows like a TAB paste gives them, so
+ * that the front matter reads it as in the other layouts.  Returns the
+ * lines used, 0 when no such table starts here. */
+static size_t other_table(arena *a, const cline *ls, size_t i, size_t to, irows *rs)
+{
+	size_t k = 0;
+	while (i + k < to && k < 16 && table_label(ls[i + k].text) && !(k && line_gap(ls, i + k)))
+		k++;
+	if (k < 2)
+		return 0;
+	irow hr = make_row(a, k, ls[i].line);
+	for (size_t c = 0; c < k; c++)
+		hr.c[c] = (icell){ls[i + c].text, ls[i + c].line, 1};
+	int kind = imp_table_kind(&hr);
+	if (kind == IMP_T_NONE)
+		return 0;
+	push(rs, hr);
+	size_t j = i + k;
+	if (kind == IMP_T_GOALS) {
+		/* The goal (a cell merged down the rows), then its tasks. */
+		int gc = -1, tc = -1;
+		for (size_t c = 0; c < k; c++) {
+			char *l = utf8_lower_ru(xstrdup(hr.c[c].text), UTF8_FOLD_YO);
+			if (!strncmp(l, "цел", strlen("цел")) && gc < 0)
+				gc = (int)c;
+			else if (!strncmp(l, "задач", strlen("задач")) && tc < 0)
+				tc = (int)c;
+			free(l);
+		}
+		size_t e = j;
+		while (e < to && !line_gap(ls, e) && !table_label(ls[e].text) && !chapter_break(ls[e].text))
+			e++;
+		for (size_t q = j; q < e; q++) {
+			irow r = make_row(a, k, ls[q].line);
+			if (q == j && gc >= 0) {
+				r.c[gc] = (icell){ls[q].text, ls[q].line, 1};
+				if (q + 1 < e && tc >= 0)
+					r.c[tc] = (icell){ls[++q].text, ls[q].line, 1};
+			} else if (tc >= 0) {
+				r.c[tc] = (icell){ls[q].text, ls[q].line, 1};
+			}
+			push(rs, r);
+		}
+		return e - i;
+	}
+	/* Indicators: rows numbered 1, 2, … when the first column is «№»,
+	 * else k lines a row up to an empty line. */
+	bool numbered = imp_classify_label(hr.c[0].text) == F_NUMBER;
+	for (size_t n = 1; j < to; n++) {
+		size_t e;
+		if (numbered) {
+			if (!row_number(ls[j].text, n))
+				break;
+			e = j + k;
+			if (!(e >= to || row_number(ls[e].text, n + 1) || line_gap(ls, e))) {
+				/* Cells missing or broken over lines: up to the next number. */
+				e = j + 1;
+				while (e < to && !row_number(ls[e].text, n + 1) && !line_gap(ls, e) && e < j + 2 * k)
+					e++;
+			}
+			if (e > to)
+				e = to;
+		} else {
+			if (line_gap(ls, j) || chapter_break(ls[j].text))
+				break;
+			e = j;
+			while (e < to && e < j + k && !(e > j && line_gap(ls, e)))
+				e++;
+		}
+		push(rs, cells_row(a, ls + j, e - j, k, ls[j].line));
+		j = e;
+	}
+	return j - i;
+}
+
+/* A passport («1. Паспорт программы»): lines naming an entry («Цель
+ * программы», «Сроки реализации») each followed by its value's lines; rebuilt
+ * as rows [label, value] and ["", more], as a TAB paste gives them.  Returns
+ * the lines used after the heading at ls[i], 0 when it is no passport. */
+static bool passport_label(const char *s)
+{
+	static const char *const w[] = {"наименован", "срок", "цел", "задач", "ответствен", "исполнител",
+	                                "разработчик", "основани", "объем", "источник", "ожидаем", "координатор",
+	                                "участник", "этап", "заказчик", "финансир", "нормативн", "руководител",
+	                                "куратор", "приоритет", "показател", "индикатор", "контрол", NULL};
+	size_t n = strlen(s);
+	if (n > 60 || strchr(".;:,", s[n - 1]) || imp_starts_lower(s) || imp_number_like(s))
+		return false;
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
+	bool yes = starts_any(l, w);
+	free(l);
+	return yes;
+}
+
+static size_t passport(arena *a, const cline *ls, size_t i, size_t to, irows *rs)
+{
+	char *l = utf8_lower_ru(xstrdup(ls[i].text), UTF8_FOLD_YO);
+	bool head = strstr(l, "паспорт") != NULL && strlen(l) < 100;
+	free(l);
+	if (!head || i + 2 >= to || !passport_label(ls[i + 1].text) || passport_label(ls[i + 2].text))
+		return 0;
+	size_t j = i + 1;
+	while (j < to && !line_gap(ls, j) && !chapter_break(ls[j].text)) {
+		if (!passport_label(ls[j].text) || j + 1 >= to || line_gap(ls, j + 1)) {
+			irow r = make_row(a, 2, ls[j].line);
+			r.c[1] = (icell){ls[j].text, ls[j].line, 1};
+			push(rs, r);
+			j++;
+			continue;
+		}
+		irow r = make_row(a, 2, ls[j].line);
+		r.c[0] = (icell){ls[j].text, ls[j].line, 1};
+		r.c[1] = (icell){ls[j + 1].text, ls[j + 1].line, 1};
+		push(rs, r);
+		j += 2;
+	}
+	return j - (i + 1);
+}
+
+/* Lines of prose as one-cell rows, with the tables of a programme among
+ * them rebuilt into rows. */
+static void prose_rows(arena *a, const cline *ls, size_t from, size_t to, irows *rs)
+{
+	for (size_t i = from; i < to;) {
+		irow r = make_row(a, 1, ls[i].line);
+		r.c[0] = (icell){ls[i].text, ls[i].line, 1};
+		size_t used = other_table(a, ls, i, to, rs);
+		if (used) {
+			i += used;
+			continue;
+		}
+		push(rs, r);
+		i += 1 + passport(a, ls, i, to, rs);
+	}
+}
+
 bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, date pe, irows *rs)
 {
 	/* Non-empty lines, cleaned. */
@@ -607,7 +839,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		k = header_block(a, ls, n, h, labels, fields, &used);
 	if (!k) {
 		free(ls);
-		memo_free(&memo);
+		dlmemo_free(&memo);
 		return false;
 	}
 	h--;
@@ -622,12 +854,8 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			f[kk] = fields[j];
 			colof[kk++] = j;
 		}
-	/* Prose before the header: one-cell rows. */
-	for (size_t i = 0; i < h; i++) {
-		irow r = make_row(a, 1, ls[i].line);
-		r.c[0] = (icell){ls[i].text, ls[i].line, 1};
-		push(rs, r);
-	}
+	/* Prose before the header: one-cell rows, and the other tables. */
+	prose_rows(a, ls, 0, h, rs);
 	irow hr = make_row(a, k, ls[h].line);
 	for (size_t j = 0; j < k; j++)
 		hr.c[j] = (icell){labels[j], ls[h].line, 1};
@@ -732,6 +960,6 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	free(x);
 	free(at);
 	free(ls);
-	memo_free(&memo);
+	dlmemo_free(&memo);
 	return true;
 }

@@ -386,7 +386,8 @@ def share_right(want_sections, activities, page, yaml_text):
     """(right, total): activities of the expectation read right in all of
     section, number, title, deadline and (when the expectation names it)
     responsible, matched by position; an activity missing from the page or
-    an extra one shifts the rest, as it would for a reader."""
+    an extra one shifts the rest, as it would for a reader, and an extra one
+    counts as one more wrong."""
     import yaml
     doc = yaml.safe_load(yaml_text)
     got_y = [a for s in doc["sections"] for a in s.get("activities", [])]
@@ -407,7 +408,7 @@ def share_right(want_sections, activities, page, yaml_text):
             r = got_y[k].get("responsible")
             ok = ok and (", ".join(r) if isinstance(r, list) else r) == activities[k][4]
         right += ok
-    return right, len(want)
+    return right, max(len(want), len(got))  # an extra activity counts as a wrong one
 
 
 def check_responsible(name, activities, yaml_text):

@@ -176,6 +176,50 @@ static void test_cell_per_line(void)
 		}
 	free(rs.v);
 	rs = (irows){0};
+	/* A programme's passport, goals table and indicator table above the
+	 * activity table are rebuilt into rows like a TAB paste gives them; a
+	 * «Паспорт» heading over prose and lone label words stay prose. */
+	const char *prog = "1. Паспорт программы\nЦель программы\nРост качества\nЗадачи программы\n1) первая;\n"
+	                   "2) вторая.\n\n"
+	                   "Цели\nЗадачи\nРост качества\nПервая задача\nВторая задача\n\n"
+	                   "№\nНаименование показателя\nЕд. изм.\nБазовое значение 2021\n2022\n"
+	                   "1\nДоля двоек\n%\n12,5\n10\n2\nЧисло школ\n4\n2\n\n"
+	                   "Паспорт безопасности\nхранится у директора школы.\nЦели\nРазвитие школы\n\n"
+	                   "№\nМероприятие\nСрок\nОтветственные\n1.\nСовещание\nмай 2022 г.\nДиректор\n";
+	T_CHECK(imp_rows_cell_per_line(a, prog, strlen(prog), ps, pe, &rs), "programme layout found");
+	static const char *const w2[][6] = {
+		{"1. Паспорт программы", NULL},
+		{"Цель программы", "Рост качества", NULL},
+		{"Задачи программы", "1) первая;", NULL},
+		{"", "2) вторая.", NULL},
+		{"Цели", "Задачи", NULL},
+		{"Рост качества", "Первая задача", NULL},
+		{"", "Вторая задача", NULL},
+		{"№", "Наименование показателя", "Ед. изм.", "Базовое значение 2021", "2022", NULL},
+		{"1", "Доля двоек", "%", "12,5", "10", NULL},
+		/* a cell missing: the numbers to the right */
+		{"2", "Число школ", "", "4", "2", NULL},
+		{"Паспорт безопасности", NULL},
+		{"хранится у директора школы.", NULL},
+		{"Цели", NULL},
+		{"Развитие школы", NULL},
+		{"№", "Мероприятие", "Срок", "Ответственные", NULL},
+		{"1.", "Совещание", "май 2022 г.", "Директор", NULL},
+	};
+	T_CHECK(rs.n == ARRAY_LEN(w2), "programme: %zu rows, want %zu", rs.n, ARRAY_LEN(w2));
+	for (size_t i = 0; i < rs.n && i < ARRAY_LEN(w2); i++) {
+		size_t want_n = 0;
+		while (want_n < 6 && w2[i][want_n])
+			want_n++;
+		T_CHECK(rs.v[i].n == want_n, "programme: row %zu has %zu cells, want %zu", i, rs.v[i].n, want_n);
+		for (size_t j = 0; j < want_n && j < rs.v[i].n; j++) {
+			char what[64];
+			snprintf(what, sizeof what, "programme: row %zu cell %zu", i, j);
+			T_STREQ(rs.v[i].c[j].text, w2[i][j], what);
+		}
+	}
+	free(rs.v);
+	rs = (irows){0};
 	T_CHECK(!imp_rows_cell_per_line(a, "Просто текст\nбез таблицы\n", 30, ps, pe, &rs) && !rs.n,
 	        "no header block: not this layout");
 	/* A passport is no activity table: «Наименование программы» names no activities. */
