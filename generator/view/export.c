@@ -1,5 +1,5 @@
 #include "export.h"
-#include "csvread.h"
+#include "csvwrite.h"
 #include "indicators.h"
 #include "execution.h"
 #include "memo.h"
