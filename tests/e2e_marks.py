@@ -29,7 +29,7 @@ def statuses(page):
     # states once above the list («Статус — по отметке школы, а где школа его
     # не отмечала — по округу»).
     if "по округу." in page:
-        for m in re.finditer(r'<li><a href="[^"]*#(a-[\d-]+)">.*?<b class="st ([a-z-]+)">([^<]*)</b>', page):
+        for m in re.finditer(r'<li><a href="[^"]*#(a-[\d-]+)">.*?<b class="([a-z-]+)">([^<]*)</b>', page):
             own = m.group(3).endswith(", отметка школы")
             rows[m.group(1)] = (m.group(2), m.group(3).replace(", отметка школы", ""), "" if own else "статус по округу")
     return rows

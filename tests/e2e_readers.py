@@ -29,9 +29,9 @@ def test_readers():
         check("<script" not in emb and "site-nav" not in emb and "Ближайшие оценочные процедуры" in emb,
               sid + ": embed page without scripts or site navigation")
         d = json.load(open(os.path.join(base, "data.json"), encoding="utf-8"))
-        check(d["school"]["id"] == sid and isinstance(d["activities"], list) and "schedule" in d and "results" in d,
-              sid + ": data.json has the school, activities, schedule, results")
-        check(all(r["participants"] is None for r in d["results"] if r["suppressed"]),
+        check(d["school"]["id"] == sid and isinstance(d["documents"], list) and "schedule" in d and "results" in d,
+              sid + ": data.json has the school, documents with activities, schedule, results")
+        check(all("participants" not in r and "values" not in r for r in d["results"] if r.get("suppressed")),
               sid + ": suppressed results carry no figures")
     page = read(os.path.join(out, "2021-2022/schools/sosh-4/index.html"))
     check(page.index('id="h-next"') < page.index('id="h-acts"') and "<h2>Сроки</h2>" not in page,

@@ -1,5 +1,6 @@
 #include "import_schedule.h"
 #include "csvread.h"
+#include "csvwrite.h"
 #include "date.h"
 #include "deadline.h"
 #include "fields.h"

@@ -1,5 +1,4 @@
 #include "csvread.h"
-#include "escape.h"
 #include "textdec.h"
 #include "utf8.h"
 #include "util.h"
@@ -644,21 +643,4 @@ int csv_parse_number(const char *text, double *out, bool *had_percent)
 	if (had_percent)
 		*had_percent = pct;
 	return 0;
-}
-
-/* ---- writing ---- */
-
-void csv_write_row(buf *out, const char *const *fields, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_putc(out, ',');
-		escape_csv(out, fields[i] ? fields[i] : "");
-	}
-	buf_puts(out, "\r\n");
-}
-
-void csv_bom(buf *out)
-{
-	buf_puts(out, "\xEF\xBB\xBF");
 }

@@ -1,4 +1,4 @@
-/* csvread.h — reading CSV tables as Excel writes them, and writing exports.
+/* csvread.h — reading CSV tables as Excel writes them (writing: csvwrite.h).
  *
  * Implements content.md § «CSV files in general»: delimiter `,` `;` or TAB
  * (detected, or from a first line `sep=;`), UTF-8 with or without BOM or else
@@ -119,16 +119,5 @@ const char *csv_cell_text(const csv_row *row, int col);
  * *had_percent (may be NULL); returns -1 for anything else ("", "abc", "1,2,3",
  * "12 34", "1e5") leaving *out and *had_percent unchanged. */
 int csv_parse_number(const char *text, double *out, bool *had_percent);
-
-/* Appends one CSV row to out: UTF-8, fields separated by ',', every field
- * quoted except plain numbers, which are written bare (escape_csv: "" for ",
- * and a ' before a leading = + - @ TAB CR so that spreadsheets do not run the
- * text as a formula), CRLF at the end.  A NULL
- * field is written as an empty one. */
-void csv_write_row(buf *out, const char *const *fields, size_t n);
-
-/* Appends the UTF-8 byte order mark; write it first so that Excel opens the
- * export as UTF-8 instead of the ANSI code page. */
-void csv_bom(buf *out);
 
 #endif

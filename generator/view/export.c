@@ -1,5 +1,5 @@
 #include "export.h"
-#include "csvread.h"
+#include "csvwrite.h"
 #include "indicators.h"
 #include "execution.h"
 #include "memo.h"
@@ -7,6 +7,7 @@
 #include "util.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,23 +147,9 @@ static void *jmalloc(size_t n)
 	return xmalloc(n);
 }
 
-/* The keys of activities.json a school's data.json keeps: it is one file per
- * school and edition, so titles of documents and sections are listed once
- * at its top, and «schools» is the school itself. */
-static bool school_key(const char *k)
-{
-	static const char *const keep[] = {"document", "section", "number", "title", "deadline", "deadline_kind",
-	                                   "deadline_start", "deadline_end", "responsible", "status", "overdue",
-	                                   "done_on"};
-	for (size_t i = 0; i < ARRAY_LEN(keep); i++)
-		if (!strcmp(k, keep[i]))
-			return true;
-	return false;
-}
-
-/* One activity as a JSON object: every column but edition and as_of (said
- * once at the top), or only the school_key ones for a school's data.json. */
-static json_t *activity_json(const site *s, const activity *a, bool school_keys)
+/* One activity of activities.json: every column but edition and as_of
+ * (said once at the top). */
+static json_t *activity_json(const site *s, const activity *a)
 {
 	act_row r;
 	row_fill(&r, s, a);
@@ -171,8 +158,6 @@ static json_t *activity_json(const site *s, const activity *a, bool school_keys)
 		const char *k = ACTIVITY_COLUMNS[i].name;
 		if (!strcmp(k, "edition") || !strcmp(k, "as_of"))
 			continue; /* once, at the top */
-		if (school_keys && !school_key(k))
-			continue;
 		json_t *v;
 		if (!strcmp(k, "overdue"))
 			v = json_boolean(r.f[i][0] == 'y');
@@ -195,7 +180,7 @@ struct json_ctx {
 static void json_one(const activity *a, void *arg)
 {
 	struct json_ctx *c = arg;
-	json_array_append_new(c->list, activity_json(c->s, a, false));
+	json_array_append_new(c->list, activity_json(c->s, a));
 }
 
 static void set_alloc(void)
@@ -367,9 +352,38 @@ void export_indicators_csv(const site *s, const edition *ed, buf *out)
 	}
 }
 
+/* A number as JSON: whole numbers (counts, most targets) without a
+ * fraction («69», not «69.0»), others as reals. */
+static json_t *jnum(double v)
+{
+	if (v == floor(v) && fabs(v) < 9e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
 static json_t *jnum_or_null(bool has, double v)
 {
-	return has ? json_real(v) : json_null();
+	return has ? jnum(v) : json_null();
+}
+
+/* Sets key only when there is a value: a school's data.json leaves out
+ * what is absent (docs/themes.md says what a missing key means). */
+static void set_num_if(json_t *o, const char *key, bool has, double v)
+{
+	if (has)
+		json_object_set_new(o, key, jnum(v));
+}
+
+static void set_str_if(json_t *o, const char *key, const char *v)
+{
+	if (v && *v)
+		json_object_set_new(o, key, json_string(v));
+}
+
+static void set_true_if(json_t *o, const char *key, bool v)
+{
+	if (v)
+		json_object_set_new(o, key, json_true());
 }
 
 static json_t *indicator_json(const ind_edition *e)
@@ -408,7 +422,8 @@ static json_t *indicator_json(const ind_edition *e)
 
 static void dump(json_t *root, buf *out)
 {
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1) | JSON_REAL_PRECISION(6));
+	/* Compact: indentation was a third of the file (4,4 MB a year on 500 schools). */
+	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
 	buf_puts(out, text);
 	buf_putc(out, '\n');
 	free(text);
@@ -483,18 +498,22 @@ static json_t *school_results_json(const site *s, const edition *ed, const schoo
 		json_t *o = json_object();
 		json_object_set_new(o, "procedure", json_string(r->procedure));
 		json_object_set_new(o, "subject", json_string(r->subject));
-		json_object_set_new(o, "grade", r->grade ? json_integer(r->grade) : json_null());
-		json_object_set_new(o, "suppressed", json_boolean(r->suppressed != IND_SUPP_NONE));
-		json_object_set_new(o, "participants", jnum_or_null(!r->suppressed, r->participants));
+		set_num_if(o, "grade", r->grade, r->grade);
+		if (r->suppressed) { /* no figures at all */
+			json_object_set_new(o, "suppressed", json_true());
+			json_array_append_new(list, o);
+			continue;
+		}
+		json_object_set_new(o, "participants", jnum(r->participants));
 		/* privacy.min_cell: a small or withheld count is null here and
 		 * named in "hidden" («small» / «withheld»), as on the page. */
 		json_t *vals = json_object(), *hidden = json_object();
-		for (size_t k = 0; !r->suppressed && k < r->file->ncols; k++) {
+		for (size_t k = 0; k < r->file->ncols; k++) {
 			if (r->v[k] != r->v[k]) /* NAN: the cell was empty */
 				continue;
 			ind_cell cell = r->cell ? r->cell[k] : IND_CELL_SHOWN;
 			const char *name = r->file->cols[k].name;
-			json_object_set_new(vals, name, cell == IND_CELL_SHOWN ? json_real(r->v[k]) : json_null());
+			json_object_set_new(vals, name, cell == IND_CELL_SHOWN ? jnum(r->v[k]) : json_null());
 			if (cell != IND_CELL_SHOWN)
 				json_object_set_new(hidden, name, json_string(cell == IND_CELL_SMALL ? "small" : "withheld"));
 		}
@@ -522,75 +541,111 @@ static json_t *school_indicators_json(const site *s, const edition *ed, const sc
 		json_object_set_new(o, "id", json_string(inds[i].id));
 		json_object_set_new(o, "name", json_string(inds[i].name));
 		json_object_set_new(o, "unit", json_string(inds[i].unit));
-		json_object_set_new(o, "value", jnum_or_null(!f->suppressed, f->value));
-		json_object_set_new(o, "suppressed", json_boolean(f->suppressed != IND_SUPP_NONE));
-		json_object_set_new(o, "met", !f->suppressed && e->has_target ? json_boolean(f->met) : json_null());
-		json_object_set_new(o, "target", jnum_or_null(e->has_target, e->target));
-		json_object_set_new(o, "municipality", jnum_or_null(e->has_value, e->value));
+		set_num_if(o, "value", !f->suppressed, f->value);
+		set_true_if(o, "suppressed", f->suppressed != IND_SUPP_NONE);
+		/* A verdict only where schools are judged (indicators.md). */
+		if (!f->suppressed && e->has_target && inds[i].judge_schools)
+			json_object_set_new(o, "met", json_boolean(f->met));
+		set_num_if(o, "target", e->has_target, e->target);
+		set_num_if(o, "municipality", e->has_value, e->value);
 		json_array_append_new(list, o);
 	}
 	return list;
+}
+
+/* One activity of a school's data.json: the keys of activities.json that
+ * differ between its activities (document and section are its place in the
+ * file); a date, «overdue», «done_on» or «responsible» that is absent is
+ * left out. */
+static json_t *school_activity_json(const site *s, const activity *a)
+{
+	char iso[11];
+	json_t *o = json_object();
+	json_object_set_new(o, "number", json_string(a->number ? a->number : ""));
+	json_object_set_new(o, "title", json_string(a->title_text ? a->title_text : ""));
+	json_object_set_new(o, "deadline", json_string(a->deadline_text ? a->deadline_text : ""));
+	json_object_set_new(o, "deadline_kind", json_string(dl_kind_name(a->dl.kind)));
+	if (date_is_set(a->dl.start))
+		json_object_set_new(o, "deadline_start", json_string((date_iso(a->dl.start, iso), iso)));
+	if (date_is_set(a->dl.end))
+		json_object_set_new(o, "deadline_end", json_string((date_iso(a->dl.end, iso), iso)));
+	char *resp = join_list(a->responsible, a->nresponsible, "; ");
+	set_str_if(o, "responsible", resp);
+	free(resp);
+	json_object_set_new(o, "status", json_string(status_name(a->st)));
+	set_true_if(o, "overdue", act_overdue(a, s->today));
+	if (date_is_set(a->done_on))
+		json_object_set_new(o, "done_on", json_string((date_iso(a->done_on, iso), iso)));
+	return o;
 }
 
 /* Every school's data.json has the same flags: compact, as a site has thousands. */
 #define SCHOOL_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6))
 
 /* What the data.json of every school of an edition shares, as JSON text made
- * once: the documents with their sections, and each activity's row (in
- * each_activity order; a school's file lists those concerning it). */
+ * once: each document's opening ({"document":…,"title":…,"sections":[), each
+ * section's ({"number":…,"title":…,"activities":[) and each activity's object,
+ * all in document order; a school's file puts together those concerning it. */
 typedef struct school_json_parts {
-	char *documents;
-	char **rows;
-	size_t n;
+	char **docs;   /* per document */
+	char **secs;   /* per section, documents one after another */
+	char **rows;   /* per activity, in each_activity order */
 } school_json_parts;
 
-struct rows_ctx {
-	const site *s;
-	school_json_parts *p;
-	size_t cap;
-};
-
-static void row_text(const activity *a, void *arg)
+/* JSON text of v without its last n characters (closing brackets); v is
+ * released. */
+static char *dump_open(json_t *v, size_t n)
 {
-	struct rows_ctx *c = arg;
-	if (c->p->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->p->rows = xrealloc(c->p->rows, c->cap * sizeof(char *));
-	}
-	json_t *o = activity_json(c->s, a, true);
-	c->p->rows[c->p->n++] = json_dumps(o, SCHOOL_JSON_FLAGS);
-	json_decref(o);
+	char *text = json_dumps(v, SCHOOL_JSON_FLAGS);
+	text[strlen(text) - n] = '\0';
+	json_decref(v);
+	return text;
 }
 
 static void *make_school_parts(const void *key, const void *arg)
 {
 	const edition *ed = key;
+	const site *s = arg;
 	json_init();
+	size_t nsec = 0, nact = 0;
+	for (size_t d = 0; d < ed->ndocs; d++)
+		for (size_t k = 0; k < ed->docs[d].nsections; k++, nsec++)
+			nact += ed->docs[d].sections[k].nacts;
 	school_json_parts *p = xcalloc(1, sizeof(school_json_parts));
-	json_t *docs = json_array();
+	p->docs = xcalloc(ed->ndocs + 1, sizeof(char *));
+	p->secs = xcalloc(nsec + 1, sizeof(char *));
+	p->rows = xcalloc(nact + 1, sizeof(char *));
+	size_t si = 0, ai = 0;
 	for (size_t d = 0; d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
-		json_t *secs = json_array();
-		for (size_t k = 0; k < doc->nsections; k++)
-			json_array_append_new(secs, json_pack("{s:s,s:s}", "number", doc->sections[k].number ? doc->sections[k].number : "",
-			                                      "title", doc->sections[k].title ? doc->sections[k].title : ""));
-		json_array_append_new(docs, json_pack("{s:s,s:s,s:o}", "document", doc->slug, "title",
-		                                      doc->title ? doc->title : doc->slug, "sections", secs));
+		p->docs[d] = dump_open(json_pack("{s:s,s:s,s:[]}", "document", doc->slug, "title",
+		                                 doc->title ? doc->title : doc->slug, "sections"), 2);
+		for (size_t k = 0; k < doc->nsections; k++) {
+			const section *sec = &doc->sections[k];
+			p->secs[si++] = dump_open(json_pack("{s:s,s:s,s:[]}", "number", sec->number ? sec->number : "",
+			                                    "title", sec->title ? sec->title : "", "activities"), 2);
+			for (size_t i = 0; i < sec->nacts; i++) {
+				json_t *o = school_activity_json(s, &sec->acts[i]);
+				p->rows[ai++] = json_dumps(o, SCHOOL_JSON_FLAGS);
+				json_decref(o);
+			}
+		}
 	}
-	p->documents = json_dumps(docs, SCHOOL_JSON_FLAGS);
-	json_decref(docs);
-	struct rows_ctx c = {arg, p, 0};
-	each_activity(ed, row_text, &c);
 	return p;
 }
 
 static void drop_school_parts(void *value)
 {
 	school_json_parts *p = value;
-	for (size_t i = 0; i < p->n; i++)
-		free(p->rows[i]);
+	for (char **t = p->docs; *t; t++)
+		free(*t);
+	for (char **t = p->secs; *t; t++)
+		free(*t);
+	for (char **t = p->rows; *t; t++)
+		free(*t);
+	free(p->docs);
+	free(p->secs);
 	free(p->rows);
-	free(p->documents);
 	free(p);
 }
 
@@ -606,31 +661,40 @@ static void member(buf *out, const char *key, json_t *v)
 	json_decref(v);
 }
 
-struct school_rows {
-	const school *sc;
-	const school_json_parts *p;
-	size_t i;
-	buf *out;
-	bool first;
-};
-
-static void school_row(const activity *a, void *arg)
+/* "documents": every document of ed, each with the sections that have
+ * activities concerning sc and those activities. */
+static void school_documents(const school_json_parts *p, const edition *ed, const school *sc, buf *out)
 {
-	struct school_rows *c = arg;
-	const char *row = c->p->rows[c->i++];
-	if (!row || !activity_concerns(a, c->sc))
-		return;
-	if (!c->first)
-		buf_putc(c->out, ',');
-	buf_puts(c->out, row);
-	c->first = false;
+	size_t si = 0, ai = 0;
+	buf_puts(out, ",\"documents\":[");
+	for (size_t d = 0; d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
+		buf_printf(out, "%s%s", d ? "," : "", p->docs[d]);
+		bool first_sec = true;
+		for (size_t k = 0; k < doc->nsections; k++, si++) {
+			const section *sec = &doc->sections[k];
+			bool first = true;
+			for (size_t i = 0; i < sec->nacts; i++, ai++) {
+				if (!activity_concerns(&sec->acts[i], sc))
+					continue;
+				if (first)
+					buf_printf(out, "%s%s", first_sec ? "" : ",", p->secs[si]);
+				buf_printf(out, "%s%s", first ? "" : ",", p->rows[ai]);
+				first = first_sec = false;
+			}
+			if (!first)
+				buf_puts(out, "]}");
+		}
+		buf_puts(out, "]}");
+	}
+	buf_putc(out, ']');
 }
 
 void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
 {
 	/* The document is built as jansson would dump {edition, as_of, school,
-	 * documents, activities, schedule, results, indicators}, with the parts
-	 * every school shares dumped once per edition. */
+	 * documents, schedule, results, indicators}, with the parts every
+	 * school shares dumped once per edition. */
 	json_t *root = json_root(s, ed);
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(sc->id));
@@ -642,12 +706,7 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
 	buf_put(out, head, strlen(head) - 1); /* without its closing brace */
 	free(head);
 	const school_json_parts *p = memo_get(s->memo, ed, make_school_parts, s, drop_school_parts);
-	if (p->documents)
-		buf_printf(out, ",\"documents\":%s", p->documents);
-	buf_puts(out, ",\"activities\":[");
-	struct school_rows c = {sc, p, 0, out, true};
-	each_activity(ed, school_row, &c);
-	buf_putc(out, ']');
+	school_documents(p, ed, sc, out);
 	memo_done(s->memo, p, drop_school_parts);
 	member(out, "schedule", export_schedule_json(s, ed, sc));
 	member(out, "results", school_results_json(s, ed, sc));
@@ -716,16 +775,19 @@ struct json_t *export_schedule_json(const site *s, const edition *ed, const scho
 		json_object_set_new(r, "grade", json_string(as->grade));
 		json_object_set_new(r, "subject", json_string(as->subject));
 		json_object_set_new(r, "procedure", json_string(as->procedure));
-		json_object_set_new(r, "level", as->level ? json_string(as->level) : json_null());
-		json_object_set_new(r, "hours", as->hours ? json_integer(as->hours) : json_null());
-		json_object_set_new(r, "lesson", as->lesson ? json_integer(as->lesson) : json_null());
-		json_object_set_new(r, "past", json_boolean(date_cmp(as->on, s->today) < 0));
+		set_str_if(r, "level", as->level);
+		set_num_if(r, "hours", as->hours, as->hours);
+		set_num_if(r, "lesson", as->lesson, as->lesson);
+		set_true_if(r, "past", date_cmp(as->on, s->today) < 0);
 		json_object_set_new(r, "anchor", json_string(as->anchor));
 		json_t *notes = json_array();
 		for (size_t k = 0; k < ed->nbreaches; k++)
 			if (ed->breaches[k].row == as)
 				json_array_append_new(notes, json_string(ed->breaches[k].text));
-		json_object_set_new(r, "notes", notes);
+		if (json_array_size(notes))
+			json_object_set_new(r, "notes", notes);
+		else
+			json_decref(notes);
 		json_array_append_new(list, r);
 	}
 	return list;

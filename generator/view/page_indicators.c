@@ -147,7 +147,7 @@ value *ind_row_view(const ctx *c, const indicator *ind, const edition *ed, bool 
 	v_sets(c->a, v, "id", ind->id);
 	v_sets(c->a, v, "name", ind->name);
 	v_sets(c->a, v, "unit", ind->unit);
-	v_sets(c->a, v, "url", link_to(c, indicator_path(c, ed, ind)));
+	v_sets(c->a, v, "url", link_near(c, indicator_path(c, ed, ind)));
 	if (e) {
 		muni_fields(c, v, e);
 		if (with_trend) {
@@ -215,7 +215,7 @@ static value *school_rows(const ctx *c, const ind_edition *e)
 		const ind_school *s = &e->schools[i];
 		value *r = v_push(a, rows, v_map(a));
 		v_sets(a, r, "school", s->sc->short_name);
-		v_sets(a, r, "url", link_to(c, school_path(a, e->ed, s->sc)));
+		v_sets(a, r, "url", link_near(c, school_path(a, e->ed, s->sc)));
 		if (s->suppressed) {
 			v_sets(a, r, "value", "—");
 			v_sets(a, r, "note", suppressed_note(c, s->suppressed));
@@ -294,6 +294,9 @@ value *view_indicator(const ctx *c)
 			                                       e->plan->baseline_year));
 		v_set(a, v, "schools", school_rows(c, e));
 		v_setb(a, v, "has_schools", e->nschools > 0);
+		/* The verdict column only where schools are judged (indicators.md):
+		 * otherwise every cell of it would be «—». */
+		v_setb(a, v, "judge_schools", e->has_target && ind->judge_schools);
 		distribution(c, v, e);
 	}
 	v_sets(a, v, "chart_svg", trend_svg(c, ind, ed, true, NULL));

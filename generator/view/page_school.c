@@ -35,7 +35,7 @@ enum { NEXT_ASSESSMENTS = 5, SUMMARY_RESULTS = 5, EMBED_ACTIVITIES = 10 };
 
 /* «5 мероприятий, выполнено 2, просрочено 1»: what a folded section holds,
  * counted from the rows as the school sees them (its own marks first). */
-static const char *section_note(const ctx *c, const value *acts, bool *overdue)
+static const char *section_note(const ctx *c, const value *acts)
 {
 	long done = 0, late = 0;
 	for (size_t i = 0; i < acts->n; i++) {
@@ -44,7 +44,6 @@ static const char *section_note(const ctx *c, const value *acts, bool *overdue)
 		done += cls && str_eq(cls->s, "done");
 		late += v_truthy(v_get(row, "overdue"));
 	}
-	*overdue = late > 0;
 	buf b = BUF_INIT;
 	ru_count(&b, (long)acts->n, "мероприятие", "мероприятия", "мероприятий");
 	if (done) {
@@ -83,11 +82,11 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 			if (!acts->n)
 				continue;
 			value *sv = v_push(a, secs, v_map(a));
-			bool late;
 			v_sets(a, sv, "number", sec->number);
 			v_sets(a, sv, "title", sec->title);
-			v_sets(a, sv, "note", section_note(c, acts, &late));
-			v_setb(a, sv, "overdue", late);
+			/* A section with an overdue activity is marked by the stylesheet
+			 * (details.sec:has(em)); the note says how many. */
+			v_sets(a, sv, "note", section_note(c, acts));
 			v_set(a, sv, "activities", acts);
 		}
 		if (!secs->n)
@@ -174,6 +173,11 @@ value *view_school_results(const ctx *c)
 	v_sets(a, e, "url", link_to(c, edition_path(a, ed)));
 	value *inds = v_set(a, v, "indicators", school_indicators(c, ed, sc));
 	v_setb(a, v, "has_indicators", inds->n > 0);
+	/* The verdict column only when a row has a verdict to show. */
+	bool judged = false;
+	for (size_t i = 0; i < inds->n && !judged; i++)
+		judged = v_get(inds->items[i], "school_met") != NULL;
+	v_setb(a, v, "judged", judged);
 	value *res = v_set(a, v, "results", school_results(c, ed, sc));
 	v_setb(a, v, "has_results", res->n > 0);
 	return v;

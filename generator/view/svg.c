@@ -116,9 +116,11 @@ void svg_strip(buf *out, const double *vals, size_t n, double median, bool has_t
 	double k = (w - 2 * pad) / (hi - lo);
 	open_svg(out, w, h, "strip", alt);
 	buf_printf(out, "<line x1=\"%d\" y1=\"30\" x2=\"%d\" y2=\"30\" stroke=\"currentColor\"/>", pad, w - pad);
+	/* One dot per school: the paint is said once, on the group. */
+	buf_puts(out, "<g fill=\"currentColor\" fill-opacity=\"0.6\">");
 	for (size_t i = 0; i < n; i++)
-		buf_printf(out, "<circle cx=\"%.1f\" cy=\"30\" r=\"5\" fill=\"currentColor\" fill-opacity=\"0.6\"/>",
-		           pad + (vals[i] - lo) * k);
+		buf_printf(out, "<circle cx=\"%.1f\" cy=\"30\" r=\"5\"/>", pad + (vals[i] - lo) * k);
+	buf_puts(out, "</g>");
 	if (n)
 		buf_printf(out, "<line class=\"median\" x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" y2=\"46\" stroke=\"currentColor\" "
 		                "stroke-width=\"3\"/>",

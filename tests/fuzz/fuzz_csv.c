@@ -6,6 +6,7 @@
  * looks columns up, parses every cell as a number and writes the table back
  * as an export, whose fields must all be quoted and formula-safe. */
 #include "csvread.h"
+#include "csvwrite.h"
 
 #include <stdint.h>
 #include <ctype.h>
