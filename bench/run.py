@@ -44,6 +44,18 @@ def tree(path):
     return res
 
 
+def kinds(files):
+    """Bytes per kind of file: <ed>/schools/<id>/data.json and so on, largest first."""
+    agg = {}
+    for rel, v in files.items():
+        k = re.sub(r"^\d{4}-\d{4}/", "<ed>/", rel)
+        k = re.sub(r"^(<ed>/)?(schools|indicators)/[^/]+/", lambda m: "%s%s/<%s>/" % (m.group(1) or "", m.group(2),
+                   "id" if m.group(2) == "schools" else "ind"), k)
+        n, size = agg.get(k, (0, 0))
+        agg[k] = (n + 1, size + v[2])
+    return sorted(agg.items(), key=lambda kv: -kv[1][1])
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
@@ -73,6 +85,8 @@ def main():
     print("cp -r of the output: %.2f s; build / copy = %.2f" % (t_cp, t_build / t_cp))
     print("output: %.1f MB; school page: largest %.1f KB, median %.1f KB" %
           (size / 1e6, max(schools) / 1e3, sorted(schools)[len(schools) // 2] / 1e3))
+    for k, (n, kb) in kinds(after)[:12]:
+        print("  %7.1f MB  %5d × %-40s (%.1f KB each)" % (kb / 1e6, n, k, kb / n / 1e3))
     ratio = None
     hugo = shutil.which("hugo")
     if hugo:

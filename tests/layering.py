@@ -10,7 +10,7 @@ cycles through a shared private header), a call into a later stage, a source
 file over MAX_LINES lines, and a header included by name that is not in
 generator/ (a typo or a leftover of a moved file).
 
-Prints one line per problem and the usual «N passed, N failed» line.
+Prints one line per problem and the suite line «layering: N passed, N failed».
 """
 import os
 import re
@@ -187,8 +187,8 @@ def main():
         print(f"FAIL layering: {p}")
     failed += len(problems)
     passed += not problems
-    print(f"layering: {len(files)} files in {len({s for s, _ in files.values()})} stage folders")
-    print(f"{passed} passed, {failed} failed")
+    print(f"  {len(files)} files in {len({s for s, _ in files.values()})} stage folders")
+    print(f"layering: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
