@@ -1,5 +1,4 @@
 #include "execution.h"
-#include "ru.h"
 #include "schedule.h"
 #include "util.h"
 
@@ -245,53 +244,6 @@ status school_status(const activity *act, const school *sc, bool *own)
 const mark *school_part_mark(const activity *a, size_t i, size_t k)
 {
 	return a->school_marks ? a->school_marks[i * a->nrep + k] : NULL;
-}
-
-/* «I квартал», «полугодие», «9 месяцев», «год» — or «4 месяца» when the span
- * is no such number of months. */
-static void cum_title(char *out, size_t n, date from, date to, bool last)
-{
-	int months = (to.y - from.y) * 12 + to.m - from.m + 1;
-	if (last)
-		snprintf(out, n, "год");
-	else if (months == 3)
-		snprintf(out, n, "I квартал");
-	else if (months == 6)
-		snprintf(out, n, "полугодие");
-	else
-		snprintf(out, n, "%d %s", months, ru_plural(months, "месяц", "месяца", "месяцев"));
-}
-
-size_t report_periods(const edition *ed, rperiod **out)
-{
-	size_t n = 0, cap = 0;
-	*out = NULL;
-	if (!date_is_set(ed->start) || !date_is_set(ed->end))
-		return 0;
-	for (size_t k = 0; k < ed->nperiods; k++) {
-		const reporting_period *rp = &ed->periods[k];
-		xgrow((void **)out, &cap, n + 1, sizeof(rperiod));
-		rperiod *p = &(*out)[n++];
-		memset(p, 0, sizeof *p);
-		p->from = rp->start;
-		p->to = rp->end;
-		p->rp = rp;
-		snprintf(p->title_buf, sizeof p->title_buf, "%s", rp->title);
-		/* "2021-Q3" → "q-2021-3", "2022-01" → "m-2022-01" */
-		int y = 0, num = 0;
-		char kind = 0;
-		if (sscanf(rp->id, "%d-%c%d", &y, &kind, &num) == 3 && (kind == 'Q' || kind == 'H' || kind == 'T'))
-			snprintf(p->anchor, sizeof p->anchor, "%c-%d-%d", kind == 'Q' ? 'q' : kind == 'H' ? 'h' : 't', y, num);
-		else
-			snprintf(p->anchor, sizeof p->anchor, "m-%s", rp->id);
-	}
-	for (size_t i = 0; i < n; i++) {
-		rperiod *p = &(*out)[i];
-		p->title = p->title_buf;
-		cum_title(p->cum_buf, sizeof p->cum_buf, ed->start, p->to, i + 1 == n);
-		p->cum = p->cum_buf;
-	}
-	return n;
 }
 
 bool act_overdue(const activity *a, date today)

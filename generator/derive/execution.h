@@ -56,21 +56,5 @@ bool act_upcoming(const activity *a, date today);
 /* School k's deciding mark for part i, or NULL. */
 const mark *school_part_mark(const activity *a, size_t i, size_t k);
 
-/* A reporting period of an edition (report page, report.docx). */
-typedef struct rperiod {
-	date from, to;        /* inside the edition period */
-	const char *title;    /* «III квартал 2021 г.» (static buffer in the struct) */
-	const char *cum;      /* cumulative title from the edition start: «полугодие», «9 месяцев», «год» */
-	char anchor[24];      /* "q-2021-3", "h-2022-1", "m-2022-01", "t-2021-2" (school term) */
-	char title_buf[96], cum_buf[64];
-	const reporting_period *rp; /* the edition's period it shows (id, due day, approx) */
-} rperiod;
-
-/* The reporting periods of ed in order: ed->periods (periods.h decides them:
- * quarters, half-years, months or school terms per edition.yaml `reporting:`,
- * tiling the whole edition, summer included) with the report's anchors and
- * cumulative titles.  *out is heap (caller frees); returns the count (≥ 1 for
- * a valid edition). */
-size_t report_periods(const edition *ed, rperiod **out);
 
 #endif

@@ -10,7 +10,6 @@
  * school (ЕГЭ over grades) while the export shows the rows one by one. */
 #include "csvread.h"
 #include "indicators.h"
-#include "ru.h"
 #include "utf8.h"
 #include "util.h"
 

@@ -15,6 +15,69 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A reporting period of an edition (report page, report.docx). */
+typedef struct rperiod {
+	date from, to;        /* inside the edition period */
+	const char *title;    /* «III квартал 2021 г.» (static buffer in the struct) */
+	const char *cum;      /* cumulative title from the edition start: «полугодие», «9 месяцев», «год» */
+	char anchor[24];      /* "q-2021-3", "h-2022-1", "m-2022-01", "t-2021-2" (school term) */
+	char title_buf[96], cum_buf[64];
+	const reporting_period *rp; /* the edition's period it shows (id, due day, approx) */
+} rperiod;
+
+/* The reporting periods of ed in order: ed->periods (periods.h decides them:
+ * quarters, half-years, months or school terms per edition.yaml `reporting:`,
+ * tiling the whole edition, summer included) with the report's anchors and
+ * cumulative titles.  *out is heap (caller frees); returns the count (≥ 1 for
+ * a valid edition). */
+
+/* «I квартал», «полугодие», «9 месяцев», «год» — or «4 месяца» when the span
+ * is no such number of months. */
+static void span_title(char *out, size_t n, date from, date to, bool last)
+{
+	int months = (to.y - from.y) * 12 + to.m - from.m + 1;
+	if (last)
+		snprintf(out, n, "год");
+	else if (months == 3)
+		snprintf(out, n, "I квартал");
+	else if (months == 6)
+		snprintf(out, n, "полугодие");
+	else
+		snprintf(out, n, "%d %s", months, ru_plural(months, "месяц", "месяца", "месяцев"));
+}
+
+static size_t report_periods(const edition *ed, rperiod **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	if (!date_is_set(ed->start) || !date_is_set(ed->end))
+		return 0;
+	for (size_t k = 0; k < ed->nperiods; k++) {
+		const reporting_period *rp = &ed->periods[k];
+		xgrow((void **)out, &cap, n + 1, sizeof(rperiod));
+		rperiod *p = &(*out)[n++];
+		memset(p, 0, sizeof *p);
+		p->from = rp->start;
+		p->to = rp->end;
+		p->rp = rp;
+		snprintf(p->title_buf, sizeof p->title_buf, "%s", rp->title);
+		/* "2021-Q3" → "q-2021-3", "2022-01" → "m-2022-01" */
+		int y = 0, num = 0;
+		char kind = 0;
+		if (sscanf(rp->id, "%d-%c%d", &y, &kind, &num) == 3 && (kind == 'Q' || kind == 'H' || kind == 'T'))
+			snprintf(p->anchor, sizeof p->anchor, "%c-%d-%d", kind == 'Q' ? 'q' : kind == 'H' ? 'h' : 't', y, num);
+		else
+			snprintf(p->anchor, sizeof p->anchor, "m-%s", rp->id);
+	}
+	for (size_t i = 0; i < n; i++) {
+		rperiod *p = &(*out)[i];
+		p->title = p->title_buf;
+		span_title(p->cum_buf, sizeof p->cum_buf, ed->start, p->to, i + 1 == n);
+		p->cum = p->cum_buf;
+	}
+	return n;
+}
+
 /* «сентябрь 2021 г.», «до 15 октября 2021 г.», «с 1 по 30 сентября 2021 г.» */
 static void part_label(buf *b, const part_state *p)
 {
