@@ -369,7 +369,7 @@ static bool resp_like(const char *s)
 	static const char *const w[] = {"оу", "оо", "моу", "мбоу", "мку", "мбу", "цоко", "ммц",
 	                                "управлени", "отдел", "руководител", "директор", "специалист",
 	                                "методист", "заместител", "администрац", "комисси", "координатор",
-	                                "ответственн", "педагог", "учител", "рмо", "шмо", "муниципальн", NULL};
+	                                "ответственн", "педагог", "учител", "рмо", "шмо", "муниципальн", "образовательн", NULL};
 	if (strlen(s) > 300)
 		return false;
 	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
@@ -519,7 +519,7 @@ static bool unnumbered_heading(dlmemo *memo, const cline *ls, size_t body, size_
 /* Cells of a row from its lines: a line continues the cell above when it
  * starts in lower case or with a list dash, or the line above ends where a
  * text cannot end. */
-static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t to, char **x, date ps, date pe)
+static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t to, char **x, size_t *cut)
 {
 	size_t m = 0;
 	buf cur = BUF_INIT;
@@ -527,17 +527,25 @@ static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t
 		const char *t = ls[i].text;
 		bool item = imp_marker_at(t) > 0;
 		/* A deadline («сентябрь 2022 г.») is a cell of its own even in lower case. */
-		bool cont = m && (imp_starts_lower(t) || item) && !ls[i].dl;
-		if (m && !cont && !ls[i].dl) {
+		bool lower = m && imp_starts_lower(t) && !item && !ls[i].dl;
+		bool cont = m && (lower || item) && !ls[i].dl;
+		bool unfinished = false;
+		if (m && (lower || !cont) && !ls[i].dl) {
 			/* How the cell ends: its last bytes are enough. */
 			size_t from_b = cur.len > 120 ? cur.len - 120 : 0;
 			while (from_b < cur.len && ((unsigned char)cur.data[from_b] & 0xC0) == 0x80)
 				from_b++;
 			char *p = imp_plain_of(cur.data + from_b);
-			cont = imp_ends_unfinished(p);
+			unfinished = imp_ends_unfinished(p);
+			cont |= unfinished;
 			free(p);
 		}
 		if (cont) {
+			/* A lower-case line after finished text may be a cell of its own
+			 * that starts in lower case («доля ОУ с наблюдателями»): where
+			 * it was joined is kept, for a row short of cells. */
+			if (lower && !unfinished)
+				cut[m - 1] = cur.len;
 			buf_putc(&cur, item ? '\n' : ' ');
 			buf_puts(&cur, t);
 		} else {
@@ -546,6 +554,7 @@ static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t
 				x[m - 1] = arena_strdup(a, buf_cstr(&cur));
 			buf_reset(&cur);
 			buf_puts(&cur, t);
+			cut[m] = 0;
 			m++;
 		}
 	}
@@ -875,6 +884,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			last_num = i;
 	char **x = xcalloc(n + 1, sizeof(char *));
 	size_t *at = xcalloc(n + 1, sizeof(size_t));
+	size_t *cut = xcalloc(n + 1, sizeof(size_t));
 	size_t i = body;
 	while (i < n) {
 		const char *t = ls[i].text;
@@ -895,7 +905,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			while (e < n && !(imp_number_like(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
 			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, labels[0]))
 				e++;
-			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, ps, pe);
+			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, cut);
 			/* After the last row: only as many cells as there are columns;
 			 * the rest is text below the table. */
 			size_t rest = e;
@@ -921,7 +931,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 						if (cells > kk)
 							break;
 					}
-					m = join_lines_to_cells(a, ls, i + 1, rest, x, ps, pe);
+					m = join_lines_to_cells(a, ls, i + 1, rest, x, cut);
 				} else {
 					heading = x[--m];
 				}
@@ -930,6 +940,16 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			r.c[numc] = (icell){t, ls[i].line, 1};
 			if (m) {
 				place_cells(x, m, f, kk, &memo, at);
+				/* Columns left empty at the end while the last cell took
+				 * a lower-case line after finished text: that line was
+				 * the next column's cell. */
+				while (m < kk && at[m - 1] < kk - 1 && cut[m - 1] && m > 1) {
+					x[m] = x[m - 1] + cut[m - 1] + 1;
+					x[m - 1] = arena_strndup(a, x[m - 1], cut[m - 1]);
+					cut[m - 1] = cut[m] = 0;
+					m++;
+					place_cells(x, m, f, kk, &memo, at);
+				}
 				for (size_t c = 0; c < m; c++) {
 					icell *cell = &r.c[colof[at[c]]];
 					/* Responsible bodies on lines of their own stay apart. */
@@ -959,6 +979,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	}
 	free(x);
 	free(at);
+	free(cut);
 	free(ls);
 	dlmemo_free(&memo);
 	return true;

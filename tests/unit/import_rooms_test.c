@@ -220,6 +220,30 @@ static void test_cell_per_line(void)
 	}
 	free(rs.v);
 	rs = (irows){0};
+	/* A cell starting in lower case («доля ОУ …») after finished text is
+	 * the next column's when the row would leave its last columns empty;
+	 * a title broken over lines, and a responsible broken over lines in a
+	 * row that lacks its deadline, stay joined. */
+	const char *low = "№\nМероприятие\nСрок\nОтветственные\nПоказатели\n"
+	                  "1.1.\nСовещание\nмай 2022 г.\nУправление образования\nдоля ОУ с наблюдателями\n"
+	                  "1.2.\nАнализ результатов\nконтрольных работ\nиюнь 2022 г.\nММЦ\nСправка\n"
+	                  "1.3.\nСеминар\nУправление образования\nадминистрации города\nПротокол\n";
+	T_CHECK(imp_rows_cell_per_line(a, low, strlen(low), ps, pe, &rs), "lower-case layout found");
+	static const char *const w3[][5] = {
+		{"№", "Мероприятие", "Срок", "Ответственные", "Показатели"},
+		{"1.1.", "Совещание", "май 2022 г.", "Управление образования", "доля ОУ с наблюдателями"},
+		{"1.2.", "Анализ результатов контрольных работ", "июнь 2022 г.", "ММЦ", "Справка"},
+		{"1.3.", "Семинар", "", "Управление образования администрации города", "Протокол"},
+	};
+	T_CHECK(rs.n == ARRAY_LEN(w3), "lower: %zu rows, want %zu", rs.n, ARRAY_LEN(w3));
+	for (size_t i = 0; i < rs.n && i < ARRAY_LEN(w3); i++)
+		for (size_t j = 0; j < 5; j++) {
+			char what[64];
+			snprintf(what, sizeof what, "lower: row %zu cell %zu", i, j);
+			T_STREQ(j < rs.v[i].n ? rs.v[i].c[j].text : "(none)", w3[i][j], what);
+		}
+	free(rs.v);
+	rs = (irows){0};
 	T_CHECK(!imp_rows_cell_per_line(a, "Просто текст\nбез таблицы\n", 30, ps, pe, &rs) && !rs.n,
 	        "no header block: not this layout");
 	/* A passport is no activity table: «Наименование программы» names no activities. */
