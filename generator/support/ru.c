@@ -99,11 +99,17 @@ const char *ru_plural(long n, const char *one, const char *few, const char *many
 
 void ru_int(buf *out, long n)
 {
-	char digits[32];
-	/* Through unsigned: labs(LONG_MIN) is undefined. */
+	char rev[32], digits[32];
+	/* Through unsigned: labs(LONG_MIN) is undefined.  Digits by hand: this
+	 * runs for every number of every page, and printf costs far more. */
 	unsigned long mag = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
-	snprintf(digits, sizeof digits, "%lu", mag);
-	size_t len = strlen(digits);
+	size_t len = 0;
+	do {
+		rev[len++] = (char)('0' + mag % 10);
+		mag /= 10;
+	} while (mag);
+	for (size_t i = 0; i < len; i++)
+		digits[i] = rev[len - 1 - i];
 	if (n < 0)
 		buf_puts(out, "\xE2\x88\x92"); /* minus sign */
 	/* Four-digit numbers stay unbroken («1375» is also correct), but the spec
@@ -118,7 +124,8 @@ void ru_int(buf *out, long n)
 void ru_count(buf *out, long n, const char *one, const char *few, const char *many)
 {
 	ru_int(out, n);
-	buf_printf(out, " %s", ru_plural(n, one, few, many));
+	buf_putc(out, ' ');
+	buf_puts(out, ru_plural(n, one, few, many));
 }
 
 void ru_num(buf *out, double x, int decimals)

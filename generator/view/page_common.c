@@ -11,12 +11,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* a + b + c (c may be NULL) in one arena string: links are made for every
+ * row of every page, and printf costs far more than copying. */
+static const char *concat3(arena *ar, const char *a, const char *b, const char *c)
+{
+	size_t na = strlen(a), nb = strlen(b), nc = c ? strlen(c) : 0;
+	char *s = arena_alloc(ar, na + nb + nc + 1);
+	memcpy(s, a, na);
+	memcpy(s + na, b, nb);
+	if (nc)
+		memcpy(s + na + nb, c, nc);
+	s[na + nb + nc] = '\0';
+	return s;
+}
+
 const char *link_to(const ctx *c, const char *path)
 {
 	/* Folders get an explicit index.html so links work from file:// too. */
-	if (!*path || str_ends(path, "/"))
-		return arena_printf(c->a, "%s%sindex.html", c->root, path);
-	return arena_printf(c->a, "%s%s", c->root, path);
+	return concat3(c->a, c->root, path, !*path || str_ends(path, "/") ? "index.html" : NULL);
 }
 
 const char *link_near(const ctx *c, const char *path)
@@ -363,7 +375,7 @@ value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
 	const value *row = shared_row(c->s, act);
 	value *v = row ? v_copy(a, row) : activity_row(c, act);
 	if (link_to_doc) {
-		v_sets(a, v, "doc_url", arena_printf(a, "%s#%s", link_to(c, document_path(a, act->doc)), act->anchor));
+		v_sets(a, v, "doc_url", concat3(a, link_to(c, document_path(a, act->doc)), "#", act->anchor));
 		v_sets(a, v, "doc_title", act->doc->short_title);
 	}
 	return v;
