@@ -687,19 +687,31 @@ static irow cells_row(arena *a, const cline *x, size_t m, size_t k, int line)
  * own, then its cells): rebuilt into rows like a TAB paste gives them, so
  * that the front matter reads it as in the other layouts.  Returns the
  * lines used, 0 when no such table starts here. */
+/* The kind of table whose header labels start at ls[i] (IMP_T_NONE: none),
+ * and the number of its labels. */
+static int other_table_head(const cline *ls, size_t i, size_t to, size_t *k)
+{
+	icell c[16];
+	*k = 0;
+	while (i + *k < to && *k < 16 && table_label(ls[i + *k].text) && !(*k && line_gap(ls, i + *k))) {
+		c[*k] = (icell){ls[i + *k].text, ls[i + *k].line, 1};
+		(*k)++;
+	}
+	if (*k < 2)
+		return IMP_T_NONE;
+	irow r = {c, *k, ls[i].line};
+	return imp_table_kind(&r);
+}
+
 static size_t other_table(arena *a, const cline *ls, size_t i, size_t to, irows *rs)
 {
-	size_t k = 0;
-	while (i + k < to && k < 16 && table_label(ls[i + k].text) && !(k && line_gap(ls, i + k)))
-		k++;
-	if (k < 2)
+	size_t k;
+	int kind = other_table_head(ls, i, to, &k);
+	if (kind == IMP_T_NONE)
 		return 0;
 	irow hr = make_row(a, k, ls[i].line);
 	for (size_t c = 0; c < k; c++)
 		hr.c[c] = (icell){ls[i + c].text, ls[i + c].line, 1};
-	int kind = imp_table_kind(&hr);
-	if (kind == IMP_T_NONE)
-		return 0;
 	push(rs, hr);
 	size_t j = i + k;
 	if (kind == IMP_T_GOALS) {
@@ -873,26 +885,33 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	 * heading; numbers with dots make the row numbers, and bare numbers
 	 * then are page numbers. */
 	size_t body = h + used;
+	/* The activity table ends where another table of the programme starts
+	 * (indicators below the activities); those lines are read like the
+	 * prose before the header. */
+	size_t tn = n;
+	for (size_t q = body, kq; q < n && tn == n; q++)
+		if (other_table_head(ls, q, n, &kq) != IMP_T_NONE)
+			tn = q;
 	size_t dotted = 0, bare = 0;
-	for (size_t i = body; i < n; i++)
+	for (size_t i = body; i < tn; i++)
 		if (imp_number_like(ls[i].text))
 			strchr(ls[i].text, '.') ? dotted++ : bare++;
 	bool bare_is_page = dotted > bare;
-	size_t last_num = n;
-	for (size_t i = body; i < n; i++)
+	size_t last_num = tn;
+	for (size_t i = body; i < tn; i++)
 		if (imp_number_like(ls[i].text) && !(bare_is_page && !strchr(ls[i].text, '.')))
 			last_num = i;
 	char **x = xcalloc(n + 1, sizeof(char *));
 	size_t *at = xcalloc(n + 1, sizeof(size_t));
 	size_t *cut = xcalloc(n + 1, sizeof(size_t));
 	size_t i = body;
-	while (i < n) {
+	while (i < tn) {
 		const char *t = ls[i].text;
 		/* The header block repeated on a new page. */
 		size_t u2 = 0;
 		const char *l2[IMPORT_MAX_COLS];
 		int f2[IMPORT_MAX_COLS];
-		if (!strcmp(t, labels[0]) && header_block(a, ls, n, i, l2, f2, &u2)) {
+		if (!strcmp(t, labels[0]) && header_block(a, ls, tn, i, l2, f2, &u2)) {
 			i += u2;
 			continue;
 		}
@@ -902,21 +921,21 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		}
 		if (imp_number_like(t) && i <= last_num) {
 			size_t e = i + 1;
-			while (e < n && !(imp_number_like(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
+			while (e < tn && !(imp_number_like(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
 			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, labels[0]))
 				e++;
 			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, cut);
 			/* After the last row: only as many cells as there are columns;
 			 * the rest is text below the table. */
 			size_t rest = e;
-			const char *next = e < n && imp_number_like(ls[e].text) ? ls[e].text : "";
+			const char *next = e < tn && imp_number_like(ls[e].text) ? ls[e].text : "";
 			bool new_sec = *next && (imp_first_of_section(next) ||
 			                         parent_len(next) != parent_len(t) ||
 			                         strncmp(next, t, parent_len(t)));
 			/* Numbers 1, 2, 3 … throughout: a section starts where a
 			 * heading's line is left over. */
 			bool flat = *next && !parent_len(next) && !parent_len(t) && m > kk &&
-			            unnumbered_heading(&memo, ls, body, n, x[m - 1]);
+			            unnumbered_heading(&memo, ls, body, tn, x[m - 1]);
 			char *heading = NULL;
 			if (m > kk && (i == last_num || new_sec || flat) && !imp_starts_lower(x[m - 1]) &&
 			    !deadline_like(&memo, x[m - 1]) && !resp_like(x[m - 1])) {
@@ -977,6 +996,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		push(rs, r);
 		i++;
 	}
+	prose_rows(a, ls, tn, n, rs);
 	free(x);
 	free(at);
 	free(cut);
