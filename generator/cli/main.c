@@ -394,38 +394,20 @@ static int cmd_deadline(int argc, char **argv)
 	return 0;
 }
 
-/* Writes data to a new file (O_EXCL: no command overwrites a file it did not
- * create; on a failed write the file just created is removed).  Returns 0,
- * or EXIT_IO after printing why. */
+/* Writes data to a new file through the one safe writer (output_create_file:
+ * no command overwrites a file or writes through a symbolic link; a failed
+ * write leaves no file).  Returns 0, or EXIT_IO after printing why. */
 static int write_new_file(const char *path, const buf *data)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-	size_t off = 0;
-	int err = fd < 0 ? errno : 0;
-	while (fd >= 0 && off < data->len) {
-		ssize_t w = write(fd, data->data + off, data->len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			err = w < 0 ? errno : EIO;
-			break;
-		}
-		off += (size_t)w;
-	}
-	if (fd >= 0 && close(fd) != 0 && !err)
-		err = errno;
-	if (fd < 0 && err == EEXIST) {
+	if (output_create_file(AT_FDCWD, path, data->data ? data->data : "", data->len) == 0)
+		return 0;
+	if (errno == EEXIST) {
 		fprintf(stderr, "roadmap: файл %s уже существует; import не перезаписывает файлы — укажите новое имя\n",
 		        path);
 		return EXIT_IO;
 	}
-	if (err) {
-		fprintf(stderr, "roadmap: не удалось записать файл %s: %s\n", path, strerror(err));
-		if (fd >= 0)
-			unlink(path);
-		return EXIT_IO;
-	}
-	return 0;
+	fprintf(stderr, "roadmap: не удалось записать файл %s: %s\n", path, strerror(errno));
+	return EXIT_IO;
 }
 
 static int cmd_help(const char *topic);

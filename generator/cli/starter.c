@@ -1,5 +1,6 @@
 #include "starter.h"
 #include "fsutil.h"
+#include "output.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -58,36 +59,47 @@ static const char PLAN_FMT[] =
 	"        responsible: Управление образования\n"
 	"        schools: [group:low-results]\n";
 
-static int write_new(const char *dir, const char *rel, const char *text, diag_list *dl)
+/* Makes the folder name in the open folder at (AT_FDCWD: the current one) and
+ * opens it without following a symbolic link; path names it in a message. */
+static int open_folder(int at, const char *name, const char *path, diag_list *dl)
 {
-	char *path = fs_join(dir, rel);
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	int rc = -1;
-	if (fd >= 0) {
-		size_t len = strlen(text);
-		rc = write(fd, text, len) == (ssize_t)len ? 0 : -1;
-		rc |= close(fd);
-	}
-	if (rc != 0)
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "не удалось создать файл: %s", strerror(errno));
-	free(path);
-	return rc;
+	int fd = output_open_folder(at, name);
+	if (fd >= 0)
+		return fd;
+	if (errno == ELOOP)
+		diag_add(dl, DIAG_ERROR, path, 0, 0,
+		         "это символическая ссылка, а не папка; заготовка пишется только в настоящую папку — выберите новую");
+	else
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "не удалось создать папку: %s", strerror(errno));
+	return -1;
 }
 
-static int make_dir(const char *dir, const char *rel, diag_list *dl)
+/* A file of the starter: its name in the open folder fd, shown as folder/name. */
+typedef struct starter_file {
+	int fd;
+	const char *folder, *name, *text;
+} starter_file;
+
+static int write_file(const starter_file *f, diag_list *dl)
 {
-	char *path = *rel ? fs_join(dir, rel) : xstrdup(dir);
-	int rc = mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : -1;
-	if (rc)
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "не удалось создать папку: %s", strerror(errno));
+	if (output_create_file(f->fd, f->name, f->text, strlen(f->text)) == 0)
+		return 0;
+	char *path = fs_join(f->folder, f->name);
+	if (errno == EEXIST)
+		diag_add(dl, DIAG_ERROR, path, 0, 0,
+		         "файл уже есть (или на его месте символическая ссылка); заготовка ничего не перезаписывает — "
+		         "выберите новую папку");
+	else
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "не удалось создать файл: %s", strerror(errno));
 	free(path);
-	return rc;
+	return -1;
 }
 
 int starter_create(const char *dir, diag_list *dl)
 {
 	char **names;
 	int n = fs_list(dir, NULL, false, &names);
+	bool existed = n >= 0;
 	int m = 0;
 	char **dirs = NULL;
 	if (n >= 0)
@@ -105,16 +117,50 @@ int starter_create(const char *dir, diag_list *dl)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	int y = tm.tm_year + 1900 - (tm.tm_mon + 1 < 8);
-	char *ed = xasprintf("editions/%d-%d", y, y + 1);
+	char *ed = xasprintf("%d-%d", y, y + 1);
 	char *plan = xasprintf(PLAN_FMT, y, y + 1, y);
-	char *plan_rel = xasprintf("%s/plan.yaml", ed);
-	int rc = make_dir(dir, "", dl) | make_dir(dir, "pages", dl) | make_dir(dir, "editions", dl) |
-	         make_dir(dir, ed, dl);
-	if (!rc)
-		rc = write_new(dir, "site.yaml", SITE_YAML, dl) | write_new(dir, "schools.csv", SCHOOLS_CSV, dl) |
-		     write_new(dir, "pages/parents.md", PARENTS_MD, dl) | write_new(dir, plan_rel, plan, dl);
+	char *pages_path = fs_join(dir, "pages"), *eds_path = fs_join(dir, "editions");
+	char *ed_path = fs_join(eds_path, ed);
+	/* Each folder is opened without following a symbolic link and each file is
+	 * made by the one safe writer: nothing is written through a link planted
+	 * in the folder, nor over a file that appeared there. */
+	int root = open_folder(AT_FDCWD, dir, dir, dl);
+	int pages = root >= 0 ? open_folder(root, "pages", pages_path, dl) : -1;
+	int eds = pages >= 0 ? open_folder(root, "editions", eds_path, dl) : -1;
+	int edf = eds >= 0 ? open_folder(eds, ed, ed_path, dl) : -1;
+	const starter_file files[] = {
+		{root, dir, "site.yaml", SITE_YAML},
+		{root, dir, "schools.csv", SCHOOLS_CSV},
+		{pages, pages_path, "parents.md", PARENTS_MD},
+		{edf, ed_path, "plan.yaml", plan},
+	};
+	int rc = edf >= 0 ? 0 : -1;
+	size_t made = 0;
+	for (; !rc && made < ARRAY_LEN(files); made++)
+		if (write_file(&files[made], dl) != 0) {
+			rc = -1;
+			break;
+		}
+	if (rc) { /* all or nothing: remove what this call made, and only that */
+		for (size_t i = 0; i < made; i++)
+			unlinkat(files[i].fd, files[i].name, 0);
+		if (edf >= 0)
+			unlinkat(eds, ed, AT_REMOVEDIR);
+		if (eds >= 0)
+			unlinkat(root, "editions", AT_REMOVEDIR);
+		if (pages >= 0)
+			unlinkat(root, "pages", AT_REMOVEDIR);
+		if (root >= 0 && !existed)
+			unlinkat(AT_FDCWD, dir, AT_REMOVEDIR);
+	}
+	int fds[] = {edf, eds, pages, root};
+	for (size_t i = 0; i < ARRAY_LEN(fds); i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
 	free(ed);
 	free(plan);
-	free(plan_rel);
-	return rc ? -1 : 0;
+	free(pages_path);
+	free(eds_path);
+	free(ed_path);
+	return rc;
 }

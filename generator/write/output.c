@@ -282,15 +282,52 @@ static bool same_as_previous(int dir, const char *rel, const char *data, size_t 
 	return same;
 }
 
-/* Creates rel in dir, with its folders; an existing name is removed first:
- * it may be a hard link to a file of the live site, which must never be
- * written through (O_EXCL). */
-static int create_new(int dir, const char *rel)
+int output_create_file(int dirfd, const char *name, const char *data, size_t len)
+{
+	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0)
+		return -1;
+	size_t off = 0;
+	int err = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			err = w < 0 ? errno : EIO;
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (!err)
+		return 0;
+	unlinkat(dirfd, name, 0); /* ours: just created with O_EXCL */
+	errno = err;
+	return -1;
+}
+
+int output_open_folder(int dirfd, const char *name)
+{
+	if (mkdirat(dirfd, name, 0755) != 0 && errno != EEXIST)
+		return -1;
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	struct stat st;
+	/* Linux says ENOTDIR for a symlink when O_DIRECTORY is given: tell it apart. */
+	if (fd < 0 && errno == ENOTDIR && fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+		errno = ELOOP;
+	return fd;
+}
+
+/* Writes rel in the temporary folder dir, making its folders; an existing name
+ * is removed first: it may be a hard link to a file of the live site, which
+ * must never be written through. */
+static int write_new(int dir, const char *rel, const char *data, size_t len)
 {
 	for (int tries = 0; tries < 3; tries++) {
-		int fd = openat(dir, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-		if (fd >= 0)
-			return fd;
+		if (output_create_file(dir, rel, data, len) == 0)
+			return 0;
 		if (errno == ENOENT && make_parents(dir, rel) == 0)
 			continue;
 		if (errno == EEXIST && unlinkat(dir, rel, 0) == 0)
@@ -298,23 +335,6 @@ static int create_new(int dir, const char *rel)
 		return -1;
 	}
 	return -1;
-}
-
-static int write_new(int dir, const char *rel, const char *data, size_t len)
-{
-	int fd = create_new(dir, rel);
-	if (fd < 0)
-		return -1;
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	return (close(fd) == 0 && off == len) ? 0 : -1;
 }
 
 /* Carries the previous build's file at rel into the new site by a hard link. */

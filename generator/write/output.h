@@ -1,4 +1,5 @@
-/* output.h — the only module that writes the site to disk.
+/* output.h — the only module that writes files: the site, and through
+ * output_create_file every other file roadmap makes.
  *
  * The site is written into a fresh temporary folder beside the target
  * ("<out>.tmp-<pid>") and swapped in only when complete, so a failed or killed
@@ -44,6 +45,22 @@ int output_copy_tree(output *o, const char *src_dir, const char *rel);
 int output_commit(output *o, diag_list *dl);
 /* Removes the temporary folder; frees o. */
 void output_abort(output *o);
+
+/* The one safe file writer: every file roadmap writes goes through it (the
+ * site's files above, the starter of `roadmap new`, the results of `roadmap
+ * import`).  Creates the file name relative to the open folder dirfd
+ * (AT_FDCWD: the current folder) and writes data[0..len) to it.  It never
+ * writes over an existing name nor through a symbolic link: the file is made
+ * with O_CREAT|O_EXCL|O_NOFOLLOW, so an existing name, a symlink included,
+ * fails with EEXIST.  A file whose bytes could not all be written is removed
+ * again, so no half-written file stays.  Returns 0, or -1 with errno set. */
+int output_create_file(int dirfd, const char *name, const char *data, size_t len);
+
+/* Makes the folder name relative to dirfd (one that exists is used as it is)
+ * and opens it without following a symbolic link.  Returns the descriptor
+ * (caller closes), or -1 with errno set: ELOOP when name is a symbolic link
+ * (to a folder or not), ENOTDIR when it is anything but a folder. */
+int output_open_folder(int dirfd, const char *name);
 
 /* Removes a tree we created (refuses when the marker is missing).  Exposed for tests. */
 int output_remove_tree(const char *path);

@@ -415,6 +415,55 @@ static void test_zip(void)
 	buf_free(&b);
 }
 
+/* The one safe writer: a new file only, never over a name, never through a link. */
+static void test_create_file(void)
+{
+	mkd("cf");
+	char *p = P("cf/new.txt");
+	T_CHECK(output_create_file(AT_FDCWD, p, "abc", 3) == 0 && file_is("cf/new.txt", "abc"), "creates a new file");
+	errno = 0;
+	T_CHECK(output_create_file(AT_FDCWD, p, "xyz", 3) == -1 && errno == EEXIST, "an existing file is refused");
+	T_CHECK(file_is("cf/new.txt", "abc"), "the existing file is untouched");
+	free(p);
+	/* A symlink planted at the name, to a file or to nowhere, is refused and
+	 * nothing is written where it points. */
+	put("cf/victim.txt", "keep");
+	char *victim = P("cf/victim.txt"), *link = P("cf/link.txt");
+	char *dangling = P("cf/dangling.txt"), *nowhere = P("cf/nowhere.txt");
+	T_CHECK(symlink(victim, link) == 0 && symlink(nowhere, dangling) == 0, "symlinks planted");
+	errno = 0;
+	T_CHECK(output_create_file(AT_FDCWD, link, "bad", 3) == -1 && errno == EEXIST, "a symlink to a file is refused");
+	T_CHECK(file_is("cf/victim.txt", "keep"), "the file behind the symlink is untouched");
+	errno = 0;
+	T_CHECK(output_create_file(AT_FDCWD, dangling, "bad", 3) == -1 && errno == EEXIST, "a dangling symlink is refused");
+	T_CHECK(!exists("cf/nowhere.txt"), "nothing created where the dangling symlink points");
+	/* Relative to an open folder; a folder that is a symlink is not opened. */
+	char *folder = P("cf/sub"), *flink = P("cf/flink");
+	int d = output_open_folder(AT_FDCWD, folder);
+	T_CHECK(d >= 0, "output_open_folder makes and opens a folder");
+	if (d >= 0) {
+		T_CHECK(output_create_file(d, "f.txt", "", 0) == 0 && file_is("cf/sub/f.txt", ""), "an empty file inside it");
+		close(d);
+	}
+	d = output_open_folder(AT_FDCWD, folder);
+	T_CHECK(d >= 0, "an existing folder is opened as it is");
+	if (d >= 0)
+		close(d);
+	T_CHECK(symlink(folder, flink) == 0, "symlink to a folder planted");
+	errno = 0;
+	d = output_open_folder(AT_FDCWD, flink);
+	T_CHECK(d == -1 && errno == ELOOP, "a symlink to a folder is not opened (ELOOP)");
+	errno = 0;
+	d = output_open_folder(AT_FDCWD, victim);
+	T_CHECK(d == -1 && errno == ENOTDIR, "a file is not opened as a folder");
+	free(victim);
+	free(link);
+	free(dangling);
+	free(nowhere);
+	free(folder);
+	free(flink);
+}
+
 int main(void)
 {
 	test_zip();
@@ -427,6 +476,7 @@ int main(void)
 	test_write_paths();
 	test_commit_abort();
 	test_stale();
+	test_create_file();
 	rm_rf(base);
 	struct stat st;
 	T_CHECK(stat(base, &st) != 0, "temporary folder removed");
