@@ -319,17 +319,31 @@ static int run_build(const opts *o, const char *out, diag_list *dl)
 	return rc;
 }
 
-static int cmd_check(int argc, char **argv, bool build)
+/* The options of a command that works on the content folder (check, build,
+ * serve): parsed with the given letters, no file arguments, and the default
+ * theme when -t is not given (*found: that heap path, or NULL; caller frees).
+ * Returns 0, or the exit code after printing why. */
+static int site_opts(int argc, char **argv, opts *o, const char *letters, char **found)
 {
-	opts o = {default_content(), NULL, "output", NULL, DATE_NONE, 0, 0, false, false, NULL, NULL, false};
-	int first = parse_opts(argc, argv, &o, build ? "Ctojqv T" : "C T");
+	*found = NULL;
+	int first = parse_opts(argc, argv, o, letters);
 	if (first < 0)
 		return EXIT_USAGE;
 	if (first < argc)
 		return usage_error("лишний аргумент %s (файлы не нужны: папку с содержимым задаёт -C)", argv[first]);
-	char *found = o.theme ? NULL : default_theme();
-	if (found)
-		o.theme = found;
+	*found = o->theme ? NULL : default_theme();
+	if (*found)
+		o->theme = *found;
+	return 0;
+}
+
+static int cmd_check(int argc, char **argv, bool build)
+{
+	opts o = {default_content(), NULL, "output", NULL, DATE_NONE, 0, 0, false, false, NULL, NULL, false};
+	char *found;
+	int bad = site_opts(argc, argv, &o, build ? "Ctojqv T" : "C T", &found);
+	if (bad)
+		return bad;
 	diag_list dl = DIAG_LIST_INIT;
 	int rc = run_build(&o, build ? o.out : NULL, &dl);
 	diag_list_free(&dl);
@@ -345,14 +359,10 @@ static int serve_build(void *ctx, const char *out, diag_list *dl)
 static int cmd_serve(int argc, char **argv)
 {
 	opts o = {default_content(), NULL, NULL, NULL, DATE_NONE, 0, 1313, false, false, NULL, NULL, false};
-	int first = parse_opts(argc, argv, &o, "CtTP");
-	if (first < 0)
-		return EXIT_USAGE;
-	if (first < argc)
-		return usage_error("лишний аргумент %s (файлы не нужны: папку с содержимым задаёт -C)", argv[first]);
-	char *found = o.theme ? NULL : default_theme();
-	if (found)
-		o.theme = found;
+	char *found;
+	int bad = site_opts(argc, argv, &o, "CtTP", &found);
+	if (bad)
+		return bad;
 	serve_opts so = {o.content, o.theme, o.port, serve_build, &o};
 	int rc = serve_run(&so);
 	free(found);
