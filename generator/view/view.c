@@ -93,10 +93,17 @@ value *v_push(arena *a, value *list, value *v)
 	return v;
 }
 
+/* First byte first: most keys of a map differ there (every v_set and v_get
+ * scans the map, so this is on every page's hot path). */
+static bool key_is(const char *k, const char *key)
+{
+	return k[0] == key[0] && !strcmp(k, key);
+}
+
 value *v_set(arena *a, value *map, const char *key, value *v)
 {
 	for (size_t i = 0; i < map->n; i++) {
-		if (!strcmp(map->keys[i], key)) {
+		if (key_is(map->keys[i], key)) {
 			map->items[i] = v;
 			return v;
 		}
@@ -138,7 +145,7 @@ const value *v_get(const value *map, const char *key)
 	if (!map || map->kind != V_MAP)
 		return NULL;
 	for (size_t i = 0; i < map->n; i++)
-		if (!strcmp(map->keys[i], key))
+		if (key_is(map->keys[i], key))
 			return map->items[i];
 	return NULL;
 }
