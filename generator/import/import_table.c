@@ -29,7 +29,8 @@ int imp_classify_label(const char *plain)
 	              {"задач", F_TASK},        {"срок", F_DEADLINE},       {"время", F_DEADLINE},
 	              {"дата", F_DEADLINE},     {"период", F_DEADLINE},     {"когда", F_DEADLINE},
 	              {"ответствен", F_RESP},   {"исполнител", F_RESP},     {"отчет", F_REPORT},
-	              {"форма отчет", F_REPORT}, {"результат", F_RESULT},   {"ожидаем", F_RESULT},
+	              {"форма отчет", F_REPORT}, {"форма завершен", F_REPORT}, {"результат", F_RESULT},
+	              {"ожидаем", F_RESULT},
 	              {"показател", F_INDICATOR}, {"индикатор", F_INDICATOR}, {"целев", F_INDICATOR},
 	              {"основные направлен", F_TITLE}, {"направлен", F_TITLE}, {"наименован", F_TITLE},
 	              {"содержан", F_TITLE},    {"действи", F_TITLE}};

@@ -126,12 +126,22 @@ static bool is_year(const parser *p, size_t i)
 	return is_num(p, i) && p->t[i].ndig == 4 && p->t[i].num >= 1900 && p->t[i].num <= 2100;
 }
 
+/* Years i and i + 2 joined as a pair: «2020-2021», or «2025/2026» — a slash
+ * only between consecutive years (a school year as Word documents write it). */
+static bool is_yearpair(const parser *p, size_t i)
+{
+	if (!is_year(p, i) || !is_year(p, i + 2))
+		return false;
+	return is_type(p, i + 1, TK_DASH) ||
+	       (is_type(p, i + 1, TK_SLASH) && p->t[i + 2].num == p->t[i].num + 1);
+}
+
 static const char *const year_words[] = {"г", "гг", "год", "года", "году", "годы", "годов", "годах", NULL};
 
 /* «2021», «2021 г.», «2021 года», «2021г» */
 static size_t p_year(const parser *p, size_t i, int *y)
 {
-	if (!is_year(p, i) || (is_type(p, i + 1, TK_DASH) && is_year(p, i + 2)))
+	if (!is_year(p, i) || is_yearpair(p, i))
 		return 0;
 	*y = p->t[i].num;
 	size_t j = i + 1;
@@ -236,7 +246,7 @@ static const char *const pnoun_heads[] = {"года", "год", "году", "п�
  * years follow each other (editions are named so), else whole calendar years. */
 static size_t p_yearpair(parser *p, size_t i, atom *a)
 {
-	if (!is_year(p, i) || !is_type(p, i + 1, TK_DASH) || !is_year(p, i + 2))
+	if (!is_yearpair(p, i))
 		return 0;
 	int y1 = p->t[i].num, y2 = p->t[i + 2].num;
 	bool calendar = false;
@@ -277,7 +287,7 @@ static size_t p_pnoun(parser *p, size_t i, atom *a, enum pn pn)
 			j++;
 			if (is_type(p, j, TK_DOT))
 				j++;
-		} else if (!pair && is_year(p, j) && is_type(p, j + 1, TK_DASH) && is_year(p, j + 2)) {
+		} else if (!pair && is_yearpair(p, j)) {
 			size_t k = p_yearpair(p, j, a);
 			if (!k)
 				return 0;

@@ -278,8 +278,31 @@ static void test_table_kinds(void)
 	arena_free(a);
 }
 
+/* Column labels as documents word them: the number, the activity, the
+ * deadline, the responsible, and the report under its several names. */
+static void test_labels(void)
+{
+	static const struct {
+		const char *label;
+		int field;
+	} cases[] = {
+		{"№", F_NUMBER},
+		{"Наименование мероприятия", F_TITLE},
+		{"Сроки исполнения", F_DEADLINE},
+		{"Ответственные исполнители", F_RESP},
+		{"Форма отчета", F_REPORT},
+		{"Форма завершения", F_REPORT},
+		{"Форма завершения мероприятия", F_REPORT},
+		{"Ожидаемый результат", F_RESULT},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		T_CHECK(imp_classify_label(cases[i].label) == cases[i].field, "«%s» is field %d, got %d",
+		        cases[i].label, cases[i].field, imp_classify_label(cases[i].label));
+}
+
 int main(void)
 {
+	test_labels();
 	test_decoder();
 	test_remnants();
 	test_cell_per_line();
