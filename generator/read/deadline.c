@@ -77,7 +77,7 @@ static bool is_w(const parser *p, size_t i, const char *w)
 
 static bool is_wany(const parser *p, size_t i, const char *const *ws)
 {
-	return is_type(p, i, TK_WORD) && lex_in_list(p->t[i].w, ws);
+	return is_type(p, i, TK_WORD) && str_in(p->t[i].w, ws);
 }
 
 static bool is_num(const parser *p, size_t i)

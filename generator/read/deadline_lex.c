@@ -209,14 +209,6 @@ static void tok_remove(toks *ts, size_t i, size_t count)
 
 /* ------------------------------------------------------------- vocabulary */
 
-bool lex_in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return true;
-	return false;
-}
-
 
 /* «квартал», «кв», «четверть», «полугодие», «триместр» in their case forms. */
 enum unit lex_unit_of(const char *w)
@@ -224,7 +216,7 @@ enum unit lex_unit_of(const char *w)
 	static const char *const q4[] = {"ь", "и", "ей", "ях", "ям", "ью", "ями", NULL};
 	if (!strncmp(w, "квартал", strlen("квартал")) || !strcmp(w, "кв"))
 		return U_QUARTER;
-	if (!strncmp(w, "четверт", strlen("четверт")) && lex_in_list(w + strlen("четверт"), q4))
+	if (!strncmp(w, "четверт", strlen("четверт")) && str_in(w + strlen("четверт"), q4))
 		return U_SCHOOLQ;
 	if (!strncmp(w, "полугоди", strlen("полугоди")))
 		return U_HALF;
@@ -242,13 +234,13 @@ int lex_ordinal_word(const char *w)
 	for (int k = 0; roman[k]; k++)
 		if (!strcmp(w, roman[k]))
 			return k + 1;
-	if (!strncmp(w, "перв", strlen("перв")) && lex_in_list(w + strlen("перв"), adj))
+	if (!strncmp(w, "перв", strlen("перв")) && str_in(w + strlen("перв"), adj))
 		return 1;
-	if (!strncmp(w, "втор", strlen("втор")) && lex_in_list(w + strlen("втор"), adj))
+	if (!strncmp(w, "втор", strlen("втор")) && str_in(w + strlen("втор"), adj))
 		return 2;
-	if (!strncmp(w, "трет", strlen("трет")) && lex_in_list(w + strlen("трет"), third))
+	if (!strncmp(w, "трет", strlen("трет")) && str_in(w + strlen("трет"), third))
 		return 3;
-	if (!strncmp(w, "четверт", strlen("четверт")) && lex_in_list(w + strlen("четверт"), adj))
+	if (!strncmp(w, "четверт", strlen("четверт")) && str_in(w + strlen("четверт"), adj))
 		return 4;
 	return 0;
 }
@@ -377,7 +369,7 @@ void lex_join_ordinals(toks *ts)
 	for (size_t i = 0; i + 2 < ts->n; i++) {
 		tok *t = ts->t + i;
 		if (t->type == TK_NUM && t[1].type == TK_DASH && glued(ts, i + 1) && t[2].type == TK_WORD &&
-		    glued(ts, i + 2) && lex_in_list(t[2].w, sfx)) {
+		    glued(ts, i + 2) && str_in(t[2].w, sfx)) {
 			t->ord = true;
 			t->e = t[2].e;
 			tok_remove(ts, i + 1, 2);

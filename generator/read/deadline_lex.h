@@ -43,8 +43,6 @@ bool lex_u_shy(const unsigned char *s);
 size_t lex_u_tag(const unsigned char *s);
 /* Appends the tokens of text to ts (words lower-cased with ё→е). */
 void lex_tokenize(const char *text, toks *ts);
-/* w is one of the NULL-terminated list. */
-bool lex_in_list(const char *w, const char *const *list);
 /* «квартал», «кв», «четверть», «полугодие», «триместр» in their case forms. */
 enum unit lex_unit_of(const char *w);
 /* 1..4 for «I»…«IV» and «первый»…«четвертый» in their forms, else 0. */

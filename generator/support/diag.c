@@ -102,10 +102,12 @@ void diag_print(const diag_list *l, const char *prefix, FILE *out)
 
 void diag_print_upto(const diag_list *l, const char *prefix, diag_severity worst, FILE *out)
 {
+	size_t kept = 0; /* errors and warnings printed, against the counts below */
 	for (size_t i = 0; i < l->n; i++) {
 		const diag *d = &l->items[i];
 		if (d->sev > worst)
 			continue;
+		kept += d->sev != DIAG_NOTE;
 		if (d->file[0])
 			fprintf(out, "%s%s:", d->file[0] == '/' ? "" : (prefix ? prefix : ""), d->file);
 		if (d->file[0] && d->line > 0) {
@@ -116,9 +118,6 @@ void diag_print_upto(const diag_list *l, const char *prefix, diag_severity worst
 		fprintf(out, "%s%s: %s\n", d->file[0] ? " " : "", sev_word(d->sev), d->msg);
 	}
 	size_t total = worst == DIAG_ERROR ? l->errors : l->errors + l->warnings;
-	size_t kept = 0; /* of those, how many the list holds */
-	for (size_t i = 0; i < l->n; i++)
-		kept += l->items[i].sev <= worst && l->items[i].sev != DIAG_NOTE;
 	if (total > kept)
 		fprintf(out, "roadmap: ещё %zu %s не %s\n", total - kept,
 		        ru_plural((long)(total - kept), "сообщение", "сообщения", "сообщений"),

@@ -1,4 +1,5 @@
 #include "ru.h"
+#include "util.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -44,19 +45,11 @@ const char *ru_month_gen(int m)
 	return m >= 1 && m <= 12 ? MONTHS[m - 1].gen : "";
 }
 
-static bool in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return true;
-	return false;
-}
-
 int ru_month_word(const char *w)
 {
 	for (int m = 0; m < 12; m++) {
 		size_t n = strlen(MONTHS[m].stem);
-		if (!strncmp(w, MONTHS[m].stem, n) && in_list(w + n, MONTHS[m].ends))
+		if (!strncmp(w, MONTHS[m].stem, n) && str_in(w + n, MONTHS[m].ends))
 			return m + 1;
 	}
 	for (size_t k = 0; k < sizeof MONTH_ABBR / sizeof MONTH_ABBR[0]; k++)

@@ -102,6 +102,14 @@ bool str_ends(const char *s, const char *suffix)
 	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
 }
 
+bool str_in(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
 int str_natcmp(const char *a, const char *b)
 {
 	while (*a && *b) {

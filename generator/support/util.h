@@ -27,6 +27,8 @@ void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const voi
 bool str_eq(const char *a, const char *b);          /* NULL-safe equality */
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
+/* s is one of the NULL-terminated list (strcmp). */
+bool str_in(const char *s, const char *const *list);
 /* Natural order of names: runs of digits compare as numbers, so «СШ № 2»
  * sorts before «СШ № 13»; other bytes compare as unsigned chars. */
 int str_natcmp(const char *a, const char *b);

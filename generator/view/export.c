@@ -446,6 +446,12 @@ void export_indicators_json(const site *s, const edition *ed, buf *out)
 	dump(root, out);
 }
 
+/* Why a count is not published, in results.csv and data.json. */
+static const char *cell_word(ind_cell cell)
+{
+	return cell == IND_CELL_SMALL ? "small" : "withheld";
+}
+
 void export_results_csv(const site *s, const edition *ed, buf *out)
 {
 	header_row(out, RESULT_COLUMNS, ARRAY_LEN(RESULT_COLUMNS));
@@ -477,7 +483,7 @@ void export_results_csv(const site *s, const edition *ed, buf *out)
 				val[0] = '\0';
 			row[7] = r->file->cols[k].name;
 			row[8] = val;
-			row[9] = cell == IND_CELL_SMALL ? "small" : cell == IND_CELL_WITHHELD ? "withheld" : "no";
+			row[9] = cell == IND_CELL_SHOWN ? "no" : cell_word(cell);
 			csv_write_row(out, row, ARRAY_LEN(RESULT_COLUMNS));
 		}
 	}
@@ -515,7 +521,7 @@ static json_t *school_results_json(const site *s, const edition *ed, const schoo
 			const char *name = r->file->cols[k].name;
 			json_object_set_new(vals, name, cell == IND_CELL_SHOWN ? jnum(r->v[k]) : json_null());
 			if (cell != IND_CELL_SHOWN)
-				json_object_set_new(hidden, name, json_string(cell == IND_CELL_SMALL ? "small" : "withheld"));
+				json_object_set_new(hidden, name, json_string(cell_word(cell)));
 		}
 		json_object_set_new(o, "values", vals);
 		if (json_object_size(hidden))
@@ -553,29 +559,25 @@ static json_t *school_indicators_json(const site *s, const edition *ed, const sc
 	return list;
 }
 
-/* One activity of a school's data.json: the keys of activities.json that
- * differ between its activities (document and section are its place in the
- * file); a date, «overdue», «done_on» or «responsible» that is absent is
- * left out. */
+/* One activity of a school's data.json: its object of activities.json
+ * (activity_json) with only the keys that differ between a school's
+ * activities (document and section are its place in the file), and without
+ * the optional ones that are absent — a missing date, «overdue» false, no
+ * «responsible» (docs/themes.md). */
 static json_t *school_activity_json(const site *s, const activity *a)
 {
-	char iso[11];
-	json_t *o = json_object();
-	json_object_set_new(o, "number", json_string(a->number ? a->number : ""));
-	json_object_set_new(o, "title", json_string(a->title_text ? a->title_text : ""));
-	json_object_set_new(o, "deadline", json_string(a->deadline_text ? a->deadline_text : ""));
-	json_object_set_new(o, "deadline_kind", json_string(dl_kind_name(a->dl.kind)));
-	if (date_is_set(a->dl.start))
-		json_object_set_new(o, "deadline_start", json_string((date_iso(a->dl.start, iso), iso)));
-	if (date_is_set(a->dl.end))
-		json_object_set_new(o, "deadline_end", json_string((date_iso(a->dl.end, iso), iso)));
-	char *resp = join_list(a->responsible, a->nresponsible, "; ");
-	set_str_if(o, "responsible", resp);
-	free(resp);
-	json_object_set_new(o, "status", json_string(status_name(a->st)));
-	set_true_if(o, "overdue", act_overdue(a, s->today));
-	if (date_is_set(a->done_on))
-		json_object_set_new(o, "done_on", json_string((date_iso(a->done_on, iso), iso)));
+	static const char *const keep[] = {"number", "title", "deadline", "deadline_kind", "status", NULL};
+	static const char *const optional[] = {"deadline_start", "deadline_end", "responsible", "overdue", "done_on",
+	                                       NULL};
+	json_t *all = activity_json(s, a), *o = json_object();
+	const char *k;
+	json_t *v;
+	json_object_foreach(all, k, v) {
+		bool absent = json_is_null(v) || json_is_false(v) || (json_is_string(v) && !*json_string_value(v));
+		if (str_in(k, keep) || (str_in(k, optional) && !absent))
+			json_object_set(o, k, v);
+	}
+	json_decref(all);
 	return o;
 }
 

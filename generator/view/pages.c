@@ -241,9 +241,8 @@ value *page_view(const site *s, const page_plan *plan, const page_job *j, arena 
 
 void page_raw(const site *s, const page_job *j, buf *out)
 {
-	arena *a = arena_new();
-	ctx c = page_ctx(s, NULL, j, a);
+	/* Byte writers read the model only: no arena, no links. */
+	ctx c = {s, j, NULL, NULL, NULL};
 	if (TYPES[j->kind].raw)
 		TYPES[j->kind].raw(&c, out);
-	arena_free(a);
 }
