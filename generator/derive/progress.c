@@ -14,6 +14,7 @@ void progress_derive(site *s)
 	for (size_t e = 0; e < s->neds; e++) {
 		edition *ed = &s->eds[e];
 		ed->prog = (progress){0};
+		ed->nacts = 0;
 		for (size_t d = 0; d < ed->ndocs; d++) {
 			document *doc = &ed->docs[d];
 			doc->prog = (progress){0};
@@ -21,6 +22,7 @@ void progress_derive(site *s)
 				section *sec = &doc->sections[k];
 				sec->prog = (progress){0};
 				for (size_t i = 0; i < sec->nacts; i++) {
+					sec->acts[i].index = ed->nacts++;
 					/* Overdue is a state of its own in the counts: the bar's parts must add up. */
 					if (act_overdue(&sec->acts[i], s->today))
 						sec->prog.overdue++;

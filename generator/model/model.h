@@ -115,6 +115,7 @@ typedef struct part_state {
 } part_state;
 
 typedef struct activity {
+	size_t index;                          /* derived: place in its edition, document order (ed->nacts) */
 	const char *number;
 	const char *title_html, *title_text;   /* text: Markdown source flattened to one line */
 	const char *task_html;
@@ -329,6 +330,7 @@ typedef struct edition {
 	size_t nvpr;
 	int lessons_per_day;         /* edition.yaml lessons_per_day; 0: not set */
 	progress prog;               /* derived: all its documents */
+	size_t nacts;                /* derived: activities of all its documents (activity.index) */
 } edition;
 
 typedef struct page {

@@ -586,12 +586,12 @@ static json_t *school_activity_json(const site *s, const activity *a)
 
 /* What the data.json of every school of an edition shares, as JSON text made
  * once: each document's opening ({"document":…,"title":…,"sections":[), each
- * section's ({"number":…,"title":…,"activities":[) and each activity's object,
- * all in document order; a school's file puts together those concerning it. */
+ * section's ({"number":…,"title":…,"activities":[) in document order, and
+ * each activity's object by activity.index; a school's file puts together those concerning it. */
 typedef struct school_json_parts {
 	char **docs;   /* per document */
 	char **secs;   /* per section, documents one after another */
-	char **rows;   /* per activity, in each_activity order */
+	char **rows;   /* per activity, by activity.index */
 } school_json_parts;
 
 /* JSON text of v without its last n characters (closing brackets); v is
@@ -609,15 +609,14 @@ static void *make_school_parts(const void *key, const void *arg)
 	const edition *ed = key;
 	const site *s = arg;
 	json_init();
-	size_t nsec = 0, nact = 0;
+	size_t nsec = 0;
 	for (size_t d = 0; d < ed->ndocs; d++)
-		for (size_t k = 0; k < ed->docs[d].nsections; k++, nsec++)
-			nact += ed->docs[d].sections[k].nacts;
+		nsec += ed->docs[d].nsections;
 	school_json_parts *p = xcalloc(1, sizeof(school_json_parts));
 	p->docs = xcalloc(ed->ndocs + 1, sizeof(char *));
 	p->secs = xcalloc(nsec + 1, sizeof(char *));
-	p->rows = xcalloc(nact + 1, sizeof(char *));
-	size_t si = 0, ai = 0;
+	p->rows = xcalloc(ed->nacts + 1, sizeof(char *));
+	size_t si = 0;
 	for (size_t d = 0; d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
 		p->docs[d] = dump_open(json_pack("{s:s,s:s,s:[]}", "document", doc->slug, "title",
@@ -628,7 +627,7 @@ static void *make_school_parts(const void *key, const void *arg)
 			                                    "title", sec->title ? sec->title : "", "activities"), 2);
 			for (size_t i = 0; i < sec->nacts; i++) {
 				json_t *o = school_activity_json(s, &sec->acts[i]);
-				p->rows[ai++] = json_dumps(o, SCHOOL_JSON_FLAGS);
+				p->rows[sec->acts[i].index] = json_dumps(o, SCHOOL_JSON_FLAGS);
 				json_decref(o);
 			}
 		}
@@ -667,7 +666,7 @@ static void member(buf *out, const char *key, json_t *v)
  * activities concerning sc and those activities. */
 static void school_documents(const school_json_parts *p, const edition *ed, const school *sc, buf *out)
 {
-	size_t si = 0, ai = 0;
+	size_t si = 0;
 	buf_puts(out, ",\"documents\":[");
 	for (size_t d = 0; d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
@@ -676,12 +675,12 @@ static void school_documents(const school_json_parts *p, const edition *ed, cons
 		for (size_t k = 0; k < doc->nsections; k++, si++) {
 			const section *sec = &doc->sections[k];
 			bool first = true;
-			for (size_t i = 0; i < sec->nacts; i++, ai++) {
+			for (size_t i = 0; i < sec->nacts; i++) {
 				if (!activity_concerns(&sec->acts[i], sc))
 					continue;
 				if (first)
 					buf_printf(out, "%s%s", first_sec ? "" : ",", p->secs[si]);
-				buf_printf(out, "%s%s", first ? "" : ",", p->rows[ai]);
+				buf_printf(out, "%s%s", first ? "" : ",", p->rows[sec->acts[i].index]);
 				first = first_sec = false;
 			}
 			if (!first)

@@ -249,7 +249,7 @@ void ics_schedule(const site *s, const edition *ed, const school *sc, buf *out)
  * text in the edition's calendar and in each school's, made once. */
 typedef struct ed_events {
 	size_t n;
-	char **text;     /* [i]: the events of the i-th activity ("" when none) */
+	char **text;     /* [activity.index]: its events ("" when none) */
 	size_t *len;
 } ed_events;
 
@@ -258,20 +258,17 @@ static void *make_events(const void *key, const void *arg)
 	const edition *ed = key;
 	const site *s = arg;
 	ed_events *ev = xcalloc(1, sizeof(ed_events));
-	for (size_t d = 0; d < ed->ndocs; d++)
-		for (size_t k = 0; k < ed->docs[d].nsections; k++)
-			ev->n += ed->docs[d].sections[k].nacts;
+	ev->n = ed->nacts;
 	ev->text = xcalloc(ev->n ? ev->n : 1, sizeof(char *));
 	ev->len = xcalloc(ev->n ? ev->n : 1, sizeof(size_t));
-	size_t j = 0;
 	for (size_t d = 0; d < ed->ndocs; d++)
 		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
 			const section *sec = &ed->docs[d].sections[k];
-			for (size_t i = 0; i < sec->nacts; i++, j++) {
+			for (size_t i = 0; i < sec->nacts; i++) {
 				buf b = BUF_INIT;
 				activity_events(s, &sec->acts[i], &b);
-				ev->len[j] = b.len;
-				ev->text[j] = buf_detach(&b);
+				ev->len[sec->acts[i].index] = b.len;
+				ev->text[sec->acts[i].index] = buf_detach(&b);
 			}
 		}
 	return ev;
@@ -291,13 +288,12 @@ void ics_edition(const site *s, const edition *ed, const school *only, buf *out)
 {
 	calendar_head(s, ed, only ? only->short_name : NULL, out);
 	const ed_events *ev = memo_get(s->memo, ed, make_events, s, drop_events);
-	size_t j = 0;
 	for (size_t d = 0; d < ed->ndocs; d++)
 		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
 			const section *sec = &ed->docs[d].sections[k];
-			for (size_t i = 0; i < sec->nacts; i++, j++)
+			for (size_t i = 0; i < sec->nacts; i++)
 				if (!only || activity_concerns(&sec->acts[i], only))
-					buf_put(out, ev->text[j], ev->len[j]);
+					buf_put(out, ev->text[sec->acts[i].index], ev->len[sec->acts[i].index]);
 		}
 	memo_done(s->memo, ev, drop_events);
 	/* A school's calendar also carries its assessment dates. */

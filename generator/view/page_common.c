@@ -315,11 +315,9 @@ static value *activity_row(const ctx *c, const activity *act)
 
 /* The rows of every activity of an edition, made once per build (memo.h):
  * a school's pages show hundreds of the edition's activities, and 500
- * schools show the same rows.  rows[base[d][k] + i] is the i-th activity of
- * section k of document d. */
+ * schools show the same rows.  rows[activity.index]. */
 typedef struct ed_rows {
 	arena *a;
-	size_t **base;
 	value **rows;
 } ed_rows;
 
@@ -328,22 +326,13 @@ static void *make_rows(const void *key, const void *arg)
 	const edition *ed = key;
 	ed_rows *r = xcalloc(1, sizeof(ed_rows));
 	r->a = arena_new();
-	r->base = arena_alloc(r->a, (ed->ndocs + 1) * sizeof(size_t *));
-	size_t n = 0;
-	for (size_t d = 0; d < ed->ndocs; d++) {
-		r->base[d] = arena_alloc(r->a, (ed->docs[d].nsections + 1) * sizeof(size_t));
-		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
-			r->base[d][k] = n;
-			n += ed->docs[d].sections[k].nacts;
-		}
-	}
-	r->rows = arena_alloc(r->a, (n + 1) * sizeof(value *));
+	r->rows = arena_alloc(r->a, (ed->nacts + 1) * sizeof(value *));
 	ctx shared = {.s = arg, .a = r->a, .root = ""};
 	for (size_t d = 0; d < ed->ndocs; d++)
 		for (size_t k = 0; k < ed->docs[d].nsections; k++) {
 			const section *sec = &ed->docs[d].sections[k];
 			for (size_t i = 0; i < sec->nacts; i++)
-				r->rows[r->base[d][k] + i] = activity_row(&shared, &sec->acts[i]);
+				r->rows[sec->acts[i].index] = activity_row(&shared, &sec->acts[i]);
 		}
 	return r;
 }
@@ -356,17 +345,14 @@ static void drop_rows(void *made)
 }
 
 /* The shared row of act, or NULL when there is no memo (a model built by
- * hand) or act is not where its edition lists it. */
+ * hand, not derived). */
 static const value *shared_row(const site *s, const activity *act)
 {
-	const document *doc = act->doc;
-	const section *sec = act->section;
-	const edition *ed = doc ? doc->ed : NULL;
-	if (!s->memo || !ed || !sec || doc < ed->docs || doc >= ed->docs + ed->ndocs || sec < doc->sections ||
-	    sec >= doc->sections + doc->nsections || act < sec->acts || act >= sec->acts + sec->nacts)
+	const edition *ed = act->doc ? act->doc->ed : NULL;
+	if (!s->memo || !ed || act->index >= ed->nacts)
 		return NULL;
 	const ed_rows *r = memo_get(s->memo, ed, make_rows, s, drop_rows);
-	return r->rows[r->base[doc - ed->docs][sec - doc->sections] + (size_t)(act - sec->acts)];
+	return r->rows[act->index];
 }
 
 value *activity_view(const ctx *c, const activity *act, bool link_to_doc)
