@@ -81,6 +81,7 @@ typedef struct tbl {
 	int last;            /* what the latest row made: L_HEADER, L_SECTION, L_ACT */
 	const char *task;    /* current task (raw) for rows that leave it empty */
 	size_t continuations;
+	size_t merged;       /* empty cells filled from a merged cell above (imp_fill_merged) */
 	size_t nacts;        /* activities so far, against IMPORT_MAX_ACTIVITIES */
 	bool too_many;
 	bool extra_warned;
@@ -229,6 +230,15 @@ bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field);
 /* Walks rows (h, end) after the header rows[h], filling t's sections and
  * activities; text below the table goes to t->trailing. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);
+/* Vertically merged cells: Excel and Word write a merged cell's text in its
+ * first row and leave the rows below it empty.  In the deadline and
+ * responsible columns, an empty cell below a filled one in the same section
+ * gets that text, when the column looks merged rather than sparse: filled in
+ * at least half the activities, and no section starting with an empty cell
+ * in it (such a cell has nothing above it to be merged with, so the column
+ * has real gaps).  Each filled run is noted in t->dl; t->merged counts the
+ * cells filled. */
+void imp_fill_merged(tbl *t);
 /* Other tables of a programme, told by their header row. */
 enum { IMP_T_NONE, IMP_T_GOALS, IMP_T_INDICATORS };
 /* IMP_T_GOALS for a header «Цели | Задачи», IMP_T_INDICATORS for one naming

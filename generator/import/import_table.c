@@ -760,3 +760,57 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 	}
 }
 
+
+/* ---- vertically merged cells ---- */
+
+void imp_fill_merged(tbl *t)
+{
+	static const int fields[] = {F_DEADLINE, F_RESP};
+	for (size_t f = 0; f < ARRAY_LEN(fields); f++) {
+		int c = t->map[fields[f]];
+		if (c < 0)
+			continue;
+		size_t total = 0, filled = 0;
+		bool gap_at_start = false;
+		for (size_t i = 0; i < t->nsecs; i++) {
+			const sec *s = &t->secs[i];
+			for (size_t k = 0; k < s->nacts; k++) {
+				total++;
+				filled += s->acts[k].cell[c].len > 0;
+			}
+			gap_at_start |= s->nacts && !s->acts[0].cell[c].len;
+		}
+		if (gap_at_start || 2 * filled < total || filled == total)
+			continue;
+		for (size_t i = 0; i < t->nsecs; i++) {
+			sec *s = &t->secs[i];
+			for (size_t k = 1; k < s->nacts;) {
+				if (s->acts[k].cell[c].len) {
+					k++;
+					continue;
+				}
+				const act *src = &s->acts[k - 1];
+				size_t from = k;
+				for (; k < s->nacts && !s->acts[k].cell[c].len; k++) {
+					act *a = &s->acts[k];
+					imp_buf_set(&a->cell[c], buf_cstr(&src->cell[c]));
+					a->cline[c] = src->cline[c];
+					a->ccol[c] = src->ccol[c];
+					t->merged++;
+				}
+				char *p = imp_plain_of(buf_cstr(&src->cell[c]));
+				if (k - from == 1)
+					diag_add(t->dl, DIAG_NOTE, t->file, s->acts[from].line, 0,
+					         "пустая ячейка столбца «%s» заполнена текстом «%s» из строки %d: вероятно, "
+					         "объединённая ячейка",
+					         t->label[c], p, src->line);
+				else
+					diag_add(t->dl, DIAG_NOTE, t->file, s->acts[from].line, 0,
+					         "пустые ячейки столбца «%s» в строках %d–%d заполнены текстом «%s» из строки "
+					         "%d: вероятно, объединённая ячейка",
+					         t->label[c], s->acts[from].line, s->acts[k - 1].line, p, src->line);
+				free(p);
+			}
+		}
+	}
+}
