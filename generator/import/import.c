@@ -161,6 +161,7 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	size_t end = table_end(&rs, h);
 	imp_process_rows(&t, &rs, h, end);
 	imp_fill_merged(&t);
+	imp_split_numbers(&t);
 	if (t.too_many) {
 		rc = IMPORT_BAD_TABLE;
 		goto out;

@@ -57,6 +57,8 @@ typedef struct act {
 	int *ccol;
 	int line;
 	const char *task; /* task inherited from the row that named it (arena), or NULL */
+	const char *number; /* in a table without a number column, the number written at the
+	                     * start of the title («1.2. Анализ …»; imp_split_numbers), or NULL */
 } act;
 
 typedef struct sec {
@@ -239,6 +241,11 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);
  * has real gaps).  Each filled run is noted in t->dl; t->merged counts the
  * cells filled. */
 void imp_fill_merged(tbl *t);
+/* In a table without a number column, activity texts that start with a
+ * number as tables write it («1.2.», «3)», «4.» before a capital letter) lose
+ * it to act.number — when at least half of the activities start so, so that
+ * a text such as «2 раза в месяц …» or «5 классы» keeps its words. */
+void imp_split_numbers(tbl *t);
 /* Other tables of a programme, told by their header row. */
 enum { IMP_T_NONE, IMP_T_GOALS, IMP_T_INDICATORS };
 /* IMP_T_GOALS for a header «Цели | Задачи», IMP_T_INDICATORS for one naming

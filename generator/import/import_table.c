@@ -319,6 +319,7 @@ static act *new_act(tbl *t, const char *const *cells, const icell *const *pos, i
 	sec *s = cur_section(t, line);
 	xgrow((void **)&s->acts, &s->cap, s->nacts + 1, sizeof(act));
 	act *a = &s->acts[s->nacts++];
+	memset(a, 0, sizeof *a);
 	a->cell = xcalloc(t->ncols, sizeof(buf));
 	a->cline = xcalloc(t->ncols, sizeof(int));
 	a->ccol = xcalloc(t->ncols, sizeof(int));
@@ -813,4 +814,56 @@ void imp_fill_merged(tbl *t)
 			}
 		}
 	}
+}
+
+/* ---- numbers written in the title ---- */
+
+/* Length of a leading number of raw cell text («1.2. », «3) ») up to the text
+ * after it, or 0: a number as tables write it, then spaces, then a capital
+ * letter, digit or quote (or any text after a dotted number). */
+static size_t title_number_len(const char *s, size_t *numlen)
+{
+	size_t n = 0;
+	while (imp_is_digit(s[n]) || s[n] == '.' || s[n] == ')')
+		n++;
+	if (!n || s[n] != ' ')
+		return 0;
+	char *tok = xstrndup(s, n);
+	bool ok = imp_number_like(tok) && imp_is_digit(tok[0]);
+	bool dotted = strchr(tok, '.') || strchr(tok, ')');
+	free(tok);
+	size_t k = n;
+	while (s[k] == ' ')
+		k++;
+	if (!ok || !s[k] || (!dotted && !imp_starts_new(s + k)))
+		return 0;
+	*numlen = n;
+	return k;
+}
+
+void imp_split_numbers(tbl *t)
+{
+	int c = t->map[F_TITLE];
+	if (t->map[F_NUMBER] >= 0 || c < 0)
+		return;
+	size_t total = 0, numbered = 0, nl;
+	for (size_t i = 0; i < t->nsecs; i++)
+		for (size_t k = 0; k < t->secs[i].nacts; k++) {
+			total++;
+			numbered += title_number_len(buf_cstr(&t->secs[i].acts[k].cell[c]), &nl) > 0;
+		}
+	if (!numbered || 2 * numbered < total)
+		return;
+	for (size_t i = 0; i < t->nsecs; i++)
+		for (size_t k = 0; k < t->secs[i].nacts; k++) {
+			act *a = &t->secs[i].acts[k];
+			const char *s = buf_cstr(&a->cell[c]);
+			size_t skip = title_number_len(s, &nl);
+			if (!skip)
+				continue;
+			a->number = arena_strndup(t->a, s, nl);
+			char *rest = xstrdup(s + skip);
+			imp_buf_set(&a->cell[c], rest);
+			free(rest);
+		}
 }

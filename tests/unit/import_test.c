@@ -635,6 +635,41 @@ static void test_merged_cells(void)
 	diag_list_free(&dl);
 }
 
+/* Without a number column, numbers at the start of the activity texts
+ * become the numbers when most texts start with one; a count at the start of
+ * a text («2 раза …», «5 классы») stays text. */
+static void test_title_numbers(void)
+{
+	const char *in = "Ответственный;Сроки;Мероприятие;Примечание\n"
+	                 "1. Первый раздел;;;\n"
+	                 "УО;май;1.1. Анализ результатов;\n"
+	                 "УО;июнь;1.2 Семинар;по плану\n"
+	                 "ММЦ;июль;2 раза в месяц выезды в школы;\n"
+	                 "ММЦ;август;3) Отчёт;\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_STREQ(at(root, "sections.0.activities.0.number", num), "1.1.", "number as written");
+	T_STREQ(at(root, "sections.0.activities.0.title", num), "Анализ результатов", "title without it");
+	T_STREQ(at(root, "sections.0.activities.1.number", num), "1.2", "1.2");
+	T_STREQ(at(root, "sections.0.activities.1.responsible", num), "УО", "responsible from the first column");
+	T_STREQ(at(root, "sections.0.activities.1.comment", num), "Примечание: по плану", "extra column kept");
+	T_CHECK(!at(root, "sections.0.activities.2.number", num), "a count is no number");
+	T_STREQ(at(root, "sections.0.activities.2.title", num), "2 раза в месяц выезды в школы", "count kept");
+	T_STREQ(at(root, "sections.0.activities.3.number", num), "3)", "3)");
+	arena_free(a);
+	diag_list_free(&dl);
+
+	const char *few = "Мероприятие;Срок\nАнализ;май\nСеминар;июнь\n2. Отчёт;июль\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(few, &st, &a, &dl);
+	T_STREQ(at(root, "sections.0.activities.2.title", num), "2\\. Отчёт", "one numbered text of three: kept (escaped)");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -644,5 +679,6 @@ int main(void)
 	test_tables();
 	test_absent_maps();
 	test_merged_cells();
+	test_title_numbers();
 	return t_done("import");
 }
