@@ -562,6 +562,8 @@ static int cmd_import(int argc, char **argv)
 		        "не распознано сроков: %zu (сроки прочитаны для %s учебного года)",
 		        argv[first], st.layout ? st.layout : "", st.sections, st.activities, st.continuations,
 		        st.unknown_deadlines, st.edition);
+		if (st.merged)
+			fprintf(stderr, "; заполнено из объединённых ячеек: %zu", st.merged);
 		if (st.remnants)
 			fprintf(stderr, "; убрано остатков Word: %zu", st.remnants);
 		if (st.considered)
