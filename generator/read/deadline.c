@@ -1355,10 +1355,27 @@ static void trim_span(const parser *p, size_t *a, size_t *b)
 	}
 }
 
-/* Words that introduce an event or schedule: «по …», «в соответствии», «в период» … */
+/* «по» with the noun of a schedule or event, maybe after its adjectives: «по
+ * итогам …», «по отдельному графику», «по утвержденному плану работы …», «по
+ * мере необходимости» — not a subject or topic: «по математике», «по русскому
+ * языку», «по предметам», «по вопросам …». */
+static bool po_event_at(const parser *p, size_t i, size_t b)
+{
+	size_t j = i + 1;
+	for (int adj = 0; adj < 3 && j < b && is_type(p, j, TK_WORD) && !lex_event_head(p->t[j].w) &&
+	                  lex_dative_adj(p->t[j].w);
+	     adj++)
+		j++;
+	return j < b && is_type(p, j, TK_WORD) && lex_event_head(p->t[j].w);
+}
+
+/* Words that introduce an event or schedule: «по …» (po_event_at), «согласно»,
+ * «в соответствии», «в период» … */
 static bool marker_at(const parser *p, size_t i, size_t b)
 {
-	static const char *const one[] = {"по", "согласно", "при", "после", "перед", "накануне", NULL};
+	static const char *const one[] = {"согласно", "при", "после", "перед", "накануне", NULL};
+	if (is_w(p, i, "по"))
+		return po_event_at(p, i, b);
 	static const char *const after_v[] = {
 		"соответствии", "соответствие", "период", "ходе", "рамках", "дни", "день", "сроки", "срок",
 		"зависимости", "случае", NULL,

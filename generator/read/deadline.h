@@ -46,8 +46,13 @@
  *     separating punctuation trimmed; several groups are joined with "; ".
  *     Event words must start with a marker («по …», «согласно», «в
  *     соответствии», «в период», «в ходе», «при», «после» …) followed by at
- *     least one more word; any other word not understood makes the phrase
- *     unknown, so that `check` reports typos instead of hiding them.
+ *     least one more word; «по» counts only before the noun of a schedule or
+ *     event, maybe after its adjectives («по итогам», «по окончании», «по мере
+ *     …», «по необходимости», «по (отдельному) графику», «по плану …», «по
+ *     запросу», «по понедельникам»: lex_event_head), not before a subject or
+ *     topic («по математике», «по русскому языку», «по предметам», «по
+ *     вопросам …»).  Any other word not understood makes the phrase unknown,
+ *     so that `check` reports typos and misplaced text instead of hiding them.
  *   - event with approximate parts: «по итогам полугодия» → December and May
  *     (the months the school half-years end), «по итогам четверти» → October,
  *     December, March, May, «по итогам учебного года» → June (the year's

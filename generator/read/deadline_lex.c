@@ -245,6 +245,35 @@ int lex_ordinal_word(const char *w)
 	return 0;
 }
 
+/* Nouns that make «по …» a schedule or event rather than a topic: «по итогам»,
+ * «по окончании», «по мере», «по необходимости», «по графику», «по плану»,
+ * «по запросу», «по понедельникам».  A subject or topic («по математике», «по
+ * русскому языку», «по предметам», «по вопросам …») is none of these. */
+static const char *const EVENT_HEADS[] = {
+	"итогам", "итогу", "результатам", "результату", "окончании", "окончанию", "завершении",
+	"завершению", "истечении", "получении", "поступлении", "мере", "необходимости", "потребности",
+	"готовности", "возможности", "требованию", "запросу", "запросам", "заявке", "заявкам",
+	"приглашению", "согласованию", "договоренности", "указанию", "поручению", "распоряжению",
+	"приказу", "решению", "факту", "обращению", "обращениям", "предписанию", "графику",
+	"графикам", "плану", "планам", "расписанию", "календарю", "циклограмме", "регламенту",
+	"положению", "срокам", "состоянию", "понедельникам", "вторникам", "средам", "четвергам",
+	"пятницам", "субботам", "воскресеньям", "выходным", "будням", "дням", "неделям", "месяцам", NULL,
+};
+
+bool lex_event_head(const char *w)
+{
+	return str_in(w, EVENT_HEADS) || lex_unit_of(w) != U_NONE;
+}
+
+bool lex_dative_adj(const char *w)
+{
+	static const char *const ends[] = {"ому", "ему", "ым", "им", "ой", "ей", NULL};
+	for (int k = 0; ends[k]; k++)
+		if (strlen(w) > strlen(ends[k]) + 2 && str_ends(w, ends[k]))
+			return true;
+	return false;
+}
+
 static const char *const KNOWN_WORDS[] = {
 	"в", "во", "на", "за", "с", "со", "до", "к", "по", "не", "и", "позднее", "позже", "срок",
 	"сроки", "течение", "протяжении", "весь", "всего", "всей", "текущего", "текущий", "данного",
@@ -267,7 +296,7 @@ static const char *const KNOWN_WORDS[] = {
 /* The words of lex_known(), sorted once for bsearch: lex_known() runs on every word
  * of every text the importer tries as a deadline, several times each, and a
  * linear scan of the list was most of an import's time. */
-static const char *known_sorted[sizeof KNOWN_WORDS / sizeof *KNOWN_WORDS];
+static const char *known_sorted[ARRAY_LEN(KNOWN_WORDS) + ARRAY_LEN(EVENT_HEADS)];
 static size_t known_n;
 static pthread_once_t known_once = PTHREAD_ONCE_INIT;
 
@@ -278,9 +307,10 @@ static int cmp_str(const void *a, const void *b)
 
 static void sort_known(void)
 {
-	known_n = ARRAY_LEN(KNOWN_WORDS) - 1; /* without the NULL */
-	for (size_t i = 0; i < known_n; i++)
-		known_sorted[i] = KNOWN_WORDS[i];
+	for (size_t i = 0; KNOWN_WORDS[i]; i++)
+		known_sorted[known_n++] = KNOWN_WORDS[i];
+	for (size_t i = 0; EVENT_HEADS[i]; i++) /* a wrapped «распи санию» joins too */
+		known_sorted[known_n++] = EVENT_HEADS[i];
 	qsort(known_sorted, known_n, sizeof *known_sorted, cmp_str);
 }
 

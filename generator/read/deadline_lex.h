@@ -49,6 +49,14 @@ enum unit lex_unit_of(const char *w);
 int lex_ordinal_word(const char *w);
 /* w is a word of the deadline grammar (not event text). */
 bool lex_known(const char *w);
+/* w is the noun of a schedule or event after «по» («итогам», «окончании»,
+ * «мере», «необходимости», «графику», «плану», «запросу», «понедельникам», a
+ * term unit …), not a subject or topic («математике», «предметам», «вопросам»). */
+bool lex_event_head(const char *w);
+/* w has the ending of an adjective or participle in the dative («отдельному»,
+ * «утвержденному», «отдельным», «русскому»): a word that may stand between «по»
+ * and its noun. */
+bool lex_dative_adj(const char *w);
 /* Joins words broken by line wrapping («сен-» + «тябрь»). */
 void lex_join_wrapped(toks *ts);
 /* Joins a number and its ordinal ending written apart («2 -е»). */
