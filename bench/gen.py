@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Generates the synthetic benchmark site of spec/quality.md § Speed:
-2 000 schools, 3 editions, 300 activities per edition, 60 indicators
-(30 computed from results, 30 reported as values).  Deterministic.
+"""Generates a synthetic benchmark site.  Deterministic.  Two shapes:
+  spec   spec/quality.md § Speed: 3 editions, 300 activities per edition
+         (3 documents × 10 sections × 10), 60 indicators (30 computed from
+         results, 30 reported as values);
+  issue  issue #14's bench site, the one its goals are stated for:
+         2 editions, 150 activities (3 × 5 × 10), 20 indicators (10 + 10).
 
 Also writes OUTDIR-hugo: the Hugo twin of the same content for `make bench`
 (the school and document pages only, with the data they show precomputed in
 JSON front matter and templates of similar weight to the roadmap theme).
 
-usage: gen.py OUTDIR [SCHOOLS]"""
+usage: gen.py OUTDIR [SCHOOLS [SHAPE]]   (defaults: 2000 schools, shape spec)"""
 import json
 import os
 import random
@@ -15,8 +18,11 @@ import sys
 
 out = sys.argv[1]
 nschools = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+SHAPES = {"spec": (["2019-2020", "2020-2021", "2021-2022"], 10, 60),
+          "issue": (["2020-2021", "2021-2022"], 5, 20)}
+EDITIONS, NSECTIONS, NIND = SHAPES[sys.argv[3] if len(sys.argv) > 3 else "spec"]
+NACTS = 3 * NSECTIONS * 10
 rnd = random.Random(42)
-EDITIONS = ["2019-2020", "2020-2021", "2021-2022"]
 DEADLINES = ["сентябрь", "октябрь - декабрь", "ежеквартально", "в течение года", "до 15.10.{y}", "ноябрь, март",
              "по итогам полугодия", "май", "по отдельному графику", "февраль {y1}"]
 GROUPS = ["low-results", "rural", "difficult-conditions", "500plus"]
@@ -35,8 +41,8 @@ for i in range(1, nschools + 1):
     rows.append(f'sch-{i},"Муниципальное общеобразовательное учреждение «Средняя школа № {i}»",СШ № {i},"ул. Школьная, {i}",{g}')
 w(f"{out}/schools.csv", "\n".join(rows) + "\n")
 ind = []
-for k in range(60):
-    if k < 30:
+for k in range(NIND):
+    if k < NIND // 2:
         ind.append(f"- id: ind-{k}\n  name: Доля не справившихся, предмет {k}\n  group: Группа {k % 5}\n  unit: \"%\"\n"
                    f"  better: lower\n  target: 10\n  from: {{procedure: ВПР, subject: Предмет {k}, grade: 4, share: [\"2\"]}}\n")
     else:
@@ -51,7 +57,7 @@ for e in EDITIONS:
     y0, y1 = e.split("-")
     for d in range(3):
         secs = []
-        for s in range(10):
+        for s in range(NSECTIONS):
             acts = []
             for a in range(10):
                 dl = rnd.choice(DEADLINES).format(y=y0, y1=y1)
@@ -70,7 +76,7 @@ for e in EDITIONS:
         w(f"{out}/editions/{e}/plan-{d + 1}.yaml", f"title: Дорожная карта {d + 1}\nsections:\n" + "".join(secs))
     res = ["school,procedure,subject,grade,participants,2,3,4,5"]
     for i in range(1, nschools + 1):
-        for k in range(30):
+        for k in range(NIND // 2):
             p = rnd.randint(3, 120)
             c2 = rnd.randint(0, p // 4)
             c3 = rnd.randint(0, p - c2)
@@ -80,7 +86,7 @@ for e in EDITIONS:
     w(f"{out}/editions/{e}/results/vpr.csv", "\n".join(res) + "\n")
     vals = ["school,indicator,value,numerator,denominator"]
     for i in range(1, nschools + 1):
-        for k in range(30, 60):
+        for k in range(NIND // 2, NIND):
             den = rnd.randint(5, 60)
             num = rnd.randint(0, den)
             twin[e].setdefault("vals", {}).setdefault(f"sch-{i}", []).append((k, num, den))
@@ -170,4 +176,4 @@ for e in EDITIONS:
                 "edition": e, "today": "15 марта 2021 г.", "address": f"ул. Школьная, {i}",
                 "sections": sections([a for a in t["acts"] if concerns(a[3], sid)]), "indicators": inds}
         w(f"{hugo}/content/{e}/schools/{sid}.md", json.dumps(page, ensure_ascii=False) + "\n")
-print(f"bench site: {nschools} schools, {len(EDITIONS)} editions, 300 activities each, 60 indicators -> {out}; Hugo twin -> {hugo}")
+print(f"bench site: {nschools} schools, {len(EDITIONS)} editions, {NACTS} activities each, {NIND} indicators -> {out}; Hugo twin -> {hugo}")

@@ -250,7 +250,7 @@ value *view_schedule_overview(const ctx *c)
 		with += n > 0;
 		value *r = v_push(a, rows, v_map(a));
 		v_sets(a, r, "name", sc->short_name);
-		v_sets(a, r, "url", link_to(c, schedule_path(a, ed, sc)));
+		v_sets(a, r, "url", n ? link_to(c, schedule_path(a, ed, sc)) : NULL);
 		v_setb(a, r, "has_rows", n > 0);
 		v_set(a, r, "total", v_int(a, (long)n));
 		v_sets(a, r, "span", arena_printf(a, "%zu", nweeks));

@@ -86,11 +86,13 @@ static void plan_edition(plan_builder *b, const site *s, const edition *ed, aren
 		j = add(b, PG_SCHOOL_JSON, arena_printf(a, "%s/schools/%s/data.json", ed->id, s->schools[i].id));
 		j->ed = ed;
 		j->sc = &s->schools[i];
-		j = add(b, PG_SCHOOL_SCHEDULE, arena_printf(a, "%s/schools/%s/schedule/index.html", ed->id, s->schools[i].id));
-		j->ed = ed;
-		j->sc = &s->schools[i];
-		/* RFC 5545: a calendar holds at least one event. */
+		/* A school without a schedule gets no schedule page (its pages say
+		 * so without a link) and no calendar: RFC 5545 wants an event. */
 		if (schedule_count(ed, &s->schools[i])) {
+			j = add(b, PG_SCHOOL_SCHEDULE,
+			        arena_printf(a, "%s/schools/%s/schedule/index.html", ed->id, s->schools[i].id));
+			j->ed = ed;
+			j->sc = &s->schools[i];
 			j = add(b, PG_SCHEDULE_ICS, arena_printf(a, "%s/schools/%s/schedule.ics", ed->id, s->schools[i].id));
 			j->ed = ed;
 			j->sc = &s->schools[i];
