@@ -45,7 +45,7 @@ static const char USAGE[] =
 	"Использование:\n"
 	"  roadmap build    [-C CONTENT] [-t THEME] [-o OUT] [--today ГГГГ-ММ-ДД] [-j N] [-q] [-v]\n"
 	"  roadmap check    [-C CONTENT] [--today ГГГГ-ММ-ДД]\n"
-	"  roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
+	"  roadmap deadline [-C CONTENT] [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
 	"  roadmap import   [--edition ГГГГ-ГГГГ] [--schools CSV] [--indicators ФАЙЛ] [--force] [-o ФАЙЛ] ФАЙЛ\n"
 	"  roadmap import   --schedule --school КОД [--edition ГГГГ-ГГГГ] [-o ФАЙЛ] ФАЙЛ\n"
 	"  roadmap serve    [-C CONTENT] [-t THEME] [--port N] [--today ГГГГ-ММ-ДД]\n"
@@ -69,9 +69,14 @@ static const struct {
 	          "  Проверяет всё содержимое, ничего не записывает; выводит все ошибки и предупреждения.\n"
 	          "  -C CONTENT  папка с содержимым (по умолчанию текущая, если в ней есть site.yaml, иначе content)\n"
 	          "  --today     дата «сегодня» (иначе as_of из site.yaml, SOURCE_DATE_EPOCH или текущая дата)\n"},
-	{"deadline", "roadmap deadline [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
+	{"deadline", "roadmap deadline [-C CONTENT] [--edition ГГГГ-ГГГГ] ТЕКСТ…\n"
 	             "  Показывает, как понят срок: по одному объекту JSON на строку.\n"
-	             "  --edition   редакция: учебный год (2021-2022) или несколько лет (2022-2024)\n"},
+	             "  -C CONTENT  папка с содержимым (по умолчанию текущая, если в ней есть site.yaml):\n"
+	             "              срок читается, как при сборке, — с периодом, четвертями (school_terms)\n"
+	             "              и отчётным периодом редакции из её edition.yaml; без папки — период\n"
+	             "              1 сентября – 31 августа и четверти по умолчанию\n"
+	             "  --edition   редакция: учебный год (2021-2022) или несколько лет (2022-2024);\n"
+	             "              по умолчанию — действующая редакция сайта, а без папки — текущий учебный год\n"},
 	{"import", "roadmap import [--edition ГГГГ-ГГГГ] [--schools schools.csv] [--indicators ФАЙЛ] [--force]\n"
 	           "               [-o ФАЙЛ] ФАЙЛ-С-ТАБЛИЦЕЙ   (параметры в любом порядке)\n"
 	           "  Превращает дорожную карту или программу (таблица из Word, сохранённая как текст —\n"
@@ -369,38 +374,56 @@ static int cmd_serve(int argc, char **argv)
 	return rc;
 }
 
+/* `roadmap deadline`: with a content folder (-C, or the current folder when
+ * it holds site.yaml) the phrases are read in that site's edition (--edition,
+ * else its current one) as `build` reads them: its period, school_terms and
+ * reporting unit; without one, in the edition's default period and terms. */
 static int cmd_deadline(int argc, char **argv)
 {
 	opts o = {0};
-	int first = parse_opts(argc, argv, &o, "E");
+	int first = parse_opts(argc, argv, &o, "EC");
 	if (first < 0)
 		return EXIT_USAGE;
 	if (first >= argc)
 		return usage_error("%s", "нужен хотя бы один текст срока");
 	date start, end;
-	if (!o.edition) {
-		date t = default_today();
-		int y = t.m >= 9 ? t.y : t.y - 1;
-		o.edition = xasprintf("%d-%d", y, y + 1);
+	if (o.edition && !deadline_edition_period(o.edition, &start, &end))
+		return usage_error("--edition: ожидался учебный год вида 2021-2022, а не «%s»", o.edition);
+	if (!o.content && fs_exists("site.yaml"))
+		o.content = ".";
+	site *s = NULL;
+	dl_context cx;
+	if (o.content) {
+		diag_list dl = DIAG_LIST_INIT;
+		s = site_load_edition_time(o.content, o.edition, &dl);
+		print_diags(&dl, o.content, false);
+		size_t errors = dl.errors;
+		diag_list_free(&dl);
+		if (errors || !s->current) {
+			fprintf(stderr, "roadmap: ошибок: %zu; сроки не прочитаны\n", errors);
+			site_free(s);
+			return EXIT_CONTENT;
+		}
+		cx = s->current->dlc;
 	} else {
-		o.edition = xstrdup(o.edition);
-	}
-	if (!deadline_edition_period(o.edition, &start, &end)) {
-		int r = usage_error("--edition: ожидался учебный год вида 2021-2022, а не «%s»", o.edition);
-		free((char *)o.edition);
-		return r;
+		if (!o.edition) {
+			date t = default_today();
+			int y = t.m >= 9 ? t.y : t.y - 1;
+			start = (date){y, 9, 1}, end = (date){y + 1, 8, 31};
+		}
+		cx = (dl_context){.start = start, .end = end};
 	}
 	buf b = BUF_INIT;
 	for (int i = first; i < argc; i++) {
 		deadline d;
-		deadline_parse(argv[i], start, end, &d);
+		deadline_parse_in(argv[i], &cx, &d);
 		buf_reset(&b);
 		deadline_json(&d, argv[i], &b);
 		puts(buf_cstr(&b));
 		deadline_free(&d);
 	}
 	buf_free(&b);
-	free((char *)o.edition);
+	site_free(s);
 	return 0;
 }
 
@@ -539,6 +562,8 @@ static int cmd_import(int argc, char **argv)
 		        "не распознано сроков: %zu (сроки прочитаны для %s учебного года)",
 		        argv[first], st.layout ? st.layout : "", st.sections, st.activities, st.continuations,
 		        st.unknown_deadlines, st.edition);
+		if (st.merged)
+			fprintf(stderr, "; заполнено из объединённых ячеек: %zu", st.merged);
 		if (st.remnants)
 			fprintf(stderr, "; убрано остатков Word: %zu", st.remnants);
 		if (st.considered)

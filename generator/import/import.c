@@ -160,6 +160,8 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	}
 	size_t end = table_end(&rs, h);
 	imp_process_rows(&t, &rs, h, end);
+	imp_fill_merged(&t);
+	imp_split_numbers(&t);
 	if (t.too_many) {
 		rc = IMPORT_BAD_TABLE;
 		goto out;
@@ -213,6 +215,7 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	st->indicators = p.ninds;
 	memcpy(st->edition, ed, sizeof st->edition);
 	st->continuations = t.continuations;
+	st->merged = t.merged;
 	st->title_found = p.title != NULL;
 	st->approved_found = p.have_act || p.stamp_approved;
 	st->chapters = p.nchapters;

@@ -49,6 +49,8 @@ typedef struct import_stats {
 	size_t sections;          /* sections written (an implicit one included) */
 	size_t activities;        /* activities written */
 	size_t continuations;     /* continuation rows merged into the row above */
+	size_t merged;            /* empty deadline / responsible cells filled from a
+	                           * vertically merged cell above */
 	size_t unknown_deadlines; /* deadlines the deadline parser does not understand */
 	char edition[10];         /* the "YYYY-YYYY" the deadlines were read in */
 	bool title_found;         /* false: a placeholder title was written */

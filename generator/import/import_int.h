@@ -57,6 +57,8 @@ typedef struct act {
 	int *ccol;
 	int line;
 	const char *task; /* task inherited from the row that named it (arena), or NULL */
+	const char *number; /* in a table without a number column, the number written at the
+	                     * start of the title («1.2. Анализ …»; imp_split_numbers), or NULL */
 } act;
 
 typedef struct sec {
@@ -81,6 +83,7 @@ typedef struct tbl {
 	int last;            /* what the latest row made: L_HEADER, L_SECTION, L_ACT */
 	const char *task;    /* current task (raw) for rows that leave it empty */
 	size_t continuations;
+	size_t merged;       /* empty cells filled from a merged cell above (imp_fill_merged) */
 	size_t nacts;        /* activities so far, against IMPORT_MAX_ACTIVITIES */
 	bool too_many;
 	bool extra_warned;
@@ -229,6 +232,20 @@ bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field);
 /* Walks rows (h, end) after the header rows[h], filling t's sections and
  * activities; text below the table goes to t->trailing. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);
+/* Vertically merged cells: Excel and Word write a merged cell's text in its
+ * first row and leave the rows below it empty.  In the deadline and
+ * responsible columns, an empty cell below a filled one in the same section
+ * gets that text, when the column looks merged rather than sparse: filled in
+ * at least half the activities, and no section starting with an empty cell
+ * in it (such a cell has nothing above it to be merged with, so the column
+ * has real gaps).  Each filled run is noted in t->dl; t->merged counts the
+ * cells filled. */
+void imp_fill_merged(tbl *t);
+/* In a table without a number column, activity texts that start with a
+ * number as tables write it («1.2.», «3)», «4.» before a capital letter) lose
+ * it to act.number — when at least half of the activities start so, so that
+ * a text such as «2 раза в месяц …» or «5 классы» keeps its words. */
+void imp_split_numbers(tbl *t);
 /* Other tables of a programme, told by their header row. */
 enum { IMP_T_NONE, IMP_T_GOALS, IMP_T_INDICATORS };
 /* IMP_T_GOALS for a header «Цели | Задачи», IMP_T_INDICATORS for one naming

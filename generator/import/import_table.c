@@ -325,6 +325,7 @@ static act *new_act(tbl *t, const char *const *cells, const icell *const *pos, i
 	sec *s = cur_section(t, line);
 	xgrow((void **)&s->acts, &s->cap, s->nacts + 1, sizeof(act));
 	act *a = &s->acts[s->nacts++];
+	memset(a, 0, sizeof *a);
 	a->cell = xcalloc(t->ncols, sizeof(buf));
 	a->cline = xcalloc(t->ncols, sizeof(int));
 	a->ccol = xcalloc(t->ncols, sizeof(int));
@@ -766,3 +767,109 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 	}
 }
 
+
+/* ---- vertically merged cells ---- */
+
+void imp_fill_merged(tbl *t)
+{
+	static const int fields[] = {F_DEADLINE, F_RESP};
+	for (size_t f = 0; f < ARRAY_LEN(fields); f++) {
+		int c = t->map[fields[f]];
+		if (c < 0)
+			continue;
+		size_t total = 0, filled = 0;
+		bool gap_at_start = false;
+		for (size_t i = 0; i < t->nsecs; i++) {
+			const sec *s = &t->secs[i];
+			for (size_t k = 0; k < s->nacts; k++) {
+				total++;
+				filled += s->acts[k].cell[c].len > 0;
+			}
+			gap_at_start |= s->nacts && !s->acts[0].cell[c].len;
+		}
+		if (gap_at_start || 2 * filled < total || filled == total)
+			continue;
+		for (size_t i = 0; i < t->nsecs; i++) {
+			sec *s = &t->secs[i];
+			for (size_t k = 1; k < s->nacts;) {
+				if (s->acts[k].cell[c].len) {
+					k++;
+					continue;
+				}
+				const act *src = &s->acts[k - 1];
+				size_t from = k;
+				for (; k < s->nacts && !s->acts[k].cell[c].len; k++) {
+					act *a = &s->acts[k];
+					imp_buf_set(&a->cell[c], buf_cstr(&src->cell[c]));
+					a->cline[c] = src->cline[c];
+					a->ccol[c] = src->ccol[c];
+					t->merged++;
+				}
+				char *p = imp_plain_of(buf_cstr(&src->cell[c]));
+				if (k - from == 1)
+					diag_add(t->dl, DIAG_NOTE, t->file, s->acts[from].line, 0,
+					         "пустая ячейка столбца «%s» заполнена текстом «%s» из строки %d: вероятно, "
+					         "объединённая ячейка",
+					         t->label[c], p, src->line);
+				else
+					diag_add(t->dl, DIAG_NOTE, t->file, s->acts[from].line, 0,
+					         "пустые ячейки столбца «%s» в строках %d–%d заполнены текстом «%s» из строки "
+					         "%d: вероятно, объединённая ячейка",
+					         t->label[c], s->acts[from].line, s->acts[k - 1].line, p, src->line);
+				free(p);
+			}
+		}
+	}
+}
+
+/* ---- numbers written in the title ---- */
+
+/* Length of a leading number of raw cell text («1.2. », «3) ») up to the text
+ * after it, or 0: a number as tables write it, then spaces, then a capital
+ * letter, digit or quote (or any text after a dotted number). */
+static size_t title_number_len(const char *s, size_t *numlen)
+{
+	size_t n = 0;
+	while (imp_is_digit(s[n]) || s[n] == '.' || s[n] == ')')
+		n++;
+	if (!n || s[n] != ' ')
+		return 0;
+	char *tok = xstrndup(s, n);
+	bool ok = imp_number_like(tok) && imp_is_digit(tok[0]);
+	bool dotted = strchr(tok, '.') || strchr(tok, ')');
+	free(tok);
+	size_t k = n;
+	while (s[k] == ' ')
+		k++;
+	if (!ok || !s[k] || (!dotted && !imp_starts_new(s + k)))
+		return 0;
+	*numlen = n;
+	return k;
+}
+
+void imp_split_numbers(tbl *t)
+{
+	int c = t->map[F_TITLE];
+	if (t->map[F_NUMBER] >= 0 || c < 0)
+		return;
+	size_t total = 0, numbered = 0, nl;
+	for (size_t i = 0; i < t->nsecs; i++)
+		for (size_t k = 0; k < t->secs[i].nacts; k++) {
+			total++;
+			numbered += title_number_len(buf_cstr(&t->secs[i].acts[k].cell[c]), &nl) > 0;
+		}
+	if (!numbered || 2 * numbered < total)
+		return;
+	for (size_t i = 0; i < t->nsecs; i++)
+		for (size_t k = 0; k < t->secs[i].nacts; k++) {
+			act *a = &t->secs[i].acts[k];
+			const char *s = buf_cstr(&a->cell[c]);
+			size_t skip = title_number_len(s, &nl);
+			if (!skip)
+				continue;
+			a->number = arena_strndup(t->a, s, nl);
+			char *rest = xstrdup(s + skip);
+			imp_buf_set(&a->cell[c], rest);
+			free(rest);
+		}
+}

@@ -114,6 +114,8 @@ static void write_act(writer *w, const act *a)
 		if (*v)
 			y_field(y, in, "number", v);
 		free(v);
+	} else if (a->number) {
+		y_field(y, in, "number", a->number);
 	}
 	buf md = BUF_INIT;
 	if ((c = t->map[F_TITLE]) >= 0)

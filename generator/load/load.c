@@ -21,7 +21,8 @@ static int cmp_pages(const void *pa, const void *pb)
 	return strcmp(a->slug, b->slug);
 }
 
-site *site_load(const char *root, date today, date fallback, diag_list *dl)
+/* An empty site for root; false (an error in dl) when root is no folder. */
+static bool site_new(const char *root, date today, diag_list *dl, site **out)
 {
 	arena *a = arena_new();
 	site *s = arena_alloc(a, sizeof(site));
@@ -31,14 +32,23 @@ site *site_load(const char *root, date today, date fallback, diag_list *dl)
 	s->today = today;
 	s->min_group = 5;
 	s->min_cell = 3;
-	loader L = {s, a, dl, s->root, NULL, 0};
-	if (!fs_is_dir(root)) {
-		diag_add(dl, DIAG_ERROR, "", 0, 0,
-		         "папка с содержимым «%s» не найдена: укажите её параметром -C ПАПКА или запустите roadmap "
-		         "в папке, где лежит site.yaml", root);
+	*out = s;
+	if (fs_is_dir(root))
+		return true;
+	diag_add(dl, DIAG_ERROR, "", 0, 0,
+	         "папка с содержимым «%s» не найдена: укажите её параметром -C ПАПКА или запустите roadmap "
+	         "в папке, где лежит site.yaml", root);
+	return false;
+}
+
+site *site_load(const char *root, date today, date fallback, diag_list *dl)
+{
+	site *s;
+	if (!site_new(root, today, dl, &s)) {
 		s->today = date_is_set(today) ? today : fallback;
 		return s;
 	}
+	loader L = {s, s->arena, dl, s->root, NULL, 0};
 	load_site_yaml(&L);
 	if (!date_is_set(s->today))
 		s->today = date_is_set(s->as_of) ? s->as_of : fallback;
@@ -50,6 +60,49 @@ site *site_load(const char *root, date today, date fallback, diag_list *dl)
 	load_schedules(&L);
 	load_marks_tables(&L);
 	s->ind = indicators_load(&L);
+	return s;
+}
+
+site *site_load_edition_time(const char *root, const char *id, diag_list *dl)
+{
+	site *s;
+	if (!site_new(root, (date){0}, dl, &s))
+		return s;
+	loader L = {s, s->arena, dl, s->root, NULL, 0};
+	load_site_yaml(&L);
+	const char *want = id ? id : s->current ? s->current->id : NULL;
+	s->current = NULL;
+	char *dir = load_path(&L, "editions");
+	char **names;
+	int n = fs_list(dir, NULL, true, &names);
+	free(dir);
+	const char *found = NULL;
+	buf known = BUF_INIT;
+	for (int i = 0; i < n; i++) {
+		date a, b;
+		if (!deadline_edition_period(names[i], &a, &b))
+			continue;
+		buf_printf(&known, "%s%s", known.len ? ", " : "", names[i]);
+		if (want ? !strcmp(names[i], want) : true) /* without a choice: the newest */
+			found = arena_strdup(s->arena, names[i]);
+	}
+	if (found) {
+		s->eds = arena_alloc(s->arena, sizeof(edition));
+		s->neds = 1;
+		load_edition_time(&L, &s->eds[0], found);
+		s->current = &s->eds[0];
+		s->current->current = true;
+	} else if (want) {
+		char *rel = xasprintf("editions/%s", want);
+		diag_add(dl, DIAG_ERROR, rel, 0, 0, "редакции «%s» нет в папке editions%s%s", want,
+		         known.len ? "; есть: " : "", buf_cstr(&known));
+		free(rel);
+	} else {
+		diag_add(dl, DIAG_ERROR, "editions", 0, 0, "нет ни одной редакции (папки вида editions/2021-2022)");
+	}
+	buf_free(&known);
+	if (n > 0)
+		fs_names_free(names, n);
 	return s;
 }
 

@@ -724,12 +724,19 @@ static void load_edition_yaml(loader *L, edition *ed, const char *dir)
 	load_schedule_settings(L, ed, m);
 }
 
-static void load_edition(loader *L, edition *ed, const char *id)
+void load_edition_time(loader *L, edition *ed, const char *id)
 {
 	char *dir = xasprintf("editions/%s", id);
 	ed->id = arena_strdup(L->a, id);
 	deadline_edition_period(id, &ed->start, &ed->end);
 	load_edition_yaml(L, ed, dir);
+	free(dir);
+}
+
+static void load_edition(loader *L, edition *ed, const char *id)
+{
+	char *dir = xasprintf("editions/%s", id);
+	load_edition_time(L, ed, id);
 	char *abs = load_path(L, dir);
 	char **names;
 	int n = fs_list(abs, ".yaml", false, &names);

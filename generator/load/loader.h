@@ -57,5 +57,9 @@ void load_site_yaml(loader *L);
 void load_pages(loader *L);
 void load_schools(loader *L);
 void load_editions(loader *L);
+/* Edition id (a valid YYYY-YYYY) without its documents: ed->id, the period and
+ * editions/<id>/edition.yaml (title, status, period, school_terms, reporting,
+ * schedule settings), every problem in L->dl. */
+void load_edition_time(loader *L, edition *ed, const char *id);
 
 #endif

@@ -60,8 +60,11 @@ static const char *section_note(const ctx *c, const value *acts)
 }
 
 /* The documents of ed with, per section, only the activities that concern sc
- * (each once: the page has no separate deadline table). */
-static value *school_documents(const ctx *c, const edition *ed, const school *sc, long *count)
+ * (each once: the page has no separate deadline table), in document order;
+ * only those with shown[activity.index] when shown is not NULL (the embed's
+ * nearest ones).  Sections and documents left empty are dropped.  Used by the
+ * school page and its embed, so both group and number activities alike. */
+static value *school_documents(const ctx *c, const edition *ed, const school *sc, const bool *shown, long *count)
 {
 	arena *a = c->a;
 	value *docs = v_list(a);
@@ -72,7 +75,7 @@ static value *school_documents(const ctx *c, const edition *ed, const school *sc
 			const section *sec = &doc->sections[k];
 			value *acts = v_list(a);
 			for (size_t i = 0; i < sec->nacts; i++) {
-				if (!activity_concerns(&sec->acts[i], sc))
+				if (!activity_concerns(&sec->acts[i], sc) || (shown && !shown[sec->acts[i].index]))
 					continue;
 				value *av = v_push(a, acts, activity_view_school(c, &sec->acts[i], sc, true));
 				v_sets(a, av, "doc_url", arena_printf(a, "%s#%s", link_near(c, document_path(a, doc)),
@@ -133,7 +136,7 @@ value *view_school(const ctx *c)
 	value *sum = v_set(a, v, "summary", school_results_summary(c, ed, sc, SUMMARY_RESULTS));
 	v_setb(a, v, "has_summary", sum->n > 0);
 	long count = 0;
-	v_set(a, v, "documents", school_documents(c, ed, sc, &count));
+	v_set(a, v, "documents", school_documents(c, ed, sc, NULL, &count));
 	size_t ninds;
 	ind_list(c->s->ind, &ninds);
 	if (ninds)
@@ -223,7 +226,10 @@ static bool open_activity(const activity *act, date today)
 }
 
 /* /<edition>/schools/<id>/embed/: the school's upcoming procedures and open
- * activities without the site frame, for an <iframe> on the school's site. */
+ * activities without the site frame, for an <iframe> on the school's site.
+ * The EMBED_ACTIVITIES open activities due first are shown grouped by
+ * document and section as on the school page, so their numbers read as in
+ * the document. */
 value *view_school_embed(const ctx *c)
 {
 	arena *a = c->a;
@@ -240,10 +246,13 @@ value *view_school_embed(const ctx *c)
 	set_next(c, v, ed, sc);
 	const activity **acts;
 	size_t n = edition_activities(ed, sc, open_activity, c->s->today, &acts);
-	value *list = v_set(a, v, "activities", v_list(a));
+	bool *shown = xcalloc(ed->nacts ? ed->nacts : 1, sizeof *shown);
 	for (size_t i = 0; i < n && i < EMBED_ACTIVITIES; i++)
-		v_push(a, list, activity_view_school(c, acts[i], sc, true));
+		shown[acts[i]->index] = true;
 	free(acts);
+	long count = 0;
+	v_set(a, v, "documents", school_documents(c, ed, sc, shown, &count));
+	free(shown);
 	v_setb(a, v, "has_activities", n > 0);
 	if (n > EMBED_ACTIVITIES) {
 		buf b = BUF_INIT;

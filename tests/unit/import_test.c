@@ -572,6 +572,104 @@ static void test_absent_maps(void)
 	diag_list_free(&dl);
 }
 
+/* Imports in (force), parses the YAML; *st filled.  The caller frees *a. */
+static ynode *import_parse(const char *in, import_stats *st, arena **a, diag_list *dl)
+{
+	import_opts o = {.fallback_edition = "2021-2022", .force = true};
+	buf y = BUF_INIT;
+	int rc = import_mem(in, strlen(in), "t.csv", &o, &y, st, dl);
+	T_CHECK(rc == IMPORT_OK, "import rc %d", rc);
+	*a = arena_new();
+	diag_list yd = DIAG_LIST_INIT;
+	ynode *root = yaml_parse(*a, "out.yaml", y.data, y.len, &yd);
+	T_CHECK(root && !yd.errors, "output is YAML:\n%s", buf_cstr(&y));
+	diag_list_free(&yd);
+	buf_free(&y);
+	return root;
+}
+
+/* Vertically merged cells (empty below the first row of the block) are filled
+ * from the cell above within the section, counted and noted; a column with a
+ * gap at the start of a section is sparse, not merged, and stays as it is. */
+static void test_merged_cells(void)
+{
+	const char *in = "№;Мероприятие;Срок;Ответственный\n"
+	                 "1.;Первый раздел;;\n"
+	                 "1.1;А;май;Управление образования\n"
+	                 "1.2;Б;;\n"
+	                 "1.3;В;июнь;\n"
+	                 "1.4;Г;июль;ММЦ\n"
+	                 "2.;Второй раздел;;\n"
+	                 "2.1;Д;август;ОУ\n"
+	                 "2.2;Е;сентябрь;ОУ\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_STREQ(at(root, "sections.0.activities.1.responsible", num), "Управление образования", "1.2 responsible");
+	T_STREQ(at(root, "sections.0.activities.2.responsible", num), "Управление образования", "1.3 responsible");
+	T_STREQ(at(root, "sections.0.activities.1.deadline", num), "май", "1.2 deadline");
+	T_STREQ(at(root, "sections.0.activities.3.responsible", num), "ММЦ", "1.4 keeps its own");
+	T_CHECK(st.merged == 3, "3 cells filled, got %zu", st.merged);
+	size_t notes = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		notes += dl.items[i].sev == DIAG_NOTE && strstr(dl.items[i].msg, "объединённая ячейка") &&
+		         (dl.items[i].line == 4 || dl.items[i].line == 5);
+	T_CHECK(notes == 2, "one note per filled run, at its first row: %zu", notes);
+	arena_free(a);
+	diag_list_free(&dl);
+
+	const char *sparse = "№;Мероприятие;Срок;Ответственный\n"
+	                     "1.;Первый раздел;;\n"
+	                     "1.1;А;май;Управление образования\n"
+	                     "1.2;Б;июнь;\n"
+	                     "2.;Второй раздел;;\n"
+	                     "2.1;В;июль;\n"
+	                     "2.2;Г;август;ММЦ\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(sparse, &st, &a, &dl);
+	T_CHECK(!at(root, "sections.0.activities.1.responsible", num), "a sparse column is not filled");
+	T_CHECK(st.merged == 0, "nothing filled, got %zu", st.merged);
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
+/* Without a number column, numbers at the start of the activity texts
+ * become the numbers when most texts start with one; a count at the start of
+ * a text («2 раза …», «5 классы») stays text. */
+static void test_title_numbers(void)
+{
+	const char *in = "Ответственный;Сроки;Мероприятие;Примечание\n"
+	                 "1. Первый раздел;;;\n"
+	                 "УО;май;1.1. Анализ результатов;\n"
+	                 "УО;июнь;1.2 Семинар;по плану\n"
+	                 "ММЦ;июль;2 раза в месяц выезды в школы;\n"
+	                 "ММЦ;август;3) Отчёт;\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_STREQ(at(root, "sections.0.activities.0.number", num), "1.1.", "number as written");
+	T_STREQ(at(root, "sections.0.activities.0.title", num), "Анализ результатов", "title without it");
+	T_STREQ(at(root, "sections.0.activities.1.number", num), "1.2", "1.2");
+	T_STREQ(at(root, "sections.0.activities.1.responsible", num), "УО", "responsible from the first column");
+	T_STREQ(at(root, "sections.0.activities.1.comment", num), "Примечание: по плану", "extra column kept");
+	T_CHECK(!at(root, "sections.0.activities.2.number", num), "a count is no number");
+	T_STREQ(at(root, "sections.0.activities.2.title", num), "2 раза в месяц выезды в школы", "count kept");
+	T_STREQ(at(root, "sections.0.activities.3.number", num), "3)", "3)");
+	arena_free(a);
+	diag_list_free(&dl);
+
+	const char *few = "Мероприятие;Срок\nАнализ;май\nСеминар;июнь\n2. Отчёт;июль\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(few, &st, &a, &dl);
+	T_STREQ(at(root, "sections.0.activities.2.title", num), "2\\. Отчёт", "one numbered text of three: kept (escaped)");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -580,5 +678,7 @@ int main(void)
 	test_quoting();
 	test_tables();
 	test_absent_maps();
+	test_merged_cells();
+	test_title_numbers();
 	return t_done("import");
 }
