@@ -238,7 +238,32 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 	bool title = false, other = false;
 	int seen[F_N] = {0};
 	while (j < n && k < IMPORT_MAX_COLS) {
-		int f = label_of(ls[j].text);
+		const char *t = ls[j].text;
+		if (k && imp_starts_lower(t) && strlen(t) < 60 && !strchr(t, ':') && !ls[j].dl) {
+			/* A label broken over two lines: «Наименование» / «мероприятия»,
+			 * «№» / «п/п», «Ответственные» / «исполнители» (a label never
+			 * starts in lower case, even when its second line names a field). */
+			labels[k - 1] = arena_printf(a, "%s %s", labels[k - 1], t);
+			if (fields[k - 1] == F_TITLE)
+				title |= title_label(labels[k - 1]);
+			j++;
+			continue;
+		}
+		int f = label_of(t);
+		if (f < 0 && k && j + 1 < n && imp_starts_lower(ls[j + 1].text)) {
+			/* The first line of a broken label names no field on its own:
+			 * «Планируемый» / «результат». */
+			const char *both = arena_printf(a, "%s %s", t, ls[j + 1].text);
+			int f2 = label_of(both);
+			if (f2 >= 0 && !seen[f2]) {
+				seen[f2] = 1;
+				labels[k] = both;
+				fields[k++] = f2;
+				other |= f2 == F_DEADLINE || f2 == F_RESP;
+				j += 2;
+				continue;
+			}
+		}
 		if (f == F_TITLE && seen[F_TITLE] && !seen[F_TASK]) {
 			/* A grouping column beside the activities: read like «Задачи»
 			 * (as in import_table.c). */
@@ -259,10 +284,6 @@ static size_t header_block(arena *a, const cline *ls, size_t n, size_t i, const 
 			fields[k++] = f;
 			title |= f == F_TITLE && title_label(ls[j].text);
 			other |= f == F_DEADLINE || f == F_RESP;
-			j++;
-		} else if (k && imp_starts_lower(ls[j].text) && strlen(ls[j].text) < 60 && !strchr(ls[j].text, ':')) {
-			/* A label broken over two lines: «Ответственные» / «исполнители». */
-			labels[k - 1] = arena_printf(a, "%s %s", labels[k - 1], ls[j].text);
 			j++;
 		} else {
 			break;
@@ -386,23 +407,49 @@ static bool resp_like(const char *s)
 	return yes;
 }
 
+/* A cell starting with a lower-case preposition that begins the rest of a
+ * title more often than a deadline («на 2023-2024 учебный год», «по
+ * формированию функциональной грамотности», «для обучающихся …»); «в» and
+ * «до» are left out: «в течение года», «до 01.10» are deadlines. */
+static bool title_tail_like(const char *s)
+{
+	static const char *const w[] = {"на ", "по ", "для ", "с ", "со ", "к ", "о ", "об ", "при ", "среди ", NULL};
+	if (!imp_starts_lower(s))
+		return false;
+	for (int i = 0; w[i]; i++)
+		if (!strncmp(s, w[i], strlen(w[i])))
+			return true;
+	return false;
+}
+
+/* Whether a line of ls[from, to) reads as a deadline. */
+static bool dl_after(const cline *ls, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (ls[i].dl)
+			return true;
+	return false;
+}
+
 /* Places cells x[0..m) into columns col[0..k) (fields f[]), in order, each
  * column taking a run of cells (possibly none): the placement that best fits
  * the kinds of the cells.  Writes the column of each cell into at[]. */
 static void place_cells(char **x, size_t m, const int *f, size_t k, dlmemo *memo, size_t *at)
 {
 	enum { NEG = -1000000 };
-	int *dl = xcalloc(m, sizeof(int)), *rl = xcalloc(m, sizeof(int));
+	int *dl = xcalloc(m, sizeof(int)), *rl = xcalloc(m, sizeof(int)), *tt = xcalloc(m, sizeof(int));
 	for (size_t i = 0; i < m; i++) {
 		dl[i] = deadline_like(memo, x[i]);
 		rl[i] = resp_like(x[i]);
+		/* Only a row with a cell too many has a title line to give back. */
+		tt[i] = m > k && title_tail_like(x[i]);
 	}
 	/* score of putting cell i into column j, as the first (fresh) or a
 	 * further (joined) cell of that column */
 #define FIT(i, j, fresh)                                                                        \
 	((dl[i] ? (f[j] == F_DEADLINE ? 4 : -3) : (f[j] == F_DEADLINE ? -3 : 0)) +                  \
 	 (rl[i] ? (f[j] == F_RESP ? 3 : -1) : (f[j] == F_RESP ? -1 : 0)) +                           \
-	 ((fresh) ? 0 : (f[j] == F_TITLE ? -1 : -3)))
+	 ((fresh) ? 0 : (f[j] == F_TITLE ? -1 + 6 * tt[i] : -3)))
 #define EMPTY(j) (f[j] == F_TITLE ? -10 : -2)
 	long *dp = xcalloc(m * k, sizeof(long));
 	size_t *from = xcalloc(m * k, sizeof(size_t));
@@ -451,6 +498,7 @@ static void place_cells(char **x, size_t m, const int *f, size_t k, dlmemo *memo
 	free(from);
 	free(dl);
 	free(rl);
+	free(tt);
 }
 
 /* A section heading line: «1. Организационные мероприятия», «Раздел 2.
@@ -897,6 +945,51 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		if (imp_number_like(ls[i].text))
 			strchr(ls[i].text, '.') ? dotted++ : bare++;
 	bool bare_is_page = dotted > bare;
+	/* Page breaks out: the header block repeated on a new page and the page
+	 * number, so that a row broken over a page («… функциональной
+	 * грамотности» / 2 / header / «обучающихся …») is one run of lines. */
+	const char *first = ls[h].text;
+	size_t w = body;
+	for (size_t i = body; i < tn;) {
+		size_t u2 = 0;
+		const char *l2[IMPORT_MAX_COLS];
+		int f2[IMPORT_MAX_COLS];
+		if (!strcmp(ls[i].text, first) && header_block(a, ls, tn, i, l2, f2, &u2)) {
+			/* As long as the first one: a lower-case line after it is the
+			 * rest of the row broken by the page, not more of a label. */
+			i += u2 < used ? u2 : used;
+			continue;
+		}
+		if (bare_is_page && only_digits(ls[i].text, 3)) {
+			i++;
+			continue;
+		}
+		ls[w++] = ls[i++];
+	}
+	/* A deadline broken over lines (and often over a page): «в течение» /
+	 * «учебного года» — neither line reads as a deadline, both together do
+	 * (an event phrase such as «по результатам» / «мониторинга» is not
+	 * enough: titles end so). */
+	size_t w2 = body;
+	for (size_t i = body; i < w;) {
+		cline c = ls[i++];
+		while (i < w && !c.dl && strlen(c.text) <= 40 && !ls[i].dl && imp_starts_lower(ls[i].text)) {
+			const char *both = arena_printf(a, "%s %s", c.text, ls[i].text);
+			deadline d;
+			deadline_parse(both, ps, pe, &d);
+			bool yes = d.kind != DL_UNKNOWN && d.kind != DL_EVENT;
+			deadline_free(&d);
+			if (!yes)
+				break;
+			c = (cline){both, c.line, true};
+			i++;
+		}
+		ls[w2++] = c;
+	}
+	w = w2;
+	memmove(ls + w, ls + tn, (n - tn) * sizeof *ls);
+	n -= tn - w;
+	tn = w;
 	size_t last_num = tn;
 	for (size_t i = body; i < tn; i++)
 		if (imp_number_like(ls[i].text) && !(bare_is_page && !strchr(ls[i].text, '.')))
@@ -911,7 +1004,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		size_t u2 = 0;
 		const char *l2[IMPORT_MAX_COLS];
 		int f2[IMPORT_MAX_COLS];
-		if (!strcmp(t, labels[0]) && header_block(a, ls, tn, i, l2, f2, &u2)) {
+		if (!strcmp(t, first) && header_block(a, ls, tn, i, l2, f2, &u2)) {
 			i += u2;
 			continue;
 		}
@@ -922,7 +1015,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		if (imp_number_like(t) && i <= last_num) {
 			size_t e = i + 1;
 			while (e < tn && !(imp_number_like(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
-			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, labels[0]))
+			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, first))
 				e++;
 			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, cut);
 			/* After the last row: only as many cells as there are columns;
@@ -943,8 +1036,9 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 					/* Lines of the extra cells go below the table. */
 					size_t cells = 0;
 					for (rest = i + 1; rest < e; rest++) {
-						bool contl = (imp_starts_lower(ls[rest].text) || imp_marker_at(ls[rest].text)) &&
-						             !ls[rest].dl;
+						bool contl = ((imp_starts_lower(ls[rest].text) || imp_marker_at(ls[rest].text)) &&
+						              !ls[rest].dl) ||
+						             (cells == 1 && title_tail_like(ls[rest].text) && dl_after(ls, rest + 1, e));
 						if (!contl)
 							cells++;
 						if (cells > kk)

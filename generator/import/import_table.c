@@ -71,11 +71,17 @@ bool imp_number_like(const char *s)
 			p++;
 		return !*p || (*p == '.' && !p[1]);
 	}
-	for (;;) {
+	for (bool first = true;; first = false) {
 		if (!imp_is_digit(*p))
 			return false;
+		/* A date («30.08.2023», «01.09») is no number: outline numbers
+		 * have no leading zero after the first part and no four-digit part
+		 * after it. */
+		const char *part = p;
 		while (imp_is_digit(*p))
 			p++;
+		if (!first && ((*part == '0' && p - part > 1) || p - part >= 4))
+			return false;
 		if (!*p)
 			return true;
 		if (*p == ')' && !p[1])

@@ -1,0 +1,87 @@
+/* import_shapes_test.c — `roadmap import` on table shapes beyond the first
+ * corpus (import_int.h, docs/import.md «Новые виды документов»): dates in
+ * the number column, headers over two lines, rows broken by a page,
+ * three-level numbering and sub-items, a passport after the table, contact
+ * lines below it. */
+#include "t.h"
+#include "arena.h"
+#include "deadline.h"
+#include "import.h"
+#include "import_int.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_numbers(void)
+{
+	static const struct {
+		const char *s;
+		bool number;
+	} cases[] = {
+		{"1", true},          {"1.", true},         {"1.1.1.", true},   {"12.10", true},
+		{"2)", true},         {"IV.", true},        {"30.08.2023", false}, {"01.09", false},
+		{"1.09.2023", false}, {"5.2024", false},    {"2023", true},     {"а)", false},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		T_CHECK(imp_number_like(cases[i].s) == cases[i].number, "«%s» number: %d", cases[i].s,
+		        !cases[i].number);
+}
+
+/* Cells of the rows of text read one cell per line, "|" between cells. */
+static char *rows_text(const irows *rs)
+{
+	buf b = BUF_INIT;
+	for (size_t i = 0; i < rs->n; i++) {
+		for (size_t j = 0; j < rs->v[i].n; j++)
+			buf_printf(&b, "%s%s", j ? "|" : "", rs->v[i].c[j].text);
+		buf_putc(&b, '\n');
+	}
+	return buf_detach(&b);
+}
+
+static void test_cells_header_and_page_break(void)
+{
+	/* Labels broken over two lines («№» / «п/п», «Планируемый» /
+	 * «результат»: the first line names no field alone); a row broken by a
+	 * page number and the repeated header, its text going on in lower case;
+	 * a deadline broken over the page («в течение» / «учебного года»); a
+	 * date in a cell is no row number; a preposition line («на 2023-2024
+	 * учебный год») in a row with a cell too many goes back to the title. */
+	const char *h = "№\nп/п\nНаименование\nмероприятия\nСрок\nисполнения\nОтветственный\nисполнитель\n"
+	                "Планируемый\nрезультат\n";
+	buf in = BUF_INIT;
+	buf_printf(&in, "План работы\n\n%s", h);
+	buf_puts(&in, "1.1\nУтверждение плана контроля\nна 2023-2024 учебный год\nавгуст 2023 г.\nДиректор\nПриказ\n"
+	              "1.2\nПедагогический совет\n30.08.2023\nДиректор\nПротокол\n"
+	              "1.3\nУчастие учителей в курсах\nпо формированию грамотности\n\n2\n\n");
+	buf_puts(&in, h);
+	buf_puts(&in, "обучающихся основной школы\nв течение\n\n3\n\n");
+	buf_puts(&in, h);
+	buf_puts(&in, "учебного года\nЗаместитель директора\nУдостоверения\n");
+	arena *a = arena_new();
+	irows rs = {0};
+	date ps, pe;
+	deadline_edition_period("2023-2024", &ps, &pe);
+	T_CHECK(imp_rows_cell_per_line(a, in.data, in.len, ps, pe, &rs), "layout found");
+	char *got = rows_text(&rs);
+	T_STREQ(got,
+	        "План работы\n"
+	        "№ п/п|Наименование мероприятия|Срок исполнения|Ответственный исполнитель|Планируемый результат\n"
+	        "1.1|Утверждение плана контроля на 2023-2024 учебный год|август 2023 г.|Директор|Приказ\n"
+	        "1.2|Педагогический совет|30.08.2023|Директор|Протокол\n"
+	        "1.3|Участие учителей в курсах по формированию грамотности обучающихся основной школы|"
+	        "в течение учебного года|Заместитель директора|Удостоверения\n",
+	        "rows");
+	free(got);
+	free(rs.v);
+	buf_free(&in);
+	arena_free(a);
+}
+
+int main(void)
+{
+	test_numbers();
+	test_cells_header_and_page_break();
+	return t_done("import_shapes");
+}
