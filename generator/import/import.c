@@ -139,6 +139,7 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	t.a = a;
 	t.file = file;
 	t.dl = dl;
+	imp_fold_subheader(a, &rs, h, t.map, &t.field, file, dl);
 	/* Columns up to the last labelled one: Excel adds empty ones (;;;). */
 	t.ncols = rs.v[h].n;
 	while (t.ncols > 2 && !rs.v[h].c[t.ncols - 1].text[0])

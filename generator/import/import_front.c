@@ -456,6 +456,15 @@ static void stamp_block(pre *p, size_t i, char **title, char **name, date *d)
 	for (size_t j = i + 1; j < p->n && j <= i + 8; j++) {
 		const char *s = p->l[j].text;
 		date dd;
+		/* «Приказ от 31.08.2022 № 97-о» under the signature: the approving
+		 * act, left for imp_find_approval, not the stamp's date. */
+		char *ka = key_text(s), *num = find_number(s);
+		bool is_act = num && (starts_word(ka, "приказ") || starts_word(ka, "распоряжение") ||
+		                   starts_word(ka, "постановление"));
+		free(ka);
+		free(num);
+		if (is_act)
+			break;
 		if (find_date(s, &dd) && strlen(s) < 40) {
 			*d = dd;
 			p->l[j].used = true;

@@ -232,6 +232,17 @@ bool imp_is_footnote(const char *plain);
  * and a deadline (мероприятие + срок), else the first with a title and one
  * more field.  Fills map and *field (heap, [row length]).  False: none. */
 bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field);
+/* A two-row header: a label of rs->v[h] merged over several columns (the
+ * cells right of it empty) with sub-labels in the row below («Сроки
+ * исполнения» over «начало» / «окончание», «Ответственные» over «ФИО» /
+ * «должность»).  Each such group becomes one column under the upper label:
+ * the row of sub-labels is dropped and the cells of every row below are joined
+ * — deadline halves as one period «01.09.2022 – 31.05.2023» (one date when
+ * both are equal), a name and a position as «Иванова О.П. (директор)», other
+ * groups with «, ».  map and *field are remade for the new header.  Returns
+ * the number of groups folded (0: rs untouched); each is noted in dl. */
+size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **field, const char *file,
+                          diag_list *dl);
 /* Walks rows (h, end) after the header rows[h], filling t's sections and
  * activities; text below the table goes to t->trailing. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);

@@ -242,6 +242,169 @@ static bool header_map(const irow *r, bool strict, int m[F_N], int **field)
 	return ok;
 }
 
+/* ---- a two-row header ---- */
+
+static const char *cell_at(const irow *r, size_t j)
+{
+	return j < r->n ? r->c[j].text : "";
+}
+
+/* The cells of one group [from, to) of a row joined as the group's field
+ * wants them (see imp_fold_subheader). */
+static const char *join_group(arena *a, const irow *r, size_t from, size_t to, int f, bool name_pos)
+{
+	const char *first = "", *second = "";
+	size_t filled = 0;
+	buf b = BUF_INIT;
+	for (size_t j = from; j < to; j++) {
+		const char *c = cell_at(r, j);
+		if (!*c)
+			continue;
+		if (!filled)
+			first = c;
+		else if (filled == 1)
+			second = c;
+		filled++;
+	}
+	if (filled == 2 && f == F_DEADLINE) {
+		if (strcmp(first, second))
+			buf_printf(&b, "%s – %s", first, second);
+		else
+			buf_puts(&b, first);
+	} else if (filled == 2 && name_pos) {
+		char **names, **posts;
+		size_t nn = import_split_bodies(first, &names), np = import_split_bodies(second, &posts);
+		if (nn == np) {
+			for (size_t k = 0; k < nn; k++)
+				buf_printf(&b, "%s%s (%s)", k ? ", " : "", names[k], posts[k]);
+		} else {
+			buf_printf(&b, "%s, %s", first, second);
+		}
+		import_strs_free(names, nn);
+		import_strs_free(posts, np);
+	} else {
+		for (size_t j = from; j < to; j++)
+			if (*cell_at(r, j))
+				buf_printf(&b, "%s%s", b.len ? ", " : "", cell_at(r, j));
+	}
+	const char *out = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **field, const char *file,
+                          diag_list *dl)
+{
+	if (h + 1 >= rs->n)
+		return 0;
+	const irow *r1 = &rs->v[h], *r2 = &rs->v[h + 1];
+	size_t n = r1->n > r2->n ? r1->n : r2->n;
+	if (r2->n < 2 || n > IMPORT_MAX_COLS)
+		return 0;
+	/* The lower row holds short labels only, none under the number or the
+	 * title (those are merged down over both rows). */
+	for (size_t j = 0; j < r2->n; j++) {
+		char *p = imp_plain_of(r2->c[j].text);
+		bool bad = *p && (strlen(p) > 60 || imp_number_like(p) || (int)j == map[F_NUMBER] ||
+		                  (int)j == map[F_TITLE]);
+		free(p);
+		if (bad)
+			return 0;
+	}
+	/* A group: a labelled column and the unlabelled ones right of it, each
+	 * with a sub-label below. */
+	size_t *lead = xcalloc(n, sizeof(size_t));
+	size_t groups = 0;
+	for (size_t j = 0; j < n; j++) {
+		lead[j] = j;
+		if (j && !*cell_at(r1, j) && *cell_at(r2, j) && *cell_at(r2, j - 1) && *cell_at(r1, lead[j - 1])) {
+			lead[j] = lead[j - 1];
+			groups += lead[j] == j - 1;
+		}
+	}
+	if (!groups) {
+		free(lead);
+		return 0;
+	}
+	size_t nn = 0;
+	for (size_t j = 0; j < n; j++)
+		nn += lead[j] == j;
+	/* Each group's field and whether it is a name beside a position. */
+	int *gf = xcalloc(n, sizeof(int));
+	bool *np = xcalloc(n, sizeof(bool));
+	for (size_t j = 0; j < n; j++) {
+		if (lead[j] != j)
+			continue;
+		char *p = imp_plain_of(cell_at(r1, j));
+		gf[j] = *p ? imp_classify_label(p) : -1;
+		free(p);
+		size_t e = j + 1;
+		while (e < n && lead[e] == j)
+			e++;
+		if (e - j == 2 && gf[j] == F_RESP) {
+			char *l = utf8_lower_ru(imp_plain_of(cell_at(r2, j + 1)), UTF8_FOLD_YO);
+			np[j] = !strncmp(l, "должн", strlen("должн"));
+			free(l);
+		}
+		if (e - j > 1) {
+			buf subs = BUF_INIT;
+			for (size_t k = j; k < e; k++) {
+				char *p2 = imp_plain_of(cell_at(r2, k));
+				buf_printf(&subs, "%s«%s»", k > j ? ", " : "", p2);
+				free(p2);
+			}
+			char *lab = imp_plain_of(cell_at(r1, j));
+			diag_add(dl, DIAG_NOTE, file, r2->line, 0,
+			         "шапка таблицы в две строки: столбцы %s объединены в столбец «%s»", buf_cstr(&subs), lab);
+			free(lab);
+			buf_free(&subs);
+		}
+	}
+	/* Every row of cells below (a one-cell row is text, left as it is). */
+	for (size_t i = h; i < rs->n; i++) {
+		if (i == h + 1 || (i > h && rs->v[i].n < 2))
+			continue;
+		irow *r = &rs->v[i];
+		icell *c = arena_alloc(a, nn * sizeof(icell));
+		size_t k = 0;
+		for (size_t j = 0; j < n; j++) {
+			if (lead[j] != j)
+				continue;
+			size_t e = j + 1;
+			while (e < n && lead[e] == j)
+				e++;
+			c[k] = (icell){i == h ? cell_at(r, j) : join_group(a, r, j, e, gf[j], np[j]), r->line, 0};
+			for (size_t m = j; m < e && m < r->n; m++)
+				if (*r->c[m].text) {
+					c[k].line = r->c[m].line;
+					c[k].col = r->c[m].col;
+					break;
+				}
+			k++;
+		}
+		/* Cells beyond the header's width stay (extra text is kept). */
+		if (r->n > n) {
+			icell *w = arena_alloc(a, (nn + r->n - n) * sizeof(icell));
+			memcpy(w, c, nn * sizeof(icell));
+			memcpy(w + nn, r->c + n, (r->n - n) * sizeof(icell));
+			c = w;
+			k += r->n - n;
+		}
+		r->c = c;
+		r->n = k;
+	}
+	memmove(&rs->v[h + 1], &rs->v[h + 2], (rs->n - h - 2) * sizeof(irow));
+	rs->n--;
+	free(lead);
+	free(gf);
+	free(np);
+	free(*field);
+	*field = NULL;
+	if (!header_map(&rs->v[h], false, map, field))
+		*field = xcalloc(1, sizeof(int)); /* cannot happen: the labels are the same */
+	return groups;
+}
+
 bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field)
 {
 	for (int strict = 1; strict >= 0; strict--)

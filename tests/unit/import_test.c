@@ -670,6 +670,53 @@ static void test_title_numbers(void)
 	diag_list_free(&dl);
 }
 
+/* A header in two rows: the groups under a merged label become one column,
+ * deadline halves one period, a name and a position one body; a header merely
+ * broken over two lines keeps its columns. */
+static void test_two_row_header(void)
+{
+	const char *in = "УТВЕРЖДАЮ;;;;;\n"
+	                 "Директор школы;;;;;\n"
+	                 "_____ А.Б. Петров;;;;;\n"
+	                 "Приказ от 30.08.2022 № 97-о;;;;;\n"
+	                 "№;Мероприятие;Сроки;;Ответственный;\n"
+	                 ";;начало;окончание;ФИО;должность\n"
+	                 "1;Анализ;01.09.2022;30.09.2022;Иванова О.П.;директор\n"
+	                 "2;Собрание;08.02.2023;08.02.2023;Учителя;\n"
+	                 "3;Отчёт;;31.05.2023;\"Петров А.Б.\nСидорова В.Г.\";\"завуч\nметодист\"\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_STREQ(at(root, "sections.0.activities.0.deadline", num), "01.09.2022 – 30.09.2022", "halves joined");
+	T_STREQ(at(root, "sections.0.activities.0.responsible", num), "Иванова О.П. (директор)", "name (position)");
+	T_STREQ(at(root, "sections.0.activities.1.deadline", num), "08.02.2023", "equal halves: one date");
+	T_STREQ(at(root, "sections.0.activities.1.responsible", num), "Учителя", "no position");
+	T_STREQ(at(root, "sections.0.activities.2.deadline", num), "31.05.2023", "one half");
+	T_STREQ(at(root, "sections.0.activities.2.responsible.1", num), "Сидорова В.Г. (методист)", "paired by line");
+	T_STREQ(at(root, "columns.deadline", num), "Сроки", "the upper label");
+	T_CHECK(!at(root, "sections.0.activities.0.comment", num), "no sub-column left over");
+	T_CHECK(st.activities == 3, "3 activities, got %zu", st.activities);
+	T_CHECK(st.unknown_deadlines == 0, "periods understood: %zu unknown", st.unknown_deadlines);
+	T_STREQ(at(root, "approved.number", num), "97-о", "the act under an «УТВЕРЖДАЮ» stamp");
+	T_STREQ(at(root, "approved.signer", num), "А.Б. Петров", "its signer");
+	size_t notes = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		notes += dl.items[i].sev == DIAG_NOTE && dl.items[i].line == 6 && strstr(dl.items[i].msg, "две строки");
+	T_CHECK(notes == 2, "each folded group noted: %zu", notes);
+	arena_free(a);
+	diag_list_free(&dl);
+
+	const char *broken = "№;Мероприятие;Срок;Ответственные\n;;исполнения;исполнители\n1;Анализ;май;ММЦ\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(broken, &st, &a, &dl);
+	T_STREQ(at(root, "columns.deadline", num), "Срок исполнения", "a broken header joins its labels");
+	T_STREQ(at(root, "sections.0.activities.0.responsible", num), "ММЦ", "columns kept");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -680,5 +727,6 @@ int main(void)
 	test_absent_maps();
 	test_merged_cells();
 	test_title_numbers();
+	test_two_row_header();
 	return t_done("import");
 }
