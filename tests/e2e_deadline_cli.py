@@ -100,6 +100,11 @@ def test_errors():
     check(rc == 2 and out == "", "a malformed --edition is a usage error")
     rc, out, err = run("deadline", "-C", os.path.join(tmpdir(), "none"), "ноябрь")
     check(rc == 1 and out == "" and "не найдена" in err, "a missing content folder: exit 1")
+    with open(os.path.join(site, "site.yaml"), "a", encoding="utf-8") as f:
+        f.write("current_edition: 2030-2031\n")
+    rc, out, err = run("deadline", "-C", site, "ноябрь")
+    check(rc == 1 and out == "" and "site.yaml:" in err and "поле «current_edition»: редакции «2030-2031» нет" in err,
+          "a current_edition the site lacks: said at its place in site.yaml, as check says it: %r" % err)
     bad = site_with("school_terms:\n  - {start: 2021-09-01, end: 2021-08-01}\n")
     rc, out, err = run("deadline", "-C", bad, "--edition", "2021-2022", "II четверть")
     check(rc == 1 and out == "" and "editions/2021-2022/edition.yaml:" in err and ": error: " in err,

@@ -92,6 +92,9 @@ site *site_load_edition_time(const char *root, const char *id, diag_list *dl)
 		load_edition_time(&L, &s->eds[0], found);
 		s->current = &s->eds[0];
 		s->current->current = true;
+	} else if (want && !id) { /* as load_editions says it */
+		diag_add(dl, DIAG_ERROR, s->current_at.file, s->current_at.line, s->current_at.col,
+		         "поле «current_edition»: редакции «%s» нет в папке editions", want);
 	} else if (want) {
 		char *rel = xasprintf("editions/%s", want);
 		diag_add(dl, DIAG_ERROR, rel, 0, 0, "редакции «%s» нет в папке editions%s%s", want,

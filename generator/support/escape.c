@@ -35,7 +35,13 @@ void escape_xml(buf *out, const char *src)
 
 void escape_json(buf *out, const char *src)
 {
-	for (const unsigned char *p = (const unsigned char *)src; *p; p++) {
+	const unsigned char *p = (const unsigned char *)src, *run = p;
+	for (; *p; p++) {
+		/* Most text needs nothing: copy it in runs. */
+		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != '<' && *p != 0xE2)
+			continue;
+		buf_put(out, (const char *)run, (size_t)(p - run));
+		run = p + 1;
 		switch (*p) {
 		case '"': buf_puts(out, "\\\""); break;
 		case '\\': buf_puts(out, "\\\\"); break;
@@ -46,14 +52,17 @@ void escape_json(buf *out, const char *src)
 		default:
 			if (*p < 0x20) {
 				buf_printf(out, "\\u%04x", *p);
-			} else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+			} else if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+				/* U+2028/U+2029: valid JSON, but line ends in JavaScript */
 				buf_puts(out, p[2] == 0xA8 ? "\\u2028" : "\\u2029");
 				p += 2;
+				run = p + 1;
 			} else {
-				buf_putc(out, (char)*p);
+				run = p; /* another character starting with E2: kept */
 			}
 		}
 	}
+	buf_put(out, (const char *)run, (size_t)(p - run));
 }
 
 void json_quote(buf *out, const char *src)

@@ -1,14 +1,13 @@
 #include "export.h"
 #include "csvwrite.h"
 #include "indicators.h"
+#include "jsonw.h"
 #include "execution.h"
 #include "memo.h"
 #include "schedule.h"
 #include "util.h"
 
-#include <jansson.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,87 +139,74 @@ void export_activities_csv(const site *s, const edition *ed, buf *out)
 	each_activity(ed, csv_one, &c);
 }
 
-/* jansson allocates through our xmalloc so that out-of-memory ends the
- * process the one documented way. */
-static void *jmalloc(size_t n)
+/* The members of one activity's object.  activities.json: every column
+ * but edition and as_of (said once at the top), a missing date as null.  A
+ * school's data.json (for_school): only the keys that differ between a
+ * school's activities (document and section are its place in the file),
+ * and of the optional ones only those present — a date, «overdue» true,
+ * «responsible», «done_on» (docs/themes.md). */
+static void activity_members(jw *w, const site *s, const activity *a, bool for_school)
 {
-	return xmalloc(n);
-}
-
-/* One activity of activities.json: every column but edition and as_of
- * (said once at the top). */
-static json_t *activity_json(const site *s, const activity *a)
-{
+	static const char *const keep[] = {"number", "title", "deadline", "deadline_kind", "status", NULL};
+	static const char *const optional[] = {"deadline_start", "deadline_end", "responsible", "overdue", "done_on",
+	                                       NULL};
+	static const char *const dates[] = {"deadline_start", "deadline_end", "done_on", NULL};
 	act_row r;
 	row_fill(&r, s, a);
-	json_t *o = json_object();
 	for (size_t i = 0; i < ARRAY_LEN(ACTIVITY_COLUMNS); i++) {
-		const char *k = ACTIVITY_COLUMNS[i].name;
+		const char *k = ACTIVITY_COLUMNS[i].name, *v = r.f[i];
 		if (!strcmp(k, "edition") || !strcmp(k, "as_of"))
-			continue; /* once, at the top */
-		json_t *v;
-		if (!strcmp(k, "overdue"))
-			v = json_boolean(r.f[i][0] == 'y');
-		else if (!r.f[i][0] && (!strcmp(k, "deadline_start") || !strcmp(k, "deadline_end") ||
-		                        !strcmp(k, "done_on")))
-			v = json_null(); /* a missing date is null, not "" */
+			continue;
+		bool overdue = !strcmp(k, "overdue");
+		bool absent = overdue ? v[0] != 'y' : !*v;
+		if (for_school && !str_in(k, keep) && !(str_in(k, optional) && !absent))
+			continue;
+		jw_key(w, k);
+		if (overdue)
+			jw_bool(w, v[0] == 'y');
+		else if (!*v && str_in(k, dates))
+			jw_null(w);
 		else
-			v = json_string(r.f[i]);
-		json_object_set_new(o, k, v ? v : json_null());
+			jw_str(w, v);
 	}
 	row_free(&r);
-	return o;
+}
+
+/* {"edition": …, "as_of": <today>, — an export document's opening. */
+static void json_root(jw *w, const site *s, const edition *ed)
+{
+	char iso[11];
+	date_iso(s->today, iso);
+	jw_obj(w);
+	jw_kstr(w, "edition", ed->id);
+	jw_kstr(w, "as_of", iso);
 }
 
 struct json_ctx {
 	const site *s;
-	json_t *list;
+	jw *w;
 };
 
 static void json_one(const activity *a, void *arg)
 {
 	struct json_ctx *c = arg;
-	json_array_append_new(c->list, activity_json(c->s, a));
-}
-
-static void set_alloc(void)
-{
-	json_set_alloc_funcs(jmalloc, free);
-}
-
-/* jansson's allocator is global state: set once, by whichever export runs
- * first, before any thread uses jansson (one pthread_once for all of them). */
-static pthread_once_t alloc_once = PTHREAD_ONCE_INIT;
-
-static void json_init(void)
-{
-	pthread_once(&alloc_once, set_alloc);
-}
-
-/* A new export document: {"edition": …, "as_of": <today>}. */
-static json_t *json_root(const site *s, const edition *ed)
-{
-	json_init();
-	json_t *root = json_object();
-	char iso[11];
-	date_iso(s->today, iso);
-	json_object_set_new(root, "edition", json_string(ed->id));
-	json_object_set_new(root, "as_of", json_string(iso));
-	return root;
+	jw_obj(c->w);
+	activity_members(c->w, c->s, a, false);
+	jw_end(c->w);
 }
 
 void export_activities_json(const site *s, const edition *ed, buf *out)
 {
-	json_t *root = json_root(s, ed);
-	json_t *list = json_array();
-	struct json_ctx c = {s, list};
+	jw w;
+	jw_init(&w, out, 1);
+	json_root(&w, s, ed);
+	jw_key(&w, "activities");
+	jw_arr(&w);
+	struct json_ctx c = {s, &w};
 	each_activity(ed, json_one, &c);
-	json_object_set_new(root, "activities", list);
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1));
-	buf_puts(out, text);
+	jw_end(&w);
+	jw_end(&w);
 	buf_putc(out, '\n');
-	free(text);
-	json_decref(root);
 }
 
 /* ---- indicators and results ---- */
@@ -352,98 +338,94 @@ void export_indicators_csv(const site *s, const edition *ed, buf *out)
 	}
 }
 
-/* A number as JSON: whole numbers (counts, most targets) without a
- * fraction («69», not «69.0»), others as reals. */
-static json_t *jnum(double v)
+/* A number, or null when there is none. */
+static void num_or_null(jw *w, const char *key, bool has, double v)
 {
-	if (v == floor(v) && fabs(v) < 9e15)
-		return json_integer((json_int_t)v);
-	return json_real(v);
+	jw_key(w, key);
+	if (has)
+		jw_num(w, v);
+	else
+		jw_null(w);
 }
 
-static json_t *jnum_or_null(bool has, double v)
+static void bool_or_null(jw *w, const char *key, bool has, bool v)
 {
-	return has ? jnum(v) : json_null();
+	jw_key(w, key);
+	if (has)
+		jw_bool(w, v);
+	else
+		jw_null(w);
 }
 
-/* Sets key only when there is a value: a school's data.json leaves out
- * what is absent (docs/themes.md says what a missing key means). */
-static void set_num_if(json_t *o, const char *key, bool has, double v)
+/* Members a school's data.json writes only when there is a value
+ * (docs/themes.md says what a missing key means). */
+static void num_if(jw *w, const char *key, bool has, double v)
 {
 	if (has)
-		json_object_set_new(o, key, jnum(v));
+		jw_knum(w, key, v);
 }
 
-static void set_str_if(json_t *o, const char *key, const char *v)
-{
-	if (v && *v)
-		json_object_set_new(o, key, json_string(v));
-}
-
-static void set_true_if(json_t *o, const char *key, bool v)
+static void true_if(jw *w, const char *key, bool v)
 {
 	if (v)
-		json_object_set_new(o, key, json_true());
+		jw_kbool(w, key, true);
 }
 
-static json_t *indicator_json(const ind_edition *e)
+static void indicator_json(jw *w, const ind_edition *e)
 {
 	const indicator *ind = e->ind;
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(ind->id));
-	json_object_set_new(o, "name", json_string(ind->name));
-	json_object_set_new(o, "unit", json_string(ind->unit));
-	json_object_set_new(o, "better", json_string(ind->lower_better ? "lower" : "higher"));
-	json_object_set_new(o, "target", jnum_or_null(e->has_target, e->target));
-	json_t *m = json_object();
-	json_object_set_new(m, "value", jnum_or_null(e->has_value, e->value));
-	json_object_set_new(m, "suppressed", json_boolean(e->suppressed));
-	json_object_set_new(m, "method", json_string(MUNI_METHOD[e->how < ARRAY_LEN(MUNI_METHOD) ? e->how : 0]));
-	json_object_set_new(m, "met", e->has_value && e->has_target ? json_boolean(e->met) : json_null());
-	json_object_set_new(m, "previous", jnum_or_null(e->has_prev, e->prev_value));
-	json_object_set_new(m, "change", jnum_or_null(e->has_prev, e->change));
-	json_object_set_new(o, "municipality", m);
-	json_t *list = json_array();
+	jw_obj(w);
+	jw_kstr(w, "id", ind->id);
+	jw_kstr(w, "name", ind->name);
+	jw_kstr(w, "unit", ind->unit);
+	jw_kstr(w, "better", ind->lower_better ? "lower" : "higher");
+	num_or_null(w, "target", e->has_target, e->target);
+	jw_key(w, "municipality");
+	jw_obj(w);
+	num_or_null(w, "value", e->has_value, e->value);
+	jw_kbool(w, "suppressed", e->suppressed);
+	jw_kstr(w, "method", MUNI_METHOD[e->how < ARRAY_LEN(MUNI_METHOD) ? e->how : 0]);
+	bool_or_null(w, "met", e->has_value && e->has_target, e->met);
+	num_or_null(w, "previous", e->has_prev, e->prev_value);
+	num_or_null(w, "change", e->has_prev, e->change);
+	jw_end(w);
+	jw_key(w, "schools");
+	jw_arr(w);
 	for (size_t i = 0; i < e->nschools; i++) {
 		const ind_school *sc = &e->schools[i];
-		json_t *r = json_object();
-		json_object_set_new(r, "school", json_string(sc->sc->id));
-		json_object_set_new(r, "value", jnum_or_null(!sc->suppressed, sc->value));
-		json_object_set_new(r, "base", jnum_or_null(!sc->suppressed && sc->base > 0, sc->base));
-		json_object_set_new(r, "met", !sc->suppressed && e->has_target && e->ind->judge_schools ? json_boolean(sc->met)
-		                                                                                         : json_null());
-		json_object_set_new(r, "change", jnum_or_null(!sc->suppressed && sc->has_change, sc->change));
-		json_object_set_new(r, "suppressed", json_boolean(sc->suppressed != IND_SUPP_NONE));
-		json_array_append_new(list, r);
+		jw_obj(w);
+		jw_kstr(w, "school", sc->sc->id);
+		num_or_null(w, "value", !sc->suppressed, sc->value);
+		num_or_null(w, "base", !sc->suppressed && sc->base > 0, sc->base);
+		bool_or_null(w, "met", !sc->suppressed && e->has_target && e->ind->judge_schools, sc->met);
+		num_or_null(w, "change", !sc->suppressed && sc->has_change, sc->change);
+		jw_kbool(w, "suppressed", sc->suppressed != IND_SUPP_NONE);
+		jw_end(w);
 	}
-	json_object_set_new(o, "schools", list);
-	return o;
-}
-
-static void dump(json_t *root, buf *out)
-{
-	/* Compact: indentation was a third of the file (4,4 MB a year on 500 schools). */
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6));
-	buf_puts(out, text);
-	buf_putc(out, '\n');
-	free(text);
-	json_decref(root);
+	jw_end(w);
+	jw_end(w);
 }
 
 void export_indicators_json(const site *s, const edition *ed, buf *out)
 {
-	json_t *root = json_root(s, ed);
-	json_object_set_new(root, "min_group", json_integer(s->min_group));
-	json_t *list = json_array();
+	/* Compact: indentation was a third of the file (4,4 MB a year on 500 schools). */
+	jw w;
+	jw_init(&w, out, 0);
+	json_root(&w, s, ed);
+	jw_key(&w, "min_group");
+	jw_int(&w, s->min_group);
+	jw_key(&w, "indicators");
+	jw_arr(&w);
 	size_t n;
 	const indicator *inds = ind_list(s->ind, &n);
 	for (size_t i = 0; i < n; i++) {
 		const ind_edition *e = ind_for(s->ind, &inds[i], ed);
 		if (e)
-			json_array_append_new(list, indicator_json(e));
+			indicator_json(&w, e);
 	}
-	json_object_set_new(root, "indicators", list);
-	dump(root, out);
+	jw_end(&w);
+	jw_end(&w);
+	buf_putc(out, '\n');
 }
 
 /* Why a count is not published, in results.csv and data.json. */
@@ -489,53 +471,54 @@ void export_results_csv(const site *s, const edition *ed, buf *out)
 	}
 }
 
-static json_t *jstr_or_null(const char *v)
+static void school_results_json(jw *w, const site *s, const edition *ed, const school *sc)
 {
-	return v ? json_string(v) : json_null();
-}
-
-static json_t *school_results_json(const site *s, const edition *ed, const school *sc)
-{
-	json_t *list = json_array();
+	jw_arr(w);
 	size_t n;
 	const ind_result_row *const *rows = ind_results_of(s->ind, ed, sc, &n);
 	for (size_t i = 0; i < n; i++) {
 		const ind_result_row *r = rows[i];
-		json_t *o = json_object();
-		json_object_set_new(o, "procedure", json_string(r->procedure));
-		json_object_set_new(o, "subject", json_string(r->subject));
-		set_num_if(o, "grade", r->grade, r->grade);
+		jw_obj(w);
+		jw_kstr(w, "procedure", r->procedure);
+		jw_kstr(w, "subject", r->subject);
+		num_if(w, "grade", r->grade, r->grade);
 		if (r->suppressed) { /* no figures at all */
-			json_object_set_new(o, "suppressed", json_true());
-			json_array_append_new(list, o);
+			jw_kbool(w, "suppressed", true);
+			jw_end(w);
 			continue;
 		}
-		json_object_set_new(o, "participants", jnum(r->participants));
+		jw_knum(w, "participants", r->participants);
 		/* privacy.min_cell: a small or withheld count is null here and
 		 * named in "hidden" («small» / «withheld»), as on the page. */
-		json_t *vals = json_object(), *hidden = json_object();
+		jw_key(w, "values");
+		jw_obj(w);
+		bool any_hidden = false;
 		for (size_t k = 0; k < r->file->ncols; k++) {
 			if (r->v[k] != r->v[k]) /* NAN: the cell was empty */
 				continue;
 			ind_cell cell = r->cell ? r->cell[k] : IND_CELL_SHOWN;
-			const char *name = r->file->cols[k].name;
-			json_object_set_new(vals, name, cell == IND_CELL_SHOWN ? jnum(r->v[k]) : json_null());
-			if (cell != IND_CELL_SHOWN)
-				json_object_set_new(hidden, name, json_string(cell_word(cell)));
+			num_or_null(w, r->file->cols[k].name, cell == IND_CELL_SHOWN, r->v[k]);
+			any_hidden |= cell != IND_CELL_SHOWN;
 		}
-		json_object_set_new(o, "values", vals);
-		if (json_object_size(hidden))
-			json_object_set_new(o, "hidden", hidden);
-		else
-			json_decref(hidden);
-		json_array_append_new(list, o);
+		jw_end(w);
+		if (any_hidden) {
+			jw_key(w, "hidden");
+			jw_obj(w);
+			for (size_t k = 0; k < r->file->ncols; k++) {
+				ind_cell cell = r->cell ? r->cell[k] : IND_CELL_SHOWN;
+				if (r->v[k] == r->v[k] && cell != IND_CELL_SHOWN)
+					jw_kstr(w, r->file->cols[k].name, cell_word(cell));
+			}
+			jw_end(w);
+		}
+		jw_end(w);
 	}
-	return list;
+	jw_end(w);
 }
 
-static json_t *school_indicators_json(const site *s, const edition *ed, const school *sc)
+static void school_indicators_json(jw *w, const site *s, const edition *ed, const school *sc)
 {
-	json_t *list = json_array();
+	jw_arr(w);
 	size_t n;
 	const indicator *inds = ind_list(s->ind, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -543,72 +526,52 @@ static json_t *school_indicators_json(const site *s, const edition *ed, const sc
 		const ind_school *f = e ? ind_school_of(e, sc) : NULL;
 		if (!f)
 			continue;
-		json_t *o = json_object();
-		json_object_set_new(o, "id", json_string(inds[i].id));
-		json_object_set_new(o, "name", json_string(inds[i].name));
-		json_object_set_new(o, "unit", json_string(inds[i].unit));
-		set_num_if(o, "value", !f->suppressed, f->value);
-		set_true_if(o, "suppressed", f->suppressed != IND_SUPP_NONE);
+		jw_obj(w);
+		jw_kstr(w, "id", inds[i].id);
+		jw_kstr(w, "name", inds[i].name);
+		jw_kstr(w, "unit", inds[i].unit);
+		num_if(w, "value", !f->suppressed, f->value);
+		true_if(w, "suppressed", f->suppressed != IND_SUPP_NONE);
 		/* A verdict only where schools are judged (indicators.md). */
 		if (!f->suppressed && e->has_target && inds[i].judge_schools)
-			json_object_set_new(o, "met", json_boolean(f->met));
-		set_num_if(o, "target", e->has_target, e->target);
-		set_num_if(o, "municipality", e->has_value, e->value);
-		json_array_append_new(list, o);
+			jw_kbool(w, "met", f->met);
+		num_if(w, "target", e->has_target, e->target);
+		num_if(w, "municipality", e->has_value, e->value);
+		jw_end(w);
 	}
-	return list;
+	jw_end(w);
 }
-
-/* One activity of a school's data.json: its object of activities.json
- * (activity_json) with only the keys that differ between a school's
- * activities (document and section are its place in the file), and without
- * the optional ones that are absent — a missing date, «overdue» false, no
- * «responsible» (docs/themes.md). */
-static json_t *school_activity_json(const site *s, const activity *a)
-{
-	static const char *const keep[] = {"number", "title", "deadline", "deadline_kind", "status", NULL};
-	static const char *const optional[] = {"deadline_start", "deadline_end", "responsible", "overdue", "done_on",
-	                                       NULL};
-	json_t *all = activity_json(s, a), *o = json_object();
-	const char *k;
-	json_t *v;
-	json_object_foreach(all, k, v) {
-		bool absent = json_is_null(v) || json_is_false(v) || (json_is_string(v) && !*json_string_value(v));
-		if (str_in(k, keep) || (str_in(k, optional) && !absent))
-			json_object_set(o, k, v);
-	}
-	json_decref(all);
-	return o;
-}
-
-/* Every school's data.json has the same flags: compact, as a site has thousands. */
-#define SCHOOL_JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6))
 
 /* What the data.json of every school of an edition shares, as JSON text made
  * once: each document's opening ({"document":…,"title":…,"sections":[), each
  * section's ({"number":…,"title":…,"activities":[) in document order, and
- * each activity's object by activity.index; a school's file puts together those concerning it. */
+ * each activity's object by activity.index; a school's file puts together
+ * those concerning it. */
 typedef struct school_json_parts {
 	char **docs;   /* per document */
 	char **secs;   /* per section, documents one after another */
 	char **rows;   /* per activity, by activity.index */
 } school_json_parts;
 
-/* JSON text of v without its last n characters (closing brackets); v is
- * released. */
-static char *dump_open(json_t *v, size_t n)
+/* The opening of an object {"<k1>":"<v1>","<k2>":"<v2>","<list>":[ as a
+ * string the caller frees. */
+static char *json_opening(const char *k1, const char *v1, const char *k2, const char *v2, const char *list)
 {
-	char *text = json_dumps(v, SCHOOL_JSON_FLAGS);
-	text[strlen(text) - n] = '\0';
-	json_decref(v);
-	return text;
+	buf b = BUF_INIT;
+	jw w;
+	jw_init(&w, &b, 0);
+	jw_obj(&w);
+	jw_kstr(&w, k1, v1);
+	jw_kstr(&w, k2, v2);
+	jw_key(&w, list);
+	jw_arr(&w);
+	return buf_detach(&b);
 }
 
 static void *make_school_parts(const void *key, const void *arg)
 {
 	const edition *ed = key;
 	const site *s = arg;
-	json_init();
 	size_t nsec = 0;
 	for (size_t d = 0; d < ed->ndocs; d++)
 		nsec += ed->docs[d].nsections;
@@ -619,16 +582,19 @@ static void *make_school_parts(const void *key, const void *arg)
 	size_t si = 0;
 	for (size_t d = 0; d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
-		p->docs[d] = dump_open(json_pack("{s:s,s:s,s:[]}", "document", doc->slug, "title",
-		                                 doc->title ? doc->title : doc->slug, "sections"), 2);
+		p->docs[d] = json_opening("document", doc->slug, "title", doc->title ? doc->title : doc->slug, "sections");
 		for (size_t k = 0; k < doc->nsections; k++) {
 			const section *sec = &doc->sections[k];
-			p->secs[si++] = dump_open(json_pack("{s:s,s:s,s:[]}", "number", sec->number ? sec->number : "",
-			                                    "title", sec->title ? sec->title : "", "activities"), 2);
+			p->secs[si++] = json_opening("number", sec->number ? sec->number : "", "title",
+			                             sec->title ? sec->title : "", "activities");
 			for (size_t i = 0; i < sec->nacts; i++) {
-				json_t *o = school_activity_json(s, &sec->acts[i]);
-				p->rows[sec->acts[i].index] = json_dumps(o, SCHOOL_JSON_FLAGS);
-				json_decref(o);
+				buf b = BUF_INIT;
+				jw w;
+				jw_init(&w, &b, 0);
+				jw_obj(&w);
+				activity_members(&w, s, &sec->acts[i], true);
+				jw_end(&w);
+				p->rows[sec->acts[i].index] = buf_detach(&b);
 			}
 		}
 	}
@@ -650,27 +616,19 @@ static void drop_school_parts(void *value)
 	free(p);
 }
 
-/* ,"key":<v as JSON>, or nothing when v is NULL (as jansson leaves out a
- * member set to NULL); v is released. */
-static void member(buf *out, const char *key, json_t *v)
-{
-	if (!v)
-		return;
-	char *text = json_dumps(v, SCHOOL_JSON_FLAGS | JSON_ENCODE_ANY);
-	buf_printf(out, ",\"%s\":%s", key, text);
-	free(text);
-	json_decref(v);
-}
-
 /* "documents": every document of ed, each with the sections that have
  * activities concerning sc and those activities. */
-static void school_documents(const school_json_parts *p, const edition *ed, const school *sc, buf *out)
+static void school_documents(jw *w, const school_json_parts *p, const edition *ed, const school *sc)
 {
+	buf *out = w->out;
 	size_t si = 0;
-	buf_puts(out, ",\"documents\":[");
+	jw_key(w, "documents");
+	jw_raw(w, "[", 1);
 	for (size_t d = 0; d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
-		buf_printf(out, "%s%s", d ? "," : "", p->docs[d]);
+		if (d)
+			buf_putc(out, ',');
+		buf_puts(out, p->docs[d]);
 		bool first_sec = true;
 		for (size_t k = 0; k < doc->nsections; k++, si++) {
 			const section *sec = &doc->sections[k];
@@ -678,9 +636,14 @@ static void school_documents(const school_json_parts *p, const edition *ed, cons
 			for (size_t i = 0; i < sec->nacts; i++) {
 				if (!activity_concerns(&sec->acts[i], sc))
 					continue;
-				if (first)
-					buf_printf(out, "%s%s", first_sec ? "" : ",", p->secs[si]);
-				buf_printf(out, "%s%s", first ? "" : ",", p->rows[sec->acts[i].index]);
+				if (first) {
+					if (!first_sec)
+						buf_putc(out, ',');
+					buf_puts(out, p->secs[si]);
+				} else {
+					buf_putc(out, ',');
+				}
+				buf_puts(out, p->rows[sec->acts[i].index]);
 				first = first_sec = false;
 			}
 			if (!first)
@@ -693,103 +656,128 @@ static void school_documents(const school_json_parts *p, const edition *ed, cons
 
 void export_school_json(const site *s, const edition *ed, const school *sc, buf *out)
 {
-	/* The document is built as jansson would dump {edition, as_of, school,
-	 * documents, schedule, results, indicators}, with the parts every
-	 * school shares dumped once per edition. */
-	json_t *root = json_root(s, ed);
-	json_t *o = json_object();
-	json_object_set_new(o, "id", json_string(sc->id));
-	json_object_set_new(o, "name", jstr_or_null(sc->name));
-	json_object_set_new(o, "short_name", jstr_or_null(sc->short_name));
-	json_object_set_new(root, "school", o);
-	char *head = json_dumps(root, SCHOOL_JSON_FLAGS);
-	json_decref(root);
-	buf_put(out, head, strlen(head) - 1); /* without its closing brace */
-	free(head);
+	jw w;
+	jw_init(&w, out, 0);
+	json_root(&w, s, ed);
+	jw_key(&w, "school");
+	jw_obj(&w);
+	jw_kstr(&w, "id", sc->id);
+	jw_kstr(&w, "name", sc->name);
+	jw_kstr(&w, "short_name", sc->short_name);
+	jw_end(&w);
+	/* The parts every school shares are made once per edition. */
 	const school_json_parts *p = memo_get(s->memo, ed, make_school_parts, s, drop_school_parts);
-	school_documents(p, ed, sc, out);
+	school_documents(&w, p, ed, sc);
 	memo_done(s->memo, p, drop_school_parts);
-	member(out, "schedule", export_schedule_json(s, ed, sc));
-	member(out, "results", school_results_json(s, ed, sc));
-	member(out, "indicators", school_indicators_json(s, ed, sc));
-	buf_puts(out, "}\n");
+	jw_key(&w, "schedule");
+	export_schedule_json(&w, s, ed, sc);
+	jw_key(&w, "results");
+	school_results_json(&w, s, ed, sc);
+	jw_key(&w, "indicators");
+	school_indicators_json(&w, s, ed, sc);
+	jw_end(&w);
+	buf_putc(out, '\n');
 }
 
 void export_search_json(const site *s, buf *out)
 {
-	json_init();
 	const edition *ed = s->current;
-	json_t *root = json_object();
+	jw w;
+	jw_init(&w, out, 0);
+	jw_obj(&w);
 	/* Schools: [id, short name, full name]; the page is
 	 * <edition>/schools/<id>/ (schools/<id>/ without a current edition). */
-	json_object_set_new(root, "edition", ed ? json_string(ed->id) : json_null());
-	json_t *schools = json_array();
+	jw_kstr(&w, "edition", ed ? ed->id : NULL);
+	jw_key(&w, "schools");
+	jw_arr(&w);
 	for (size_t i = 0; i < s->nschools; i++) {
 		const school *sc = &s->schools[i];
-		json_array_append_new(schools, json_pack("[sss]", sc->id, sc->short_name ? sc->short_name : sc->id,
-		                                         sc->name ? sc->name : ""));
+		jw_arr(&w);
+		jw_str(&w, sc->id);
+		jw_str(&w, sc->short_name ? sc->short_name : sc->id);
+		jw_str(&w, sc->name ? sc->name : "");
+		jw_end(&w);
 	}
-	json_object_set_new(root, "schools", schools);
+	jw_end(&w);
 	/* Documents of the current edition: [slug, title]; activities:
 	 * [document index, anchor, number, title]. */
-	json_t *docs = json_array(), *acts = json_array();
+	jw_key(&w, "documents");
+	jw_arr(&w);
 	for (size_t d = 0; ed && d < ed->ndocs; d++) {
 		const document *doc = &ed->docs[d];
-		json_array_append_new(docs, json_pack("[ss]", doc->slug, doc->short_title ? doc->short_title : doc->title ? doc->title : doc->slug));
+		jw_arr(&w);
+		jw_str(&w, doc->slug);
+		jw_str(&w, doc->short_title ? doc->short_title : doc->title ? doc->title : doc->slug);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_key(&w, "activities");
+	jw_arr(&w);
+	for (size_t d = 0; ed && d < ed->ndocs; d++) {
+		const document *doc = &ed->docs[d];
 		for (size_t k = 0; k < doc->nsections; k++)
 			for (size_t i = 0; i < doc->sections[k].nacts; i++) {
 				const activity *a = &doc->sections[k].acts[i];
-				json_array_append_new(acts, json_pack("[Isss]", (json_int_t)d, a->anchor,
-				                                      a->number ? a->number : "",
-				                                      a->title_text ? a->title_text : ""));
+				jw_arr(&w);
+				jw_int(&w, (long)d);
+				jw_str(&w, a->anchor);
+				jw_str(&w, a->number ? a->number : "");
+				jw_str(&w, a->title_text ? a->title_text : "");
+				jw_end(&w);
 			}
 	}
-	json_object_set_new(root, "documents", docs);
-	json_object_set_new(root, "activities", acts);
+	jw_end(&w);
 	/* Pages: [slug, title, description]. */
-	json_t *pages = json_array();
-	for (size_t i = 0; i < s->npages; i++)
-		json_array_append_new(pages, json_pack("[sss]", s->pages[i].slug, s->pages[i].title ? s->pages[i].title : "",
-		                                       s->pages[i].description ? s->pages[i].description : ""));
-	json_object_set_new(root, "pages", pages);
-	char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT);
-	buf_puts(out, text);
+	jw_key(&w, "pages");
+	jw_arr(&w);
+	for (size_t i = 0; i < s->npages; i++) {
+		jw_arr(&w);
+		jw_str(&w, s->pages[i].slug);
+		jw_str(&w, s->pages[i].title ? s->pages[i].title : "");
+		jw_str(&w, s->pages[i].description ? s->pages[i].description : "");
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
 	buf_putc(out, '\n');
-	free(text);
-	json_decref(root);
 }
 
 /* ---- a school's assessment schedule ---- */
 
-struct json_t *export_schedule_json(const site *s, const edition *ed, const school *sc)
+void export_schedule_json(jw *w, const site *s, const edition *ed, const school *sc)
 {
-	json_init();
-	json_t *list = json_array();
+	jw_arr(w);
 	char iso[11];
 	for (size_t i = 0; i < ed->nschedule; i++) {
 		const assessment *as = &ed->schedule[i];
 		if (as->sc != sc)
 			continue;
-		json_t *r = json_object();
+		jw_obj(w);
 		date_iso(as->on, iso);
-		json_object_set_new(r, "date", json_string(iso));
-		json_object_set_new(r, "grade", json_string(as->grade));
-		json_object_set_new(r, "subject", json_string(as->subject));
-		json_object_set_new(r, "procedure", json_string(as->procedure));
-		set_str_if(r, "level", as->level);
-		set_num_if(r, "hours", as->hours, as->hours);
-		set_num_if(r, "lesson", as->lesson, as->lesson);
-		set_true_if(r, "past", date_cmp(as->on, s->today) < 0);
-		json_object_set_new(r, "anchor", json_string(as->anchor));
-		json_t *notes = json_array();
-		for (size_t k = 0; k < ed->nbreaches; k++)
-			if (ed->breaches[k].row == as)
-				json_array_append_new(notes, json_string(ed->breaches[k].text));
-		if (json_array_size(notes))
-			json_object_set_new(r, "notes", notes);
-		else
-			json_decref(notes);
-		json_array_append_new(list, r);
+		jw_kstr(w, "date", iso);
+		jw_kstr(w, "grade", as->grade);
+		jw_kstr(w, "subject", as->subject);
+		jw_kstr(w, "procedure", as->procedure);
+		if (as->level && *as->level)
+			jw_kstr(w, "level", as->level);
+		num_if(w, "hours", as->hours, as->hours);
+		num_if(w, "lesson", as->lesson, as->lesson);
+		true_if(w, "past", date_cmp(as->on, s->today) < 0);
+		jw_kstr(w, "anchor", as->anchor);
+		bool any = false;
+		for (size_t k = 0; k < ed->nbreaches; k++) {
+			if (ed->breaches[k].row != as)
+				continue;
+			if (!any) {
+				jw_key(w, "notes");
+				jw_arr(w);
+				any = true;
+			}
+			jw_str(w, ed->breaches[k].text);
+		}
+		if (any)
+			jw_end(w);
+		jw_end(w);
 	}
-	return list;
+	jw_end(w);
 }

@@ -3,7 +3,8 @@
  *
  * CSV files are UTF-8 with a BOM (so that Excel opens them right), comma
  * separated, every field quoted, formula prefixes neutralised (csv_write_row).
- * JSON is written by jansson (UTF-8, keys in a fixed order).  Both are
+ * JSON is written by the streaming writer jsonw.h (UTF-8, keys in a fixed
+ * order).  Both are
  * functions of the read-only model and "today" only, so they are
  * reproducible.  Column meanings are documented on the data page
  * (export_columns) — one table, used by the page and by these writers. */
@@ -12,6 +13,7 @@
 
 #include <stddef.h>
 #include "buf.h"
+#include "jsonw.h"
 #include "model.h"
 
 typedef struct export_column {
@@ -41,13 +43,11 @@ void export_school_json(const site *s, const edition *ed, const school *sc, buf 
  * addresses are relative to the site root.  Format in docs/themes.md. */
 void export_search_json(const site *s, buf *out);
 
-/* A school's assessment schedule of ed as a JSON array (jansson; the caller
- * owns the reference), rows in date order: {date (ISO), grade, subject,
- * procedure, level, hours, lesson (null when not given), past (before the
- * build date), anchor (the row's id on schedule/index.html beside data.json),
- * notes: [the federal-recommendation remarks on the row]}.  For the school's
- * data.json. */
-struct json_t;
-struct json_t *export_schedule_json(const site *s, const edition *ed, const school *sc);
+/* A school's assessment schedule of ed as a JSON array written to w, rows in
+ * date order: {date (ISO), grade, subject, procedure, level, hours, lesson
+ * (left out when not given), past (before the build date), anchor (the row's
+ * id on schedule/index.html beside data.json), notes: [the
+ * federal-recommendation remarks on the row]}.  For the school's data.json. */
+void export_schedule_json(jw *w, const site *s, const edition *ed, const school *sc);
 
 #endif
