@@ -566,6 +566,8 @@ static int cmd_import(int argc, char **argv)
 			fprintf(stderr, "; заполнено из объединённых ячеек: %zu", st.merged);
 		if (st.remnants)
 			fprintf(stderr, "; убрано остатков Word: %zu", st.remnants);
+		if (st.contacts)
+			fprintf(stderr, "; не перенесено строк с контактами исполнителя: %zu", st.contacts);
 		if (st.considered)
 			fprintf(stderr, "; отметок о рассмотрении: %zu", st.considered);
 		if (st.chapters)

@@ -34,6 +34,7 @@ static void tbl_free(tbl *t)
 	free(t->secs);
 	free(t->field);
 	buf_free(&t->trailing);
+	free(t->tline);
 }
 
 /* The school year deadlines are read in before the front matter is known
@@ -178,13 +179,22 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	/* The text around the table: before it, below it, other tables. */
 	imp_front_rows(&p, a, &rs, 0, h, false);
 	if (t.trailing.len)
-		imp_front_text(&p, a, t.trailing.data, rs.v[end - 1].line + 1);
+		imp_front_text(&p, a, t.trailing.data, t.tline, t.ntline);
 	imp_front_rows(&p, a, &rs, end, rs.n, true);
+	imp_find_contacts(&p);
 	imp_find_title(&p);
 	imp_find_kind(&p);
 	imp_find_approval(&p);
 	imp_find_goal_tasks(&p);
 	imp_find_chapters(&p);
+	for (size_t i = 0; i < p.n; i++)
+		if (p.l[i].contact) {
+			st->contacts++;
+			diag_add(dl, DIAG_NOTE, file, p.l[i].line, 0,
+			         "строка с контактами исполнителя «%s» не перенесена: она для адресата документа, "
+			         "а не для читателей сайта",
+			         p.l[i].text);
+		}
 	if (!p.title)
 		diag_add(dl, DIAG_WARNING, file, 0, 0,
 		         "не найден заголовок («План мероприятий …», «Дорожная карта …»): записано «Дорожная карта», "

@@ -63,6 +63,7 @@ typedef struct import_stats {
 	size_t schools_all;       /* `schools: all` written (document or sections) */
 	size_t school_ids;        /* activities given school ids from the registry */
 	size_t misreadings;       /* likely misreadings reported (see IMPORT_MISREAD) */
+	size_t contacts;          /* contact lines below the table («Исп. …, тел. …») left out */
 } import_stats;
 
 /* Limits.  A roadmap table has 3–10 columns and tens to hundreds of rows;

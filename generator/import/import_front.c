@@ -203,6 +203,49 @@ static bool name_like(const char *s)
 	return false;
 }
 
+/* A phone number after «тел.»: digits, spaces, brackets, dashes, «+». */
+static bool phone_after(const char *s)
+{
+	size_t digits = 0;
+	for (; *s && strchr("0123456789 ()-+.:", *s); s++)
+		digits += imp_is_digit(*s);
+	return digits >= 5;
+}
+
+bool imp_contact_line(const char *plain)
+{
+	if (strlen(plain) > 200)
+		return false;
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
+	bool yes = starts_word(l, "исп.") || starts_word(l, "исп:") || starts_word(l, "исп ") ||
+	           starts_word(l, "e-mail") || starts_word(l, "эл. почта") || starts_word(l, "электронная почта:");
+	if (!yes && (starts_word(l, "исполнитель") || starts_word(l, "исполнители"))) {
+		/* «Исполнитель: Петрова А.В., тел. …», «Исполнитель Петрова А.В.»;
+		 * not «Исполнители программы …» of a passport. */
+		const char *r = l + (starts_word(l, "исполнитель") ? strlen("исполнитель") : strlen("исполнители"));
+		yes = *r == ':' || (*r == ' ' && name_like(plain + (r - l) + 1));
+	}
+	for (const char *t = strstr(l, "тел"); t && !yes; t = strstr(t + 1, "тел")) {
+		/* «тел. 8 (48236) 2-15-17», «тел.: 2-15-17», «телефон 2-15-17» */
+		bool word = t == l || t[-1] == ' ' || t[-1] == ',' || t[-1] == '(';
+		const char *r = t + strlen("тел");
+		if (starts_word(r, "ефон"))
+			r += strlen("ефон");
+		yes = word && (*r == '.' || *r == ':' || *r == ' ') && phone_after(r);
+	}
+	free(l);
+	return yes;
+}
+
+/* A line holding a phone number and nothing else («8 (48236) 2-15-17»). */
+static bool phone_only(const char *s)
+{
+	const char *p = s;
+	while (*p && strchr("0123456789 ()-+.,", *p))
+		p++;
+	return !*p && phone_after(s);
+}
+
 static char *clean_name(const char *s)
 {
 	buf b = BUF_INIT;
@@ -618,10 +661,12 @@ void imp_find_approval(pre *p)
 			if (!posl)
 				continue;
 			p->l[i].used = true;
-			char *both = name_like(p->l[i].text) || i + 1 >= p->n || !name_like(p->l[i + 1].text)
-			                 ? xstrdup(p->l[i].text)
-			                 : xasprintf("%s %s", p->l[i].text, p->l[i + 1].text);
-			if (!name_like(p->l[i].text) && i + 1 < p->n && name_like(p->l[i + 1].text))
+			/* The name on the next line, unless that line was taken (a
+			 * contact line «Исп. Петрова А.В.» is no signer). */
+			bool two = !name_like(p->l[i].text) && i + 1 < p->n && !p->l[i + 1].used &&
+			           name_like(p->l[i + 1].text);
+			char *both = two ? xasprintf("%s %s", p->l[i].text, p->l[i + 1].text) : xstrdup(p->l[i].text);
+			if (two)
 				p->l[i + 1].used = true;
 			split_signer(both, &p->signer_title, &p->signer);
 			free(both);
@@ -1128,16 +1173,15 @@ void imp_front_rows(pre *p, arena *a, const irows *rs, size_t from, size_t to, b
 	}
 }
 
-void imp_front_text(pre *p, arena *a, const char *text, int line)
+void imp_front_text(pre *p, arena *a, const char *text, const int *lines, size_t nlines)
 {
-	while (*text) {
+	for (size_t k = 0; *text; k++) {
 		const char *e = strchr(text, '\n');
 		size_t n = e ? (size_t)(e - text) : strlen(text);
 		char *l = xstrndup(text, n);
 		if (*l)
-			add_line(p, a, l, line, true);
+			add_line(p, a, l, k < nlines ? lines[k] : (nlines ? lines[nlines - 1] : 0), true);
 		free(l);
-		line++;
 		text += n + (e ? 1 : 0);
 	}
 }
@@ -1193,8 +1237,22 @@ static void add_chapter(pre *p, const char *title, buf *text, bool after)
 	c->after = after;
 }
 
+void imp_find_contacts(pre *p)
+{
+	/* A line with only a phone number counts after another contact line. */
+	for (size_t i = 0; i < p->n; i++) {
+		pline *l = &p->l[i];
+		if (l->used || !l->after || l->md)
+			continue;
+		bool after_contact = i > 0 && p->l[i - 1].contact;
+		if (imp_contact_line(l->text) || (after_contact && phone_only(l->text)))
+			l->used = l->contact = true;
+	}
+}
+
 void imp_find_chapters(pre *p)
 {
+
 	/* A signature below the table. */
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->l[i].used || !p->l[i].after)
@@ -1204,7 +1262,7 @@ void imp_find_chapters(pre *p)
 		free(k);
 		if (!posl || !p->have_act)
 			continue;
-		bool two = !name_like(p->l[i].text) && i + 1 < p->n && name_like(p->l[i + 1].text);
+		bool two = !name_like(p->l[i].text) && i + 1 < p->n && !p->l[i + 1].used && name_like(p->l[i + 1].text);
 		char *both = two ? xasprintf("%s %s", p->l[i].text, p->l[i + 1].text) : xstrdup(p->l[i].text);
 		char *title, *name;
 		split_signer(both, &title, &name);

@@ -91,6 +91,8 @@ typedef struct tbl {
 	const char *totals;  /* the last totals row below or in the table («Итого: 25
 	                      * мероприятий», arena), or NULL */
 	int totals_line;
+	int *tline;          /* [ntline] source line of each line of trailing */
+	size_t ntline, tlcap;
 } tbl;
 
 typedef struct pline {
@@ -100,6 +102,7 @@ typedef struct pline {
 	bool used;
 	bool after;       /* below the activity table */
 	const char *md;   /* Markdown of the line when it is a list item (a passport entry), or NULL */
+	bool contact;     /* a contact line of whoever prepared the document, left out */
 } pline;
 
 /* A chapter of a programme: {title, text (Markdown), place}. */
@@ -289,13 +292,23 @@ bool imp_year_in(const char *s, char out[10]);
 void imp_front_rows(pre *p, arena *a, const irows *rs, size_t from, size_t to, bool after);
 /* Adds the lines of text (one per line, as t->trailing holds them) below the
  * table, starting at source line `line`. */
-void imp_front_text(pre *p, arena *a, const char *text, int line);
+void imp_front_text(pre *p, arena *a, const char *text, const int *lines, size_t nlines);
 /* The lines no other finder used: before the table, text before the first
  * heading → intro; every heading («1. Обоснование», «Паспорт программы»,
  * «МЕХАНИЗМ РЕАЛИЗАЦИИ», «Приложение 1») starts a chapter with the lines up
  * to the next heading; a signature below the table fills the signer when the
  * approval has none. */
 void imp_find_chapters(pre *p);
+/* True when a line of plain text gives the contacts of whoever prepared the
+ * document: «Исп. Петрова А.В.», «Исполнитель: Петрова А.В., тел. 8 (48236)
+ * 2-15-17», «тел. 2-15-17», «e-mail: …», a line of a phone number alone.
+ * imp_find_contacts marks such lines below the table (pline.contact). */
+bool imp_contact_line(const char *plain);
+/* Marks the contact lines below the table used (pline.contact): for the
+ * addressee of the paper, not for readers of the site, so left out of the
+ * document (the caller reports them).  Call before the other finders: a
+ * contact line must not be read as a signer. */
+void imp_find_contacts(pre *p);
 
 /* import_yaml.c */
 /* Appends the roadmap document to w->y: title, kind, approved, considered,

@@ -689,6 +689,8 @@ static void trailing_line(tbl *t, const irow *r)
 	if (line.len) {
 		buf_puts(&t->trailing, line.data);
 		buf_putc(&t->trailing, '\n');
+		xgrow((void **)&t->tline, &t->tlcap, t->ntline + 1, sizeof(int));
+		t->tline[t->ntline++] = r->line;
 	}
 	buf_free(&line);
 }
@@ -940,8 +942,13 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 		keep--;
 	if (keep < t->nsecs) {
 		buf lines = BUF_INIT;
+		size_t nh = t->nsecs - keep;
+		xgrow((void **)&t->tline, &t->tlcap, t->ntline + nh, sizeof(int));
+		memmove(t->tline + nh, t->tline, t->ntline * sizeof(int));
+		t->ntline += nh;
 		for (size_t k = keep; k < t->nsecs; k++) {
 			sec *s = &t->secs[k];
+			t->tline[k - keep] = s->line;
 			if (s->number)
 				buf_printf(&lines, "%s. ", s->number);
 			buf_printf(&lines, "%s\n", buf_cstr(&s->title));

@@ -218,6 +218,35 @@ static const char *adj_gen(const char *w, size_t n, size_t *stem)
 	return NULL;
 }
 
+/* True when name is already in the genitive, as an approval written after
+ * «приказом» gives it («управления образования администрации …», «отдела
+ * образования», «муниципального казённого учреждения …»): adjectives with a
+ * genitive ending, then the genitive of a noun the table knows. */
+static bool already_genitive(const char *name)
+{
+	const char *p = name;
+	for (int words = 0; *p && words < 4; words++) {
+		size_t n = strcspn(p, " ");
+		buf w = BUF_INIT;
+		lower(&w, p, n);
+		const char *lw = buf_cstr(&w);
+		bool noun = false;
+		for (size_t i = 0; i < sizeof NOUNS / sizeof NOUNS[0] && !noun; i++)
+			noun = !strcmp(lw, NOUNS[i][1]);
+		bool adj = w.len >= 6 && (ends(lw, w.len, "ого") || ends(lw, w.len, "его") || ends(lw, w.len, "ой") ||
+		                          ends(lw, w.len, "ей"));
+		buf_free(&w);
+		if (noun)
+			return true;
+		if (!adj)
+			return false;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
 bool ru_genitive(buf *out, const char *name)
 {
 	if (!name)
@@ -254,5 +283,15 @@ bool ru_genitive(buf *out, const char *name)
 			p++;
 	}
 	buf_free(&b);
+	if (already_genitive(name)) {
+		/* As written, in lower case at its start: it follows «приказом». */
+		p = name;
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		lower(out, p, n);
+		buf_puts(out, p + n);
+		return true;
+	}
 	return false;
 }

@@ -39,8 +39,11 @@ const char *ru_act(const char *act, ru_case c);
 /* Appends the genitive of a name of a body or an office that starts with
  * adjectives and a noun: «Методический совет» → «методического совета»,
  * «Управление образования администрации …» → «управления образования
- * администрации …» (words after the noun are kept).  Returns false and appends
- * nothing when the head noun is not one it knows how to decline. */
+ * администрации …» (words after the noun are kept).  A name already in the
+ * genitive, as an approval line gives it after «приказом» («управления
+ * образования администрации …», «отдела образования»), is appended as written
+ * (its first word in lower case).  Returns false and appends nothing when the
+ * head noun is not one it knows how to decline. */
 bool ru_genitive(buf *out, const char *name);
 
 #endif

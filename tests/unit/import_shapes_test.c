@@ -79,8 +79,59 @@ static void test_cells_header_and_page_break(void)
 	arena_free(a);
 }
 
+static void test_contact_lines(void)
+{
+	static const struct {
+		const char *s;
+		bool contact;
+	} cases[] = {
+		{"Исп. Петрова А.В.", true},
+		{"Исп.: Петрова А.В., тел. 2-15-17", true},
+		{"Исполнитель: Петрова А.В., тел. 8 (48236) 2-15-17", true},
+		{"Исполнитель Петрова А.В.", true},
+		{"тел. 8 (48236) 2-15-17", true},
+		{"Телефон: +7 (48236) 2-15-17", true},
+		{"Петрова Анна Викторовна, тел.: 8-48236-2-15-17", true},
+		{"e-mail: uo@example.ru", true},
+		/* not contacts */
+		{"Исполнители программы: общеобразовательные организации", false},
+		{"Исполнитель программы — управление образования", false},
+		{"Начальник управления образования И.И. Иванов", false},
+		{"Телефонная «горячая линия» по вопросам ГИА", false},
+		{"2024-2025", false},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		T_CHECK(imp_contact_line(cases[i].s) == cases[i].contact, "«%s» contact: %d", cases[i].s,
+		        !cases[i].contact);
+	/* Below the table, left out with the phone line after them; the
+	 * signature above them keeps its own name only. */
+	const char *doc = "УТВЕРЖДЕН приказом управления образования от 01.09.2022 № 5\n\n"
+	                  "План мероприятий на 2022-2023 учебный год\n\n"
+	                  "№\tМероприятие\tСрок\tОтветственные\n"
+	                  "1.\tСовещание\tсентябрь 2022 г.\tУправление образования\n"
+	                  "Начальник управления образования муниципального района\tИ.И. Иванов\n"
+	                  "Исп. Петрова А.В.\n"
+	                  "8 (48236) 2-15-17\n";
+	import_opts o = {.fallback_edition = "2022-2023"};
+	buf y = BUF_INIT;
+	import_stats st;
+	diag_list dl = DIAG_LIST_INIT;
+	T_CHECK(import_mem(doc, strlen(doc), "f.txt", &o, &y, &st, &dl) == IMPORT_OK, "imported");
+	T_CHECK(st.contacts == 2, "2 contact lines, got %zu", st.contacts);
+	T_CHECK(strstr(buf_cstr(&y), "signer: \"И.И. Иванов\"\n") != NULL, "signer: %s", buf_cstr(&y));
+	T_CHECK(!strstr(buf_cstr(&y), "Петрова") && !strstr(buf_cstr(&y), "2-15-17"), "no contacts in the document");
+	size_t notes = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		notes += dl.items[i].sev == DIAG_NOTE && strstr(dl.items[i].msg, "контактами исполнителя") &&
+		         (dl.items[i].line == 8 || dl.items[i].line == 9);
+	T_CHECK(notes == 2, "a note at each contact line, got %zu", notes);
+	buf_free(&y);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
+	test_contact_lines();
 	test_numbers();
 	test_cells_header_and_page_break();
 	return t_done("import_shapes");
