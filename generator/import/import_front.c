@@ -1323,7 +1323,8 @@ void imp_find_chapters(pre *p)
 		bool wrapped = false;
 		if (text.len && p->l[i].para == last_para) {
 			char e = text.data[text.len - 1];
-			wrapped = e != '.' && e != ':' && e != ';';
+			wrapped = e != '.' && e != ':' && e != ';' && !imp_is_footnote(p->l[i].text) &&
+			          !imp_is_totals(p->l[i].text);
 		}
 		if (text.len)
 			buf_puts(&text, p->l[i].md ? "\n" : wrapped ? " " : "\n\n");

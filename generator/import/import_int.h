@@ -88,6 +88,9 @@ typedef struct tbl {
 	bool too_many;
 	bool extra_warned;
 	buf trailing;        /* text after the table, one line per row */
+	const char *totals;  /* the last totals row below or in the table («Итого: 25
+	                      * мероприятий», arena), or NULL */
+	int totals_line;
 	int *tline;          /* [ntline] source line of each line of trailing */
 	size_t ntline, tlcap;
 } tbl;
@@ -232,6 +235,9 @@ int imp_title_rank(const char *plain);
 /* True when a line of plain text is a table's footnote («* …», «¹ …»,
  * «Примечание: …»). */
 bool imp_is_footnote(const char *plain);
+/* True when a line of plain text is a totals row («Итого: 25 мероприятий»,
+ * «Всего по разделу – 7»). */
+bool imp_is_totals(const char *plain);
 /* The activity table's header row: the first whose labels name activities
  * and a deadline (мероприятие + срок), else the first with a title and one
  * more field.  Fills map and *field (heap, [row length]).  False: none. */

@@ -682,6 +682,10 @@ static void trailing_line(tbl *t, const irow *r)
 		}
 		free(p);
 	}
+	if (line.len && imp_is_totals(line.data)) {
+		t->totals = arena_strdup(t->a, line.data);
+		t->totals_line = r->line;
+	}
 	if (line.len) {
 		buf_puts(&t->trailing, line.data);
 		buf_putc(&t->trailing, '\n');
@@ -700,6 +704,21 @@ bool imp_is_footnote(const char *plain)
 	bool yes = false;
 	for (int i = 0; marks[i] && !yes; i++)
 		yes = !strncmp(l, marks[i], strlen(marks[i]));
+	free(l);
+	return yes;
+}
+
+/* A totals row «Итого: 25 мероприятий», «Всего по разделу – 7»: neither a
+ * heading nor an activity. */
+bool imp_is_totals(const char *plain)
+{
+	char *l = utf8_lower_ru(xstrdup(plain), UTF8_FOLD_YO);
+	bool yes = false;
+	static const char *const words[] = {"итого", "всего", NULL};
+	for (int i = 0; words[i] && !yes; i++) {
+		size_t k = strlen(words[i]);
+		yes = !strncmp(l, words[i], k) && (!l[k] || l[k] == ':' || l[k] == ' ' || l[k] == '.');
+	}
 	free(l);
 	return yes;
 }
@@ -727,7 +746,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 			const char *text = r->c[0].text;
 			char *p = imp_plain_of(text);
 			act *a = last_act(t);
-			if (i > last_multi || (t->nacts && imp_is_footnote(p))) {
+			if (i > last_multi || (t->nacts && (imp_is_footnote(p) || imp_is_totals(p)))) {
 				trailing_line(t, r);
 			} else if (imp_starts_lower(p) && t->last == L_ACT && a) {
 				int j = (int)nc - 1;
@@ -789,6 +808,12 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 		act *prev = last_act(t);
 		if (!nfilled || row_is_rule(pc, nc) || row_is_header_again(t, pc, nc))
 			goto next;
+		if (nfilled == 1 && t->nacts && (imp_is_totals(pc[only]) || imp_is_footnote(pc[only]))) {
+			/* A totals row or a footnote: kept as text below the table
+			 * (imp_judge compares the totals with what was read). */
+			trailing_line(t, r);
+			goto next;
+		}
 		if (nfilled == 1 && (only == 0 || (int)only == titc) && !((int)only == numc && imp_number_like(num))) {
 			/* The row's only text is in the first or the title column. */
 			const char *text = pc[only];

@@ -573,6 +573,20 @@ void imp_judge(writer *w, const pre *p)
 		         "разделов (%zu) больше, чем мероприятий на раздел в среднем: вероятно, строки текста приняты "
 		         "за заголовки разделов",
 		         t->nsecs);
+	/* «Итого: 25 мероприятий» against what was read. */
+	if (t->totals) {
+		const char *d = t->totals;
+		while (*d && !imp_is_digit(*d))
+			d++;
+		char *end;
+		unsigned long said = strtoul(d, &end, 10);
+		char *l = utf8_lower_ru(xstrdup(end), UTF8_FOLD_YO);
+		if (*d && !strncmp(imp_skip_spaces(l), "мероприят", strlen("мероприят")) && said != acts)
+			diag_add(t->dl, DIAG_WARNING, t->file, t->totals_line, 0,
+			         "в документе сказано «%s», а прочитано мероприятий: %zu — сверьте документ с таблицей",
+			         t->totals, acts);
+		free(l);
+	}
 	w->st->misreadings = empty + untitled + prose + no_deadlines + many_secs;
 	if (w->st->misreadings)
 		diag_add(t->dl, DIAG_NOTE, t->file, 0, 0,

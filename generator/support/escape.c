@@ -104,10 +104,15 @@ void escape_csv(buf *out, const char *src)
 	buf_putc(out, '"');
 	if (strchr("=+-@\t\r", src[0]) && src[0])
 		buf_putc(out, '\'');
-	for (const char *p = src; *p; p++) {
-		if (*p == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *p);
+	/* Each quote doubled: copy up to and including it, then once more. */
+	for (const char *p = src, *q; *p; p = q + 1) {
+		q = strchr(p, '"');
+		if (!q) {
+			buf_puts(out, p);
+			break;
+		}
+		buf_put(out, p, (size_t)(q - p + 1));
+		buf_putc(out, '"');
 	}
 	buf_putc(out, '"');
 }

@@ -127,6 +127,7 @@ static void render_one(pool *p, size_t i)
 	const page_job *j = &p->plan->jobs[i];
 	arena *a = arena_new();
 	buf out = BUF_INIT;
+	buf_grow(&out, 64 * 1024); /* most pages fit: no regrowing and copying */
 	errno = 0;
 	int rc = 0;
 	const char *tpl = page_template(j->kind);

@@ -717,6 +717,42 @@ static void test_two_row_header(void)
 	diag_list_free(&dl);
 }
 
+/* Totals rows are no sections or activities; «Итого: N мероприятий» that
+ * disagrees with what was read is reported; a note below the table is a
+ * paragraph of its own. */
+static void test_totals(void)
+{
+	const char *in = "\xEF\xBB\xBFПлан работы,,\r\n"
+	                 "№,Мероприятие,Срок\r\n"
+	                 "1. Первый раздел,,\r\n"
+	                 "1.1,\"Анализ; «итоги», \"\"ВПР\"\"\",май\r\n"
+	                 "1.2,Семинар,июнь\r\n"
+	                 "\"Итого по разделу: 2\",,\r\n"
+	                 "2. Второй раздел,,\r\n"
+	                 "2.1,Отчёт,июль\r\n"
+	                 "\"Итого: 4 мероприятия\",,\r\n"
+	                 "Примечание: по графику.,,\r\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_CHECK(st.sections == 2 && st.activities == 3, "2 sections, 3 activities: %zu, %zu", st.sections,
+	        st.activities);
+	T_STREQ(at(root, "sections.0.activities.0.title", num), "Анализ; «итоги», \"ВПР\"", "quotes and ; in a cell");
+	T_STREQ(at(root, "sections.1.title", num), "Второй раздел", "no totals section");
+	const char *text = at(root, "chapters.0.text", num);
+	T_CHECK(text && strstr(text, "Итого: 4 мероприятия\n\nПримечание: по графику."), "text below: %s",
+	        text ? text : "(none)");
+	bool warned = false;
+	for (size_t i = 0; i < dl.n; i++)
+		warned |= dl.items[i].sev == DIAG_WARNING && dl.items[i].line == 9 &&
+		          strstr(dl.items[i].msg, "«Итого: 4 мероприятия», а прочитано мероприятий: 3");
+	T_CHECK(warned, "the totals disagree: reported at line 9");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -728,5 +764,6 @@ int main(void)
 	test_merged_cells();
 	test_title_numbers();
 	test_two_row_header();
+	test_totals();
 	return t_done("import");
 }
