@@ -91,12 +91,39 @@ static int read_rows(arena *a, const text_decoded *raw, const char *text, size_t
 	return 0;
 }
 
+/* The only filled cell of a row, or NULL. */
+static const char *only_cell(const irow *r)
+{
+	const char *only = NULL;
+	for (size_t j = 0; j < r->n; j++)
+		if (*r->c[j].text) {
+			if (only)
+				return NULL;
+			only = r->c[j].text;
+		}
+	return only;
+}
+
+/* A programme's passport starting at rows[i]: its heading («Паспорт
+ * программы», alone on its row) and a first entry «label | value» after it. */
+static bool passport_start(const irows *rs, size_t i)
+{
+	const char *head = only_cell(&rs->v[i]);
+	if (!head || i + 1 >= rs->n || strlen(head) > 100)
+		return false;
+	char *l = utf8_lower_ru(xstrdup(head), UTF8_FOLD_YO);
+	bool yes = strstr(l, "паспорт") != NULL;
+	free(l);
+	const irow *e = &rs->v[i + 1];
+	return yes && e->n >= 2 && *e->c[0].text && *e->c[1].text && imp_passport_label(e->c[0].text);
+}
+
 /* Where the activity table ends: the header of another table (goals,
- * indicators) after it, else the end of the rows. */
+ * indicators) or a passport after it, else the end of the rows. */
 static size_t table_end(const irows *rs, size_t h)
 {
 	for (size_t i = h + 1; i < rs->n; i++)
-		if (imp_table_kind(&rs->v[i]) != IMP_T_NONE)
+		if (imp_table_kind(&rs->v[i]) != IMP_T_NONE || passport_start(rs, i))
 			return i;
 	return rs->n;
 }

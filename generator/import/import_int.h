@@ -206,6 +206,10 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
  * the period deadlines are read in.  False (rs untouched) when the text has no
  * such header block. */
 bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, date pe, irows *rs);
+/* A label of a programme's passport: short, capitalised, no end
+ * punctuation, naming an entry («Наименование программы», «Основание для
+ * разработки», «Сроки реализации», «Ожидаемые результаты» …). */
+bool imp_passport_label(const char *s);
 
 /* import_table.c */
 /* The field a header label (plain text) names, or -1. */

@@ -390,7 +390,7 @@ static bool resp_like(const char *s)
 	static const char *const w[] = {"оу", "оо", "моу", "мбоу", "мку", "мбу", "цоко", "ммц",
 	                                "управлени", "отдел", "руководител", "директор", "специалист",
 	                                "методист", "заместител", "администрац", "комисси", "координатор",
-	                                "ответственн", "педагог", "учител", "рмо", "шмо", "муниципальн", "образовательн", NULL};
+	                                "ответственн", "педагог", "учител", "рмо", "шмо", "муниципальн", "образовательн", "центр", NULL};
 	if (strlen(s) > 300)
 		return false;
 	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
@@ -819,11 +819,7 @@ static size_t other_table(arena *a, const cline *ls, size_t i, size_t to, irows 
 	return j - i;
 }
 
-/* A passport («1. Паспорт программы»): lines naming an entry («Цель
- * программы», «Сроки реализации») each followed by its value's lines; rebuilt
- * as rows [label, value] and ["", more], as a TAB paste gives them.  Returns
- * the lines used after the heading at ls[i], 0 when it is no passport. */
-static bool passport_label(const char *s)
+bool imp_passport_label(const char *s)
 {
 	static const char *const w[] = {"наименован", "срок", "цел", "задач", "ответствен", "исполнител",
 	                                "разработчик", "основани", "объем", "источник", "ожидаем", "координатор",
@@ -838,16 +834,27 @@ static bool passport_label(const char *s)
 	return yes;
 }
 
-static size_t passport(arena *a, const cline *ls, size_t i, size_t to, irows *rs)
+/* A passport's heading at ls[i] («Паспорт программы») with its first entry
+ * (a label line, then a value line) after it. */
+static bool passport_head(const cline *ls, size_t i, size_t to)
 {
 	char *l = utf8_lower_ru(xstrdup(ls[i].text), UTF8_FOLD_YO);
 	bool head = strstr(l, "паспорт") != NULL && strlen(l) < 100;
 	free(l);
-	if (!head || i + 2 >= to || !passport_label(ls[i + 1].text) || passport_label(ls[i + 2].text))
+	return head && i + 2 < to && imp_passport_label(ls[i + 1].text) && !imp_passport_label(ls[i + 2].text);
+}
+
+/* A passport («1. Паспорт программы»): lines naming an entry («Цель
+ * программы», «Сроки реализации») each followed by its value's lines; rebuilt
+ * as rows [label, value] and ["", more], as a TAB paste gives them.  Returns
+ * the lines used after the heading at ls[i], 0 when it is no passport. */
+static size_t passport(arena *a, const cline *ls, size_t i, size_t to, irows *rs)
+{
+	if (!passport_head(ls, i, to))
 		return 0;
 	size_t j = i + 1;
-	while (j < to && !line_gap(ls, j) && !chapter_break(ls[j].text)) {
-		if (!passport_label(ls[j].text) || j + 1 >= to || line_gap(ls, j + 1)) {
+	while (j < to && !(j > i + 1 && line_gap(ls, j)) && !chapter_break(ls[j].text)) {
+		if (!imp_passport_label(ls[j].text) || j + 1 >= to || line_gap(ls, j + 1)) {
 			irow r = make_row(a, 2, ls[j].line);
 			r.c[1] = (icell){ls[j].text, ls[j].line, 1};
 			push(rs, r);
@@ -938,7 +945,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	 * prose before the header. */
 	size_t tn = n;
 	for (size_t q = body, kq; q < n && tn == n; q++)
-		if (other_table_head(ls, q, n, &kq) != IMP_T_NONE)
+		if (other_table_head(ls, q, n, &kq) != IMP_T_NONE || passport_head(ls, q, n))
 			tn = q;
 	size_t dotted = 0, bare = 0;
 	for (size_t i = body; i < tn; i++)

@@ -129,8 +129,63 @@ static void test_contact_lines(void)
 	diag_list_free(&dl);
 }
 
+/* The document import_mem makes of text (the summary and diagnostics
+ * dropped); heap. */
+static char *imported(const char *text)
+{
+	import_opts o = {.fallback_edition = "2024-2025"};
+	buf y = BUF_INIT;
+	import_stats st;
+	diag_list dl = DIAG_LIST_INIT;
+	int rc = import_mem(text, strlen(text), "f.txt", &o, &y, &st, &dl);
+	T_CHECK(rc == IMPORT_OK, "imported (rc %d)", rc);
+	diag_list_free(&dl);
+	return buf_detach(&y);
+}
+
+static void test_passport_after(void)
+{
+	/* A programme's passport below the activity table, in either layout: a
+	 * chapter after the table whose entries are a list, not activities,
+	 * sections or flat text; prose above the table with header words stays
+	 * prose. */
+	const char *tab = "Программа «Успех» на 2024-2025 учебный год\n\n"
+	                  "Мероприятия, сроки и исполнители приведены в таблице.\n\n"
+	                  "№\tМероприятия\tСроки\tИсполнители\n"
+	                  "1. Диагностика\t\t\t\n"
+	                  "1.1\tСтартовая диагностика\tсентябрь 2024 г.\tМетодический центр\n"
+	                  "1.2\tИтоговая диагностика\tапрель 2025 г.\tМетодический центр\n\n"
+	                  "Паспорт программы\n\n"
+	                  "Наименование программы\tПрограмма «Успех»\n"
+	                  "Сроки реализации\t2024-2025 учебный год\n";
+	const char *cells = "Программа «Успех» на 2024-2025 учебный год\n\n"
+	                    "Мероприятия, сроки и исполнители\nприведены в таблице.\n"
+	                    "№\nМероприятия\nСроки\nИсполнители\n"
+	                    "1. Диагностика\n"
+	                    "1.1\nСтартовая диагностика\nсентябрь 2024 г.\nМетодический центр\n"
+	                    "1.2\nИтоговая диагностика\nапрель 2025 г.\nМетодический центр\n\n"
+	                    "Паспорт программы\n\n"
+	                    "Наименование программы\nПрограмма «Успех»\n"
+	                    "Сроки реализации\n2024-2025 учебный год\n";
+	const char *docs[] = {tab, cells};
+	for (size_t i = 0; i < ARRAY_LEN(docs); i++) {
+		char *y = imported(docs[i]);
+		T_CHECK(strstr(y, "chapters:\n  - title: \"Паспорт программы\"\n    text: |-\n"
+		                  "      - **Наименование программы**: Программа «Успех»\n"
+		                  "      - **Сроки реализации**: 2024-2025 учебный год\n    place: \"after\"\n") != NULL,
+		        "layout %zu: the passport is a chapter after the table:\n%s", i, y);
+		T_CHECK(strstr(y, "intro: \"Мероприятия, сроки и исполнители приведены в таблице.\"") != NULL,
+		        "layout %zu: the prose above the table is the intro", i);
+		T_CHECK(strstr(y, "responsible: \"Методический центр\"") != NULL, "layout %zu: «… центр» is responsible", i);
+		T_CHECK(!strstr(y, "title: \"Наименование") && !strstr(y, "title: \"Сроки реализации"),
+		        "layout %zu: passport entries are no activities", i);
+		free(y);
+	}
+}
+
 int main(void)
 {
+	test_passport_after();
 	test_contact_lines();
 	test_numbers();
 	test_cells_header_and_page_break();
