@@ -819,6 +819,45 @@ static bool sub_section(tbl *t, char **pc, const char *next)
 	return true;
 }
 
+/* The cells of row r filled outside column `skip`: whether any is. */
+static bool filled_beyond(const irow *r, int skip)
+{
+	for (size_t j = 0; j < r->n; j++)
+		if ((int)j != skip && *r->c[j].text)
+			return true;
+	return false;
+}
+
+/* Whether row r holds text in the title column only, not starting lower-case. */
+static bool title_only_row(const irow *r, int titc)
+{
+	return titc >= 0 && (size_t)titc < r->n && *r->c[titc].text && !filled_beyond(r, titc) &&
+	       !imp_starts_lower(r->c[titc].text);
+}
+
+/* A table without numbers whose first row is a heading (text in the title
+ * column only) writes its headings so: such a row followed by a full row
+ * starts a section.  When the first row is an activity, a title-only row
+ * may be one whose cells were merged with the row above, and stays one. */
+static bool headings_unnumbered(const tbl *t, const irows *rs, size_t h, size_t end)
+{
+	if (t->map[F_NUMBER] >= 0)
+		return false;
+	for (size_t i = h + 1; i < end; i++)
+		if (rs->v[i].n >= 2 && filled_beyond(&rs->v[i], -1))
+			return title_only_row(&rs->v[i], t->map[F_TITLE]);
+	return false;
+}
+
+/* The next row after i with text (before end) is a full row. */
+static bool next_row_full(const irows *rs, size_t i, size_t end, int titc)
+{
+	for (size_t k = i + 1; k < end; k++)
+		if (filled_beyond(&rs->v[k], -1))
+			return rs->v[k].n >= 2 && filled_beyond(&rs->v[k], titc);
+	return false;
+}
+
 /* Walks the rows after the header: see spec/import.md for the kinds of rows. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 {
@@ -833,6 +872,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 	const icell **pos = xcalloc(nc, sizeof(icell *));
 	char **pc = xcalloc(nc, sizeof(char *));
 	const char **nexts = next_numbers(t, rs);
+	bool unnumbered_heads = headings_unnumbered(t, rs, h, end);
 	t->last = L_HEADER;
 	for (size_t i = h + 1; i < end && !t->too_many; i++) {
 		const irow *r = &rs->v[i];
@@ -931,7 +971,8 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 					bool before_first = *next && imp_first_of_section(next) && numc >= 0 &&
 					                    t->map[F_TASK] < 0;
 					heading = hn || (t->last == L_HEADER && before_first) ||
-					          (t->last == L_ACT && before_first);
+					          (t->last == L_ACT && before_first) ||
+					          (unnumbered_heads && next_row_full(rs, i, end, titc));
 					free(hn);
 				}
 			}

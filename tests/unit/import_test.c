@@ -753,6 +753,43 @@ static void test_totals(void)
 	diag_list_free(&dl);
 }
 
+/* Without numbers, a table whose first row is a title-only row writes its
+ * headings so; when its first row is an activity, a title-only row is an
+ * activity (its other cells merged with the row above). */
+static void test_unnumbered_headings(void)
+{
+	const char *in = "Мероприятие;Срок;Ответственный\n"
+	                 "Работа с педагогами;;\n"
+	                 "Семинар;октябрь;ММЦ\n"
+	                 "Курсы;ноябрь;ММЦ\n"
+	                 "Работа с обучающимися;;\n"
+	                 "Диагностика;декабрь;ОУ\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_CHECK(st.sections == 2 && st.activities == 3, "2 sections, 3 activities: %zu, %zu", st.sections,
+	        st.activities);
+	T_STREQ(at(root, "sections.1.title", num), "Работа с обучающимися", "the second heading");
+	T_STREQ(at(root, "sections.1.activities.0.title", num), "Диагностика", "its activity");
+	arena_free(a);
+	diag_list_free(&dl);
+
+	const char *merged = "Мероприятие;Срок;Ответственный\n"
+	                     "Семинар;октябрь;ММЦ\n"
+	                     "Курсы;;\n"
+	                     "Диагностика;декабрь;ОУ\n"
+	                     "Олимпиада;январь;ОУ\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(merged, &st, &a, &dl);
+	T_CHECK(st.sections == 1 && st.activities == 4, "1 section, 4 activities: %zu, %zu", st.sections,
+	        st.activities);
+	T_STREQ(at(root, "sections.0.activities.1.deadline", num), "октябрь", "merged with the row above");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -765,5 +802,6 @@ int main(void)
 	test_title_numbers();
 	test_two_row_header();
 	test_totals();
+	test_unnumbered_headings();
 	return t_done("import");
 }
