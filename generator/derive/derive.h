@@ -1,8 +1,8 @@
 /* derive.h — everything computed from the loaded model, once, before any page
  * is built (spec/architecture.md: load → derive → view).
  *
- * site_derive runs the derive rooms in the order their inputs need:
- * execution (each activity's parts and effective status from its marks),
+ * site_derive runs the derive rooms in the order their inputs need: each
+ * edition's «as of» date (model.h edition.as_of), execution (each activity's parts and effective status from its marks),
  * progress (status counts of every section, document and edition),
  * indicators (aggregates, targets, changes, privacy suppression) and editions
  * (what changed against the previous edition).  It is single-threaded; after

@@ -94,7 +94,7 @@ static size_t rep_index(const activity *a, const school *sc)
 static void derive_activity(site *s, activity *a, diag_list *dl)
 {
 	arena *ar = s->arena;
-	date today = s->today;
+	date today = a->doc->ed->as_of;
 	a->nparts = a->dl.nparts ? a->dl.nparts : 1;
 	a->parts = arena_alloc(ar, a->nparts * sizeof(part_state));
 	memset(a->parts, 0, a->nparts * sizeof(part_state));

@@ -429,7 +429,7 @@ static void derive_results(derive_ctx *c, ind_ed_data *E, size_t e)
 	for (size_t i = 0; i < d->ninds; i++) {
 		const match *m = &ms[i];
 		ind_edition *ce = &d->cells[i * d->neds + e];
-		set_target(ce, E, c->s->today);
+		set_target(ce, E, ce->ed->as_of);
 		if (!m->n)
 			continue;
 		const indicator *ind = ce->ind;
@@ -523,7 +523,7 @@ static void derive_values(derive_ctx *c, ind_ed_data *E, size_t e)
 		if (ind->kind != IND_VALUE)
 			continue;
 		ind_edition *ce = &d->cells[i * d->neds + e];
-		set_target(ce, E, c->s->today);
+		set_target(ce, E, ce->ed->as_of);
 		const ind_value_row *muni = NULL;
 		bool all_ratio = true;
 		double num = 0, den = 0;

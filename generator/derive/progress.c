@@ -24,7 +24,7 @@ void progress_derive(site *s)
 				for (size_t i = 0; i < sec->nacts; i++) {
 					sec->acts[i].index = ed->nacts++;
 					/* Overdue is a state of its own in the counts: the bar's parts must add up. */
-					if (act_overdue(&sec->acts[i], s->today))
+					if (act_overdue(&sec->acts[i], ed->as_of))
 						sec->prog.overdue++;
 					else
 						sec->prog.n[sec->acts[i].st]++;

@@ -331,6 +331,11 @@ typedef struct edition {
 	int lessons_per_day;         /* edition.yaml lessons_per_day; 0: not set */
 	progress prog;               /* derived: all its documents */
 	size_t nacts;                /* derived: activities of all its documents (activity.index) */
+	date as_of;                  /* derived: the date its pages and files speak as of — the
+	                                site's today; for an edition of the archive (not current,
+	                                its period over) the day after its period, so that its
+	                                pages stay byte for byte the same from build to build and
+	                                its overdue and past marks are those at its end */
 } edition;
 
 typedef struct page {

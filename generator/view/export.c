@@ -91,12 +91,12 @@ static void row_fill(act_row *r, const site *s, const activity *a)
 	r->f[k++] = xstrdup(a->report ? a->report : "");
 	r->f[k++] = xstrdup(a->result_text ? a->result_text : "");
 	r->f[k++] = xstrdup(status_name(a->st));
-	r->f[k++] = xstrdup(act_overdue(a, s->today) ? "yes" : "no");
+	r->f[k++] = xstrdup(act_overdue(a, d->ed->as_of) ? "yes" : "no");
 	r->f[k++] = date_str(a->done_on);
 	for (size_t i = 0; i < a->nevidence; i++)
 		buf_printf(&b, "%s%s", i ? " " : "", a->evidence[i].url);
 	r->f[k++] = buf_detach(&b);
-	r->f[k++] = date_str(s->today);
+	r->f[k++] = date_str(d->ed->as_of);
 }
 
 static void row_free(act_row *r)
@@ -172,11 +172,11 @@ static void activity_members(jw *w, const site *s, const activity *a, bool for_s
 	row_free(&r);
 }
 
-/* {"edition": …, "as_of": <today>, — an export document's opening. */
+/* {"edition": …, "as_of": <its «as of» date>, — an export document's opening. */
 static void json_root(jw *w, const site *s, const edition *ed)
 {
 	char iso[11];
-	date_iso(s->today, iso);
+	date_iso(ed->as_of, iso);
 	jw_obj(w);
 	jw_kstr(w, "edition", ed->id);
 	jw_kstr(w, "as_of", iso);
@@ -762,7 +762,7 @@ void export_schedule_json(jw *w, const site *s, const edition *ed, const school 
 			jw_kstr(w, "level", as->level);
 		num_if(w, "hours", as->hours, as->hours);
 		num_if(w, "lesson", as->lesson, as->lesson);
-		true_if(w, "past", date_cmp(as->on, s->today) < 0);
+		true_if(w, "past", date_cmp(as->on, ed->as_of) < 0);
 		jw_kstr(w, "anchor", as->anchor);
 		bool any = false;
 		for (size_t k = 0; k < ed->nbreaches; k++) {

@@ -89,15 +89,16 @@ static void event_text(const site *s, const activity *a, buf *out)
 	buf_free(&t);
 }
 
-/* BEGIN:VEVENT, UID "<uid>@<site host>" and DTSTAMP (today). */
-static void event_head(const site *s, const char *uid, buf *out)
+/* BEGIN:VEVENT, UID "<uid>@<site host>" and DTSTAMP: the edition's «as of»
+ * date (an archived edition's calendars stay the same from build to build). */
+static void event_head(const site *s, const edition *ed, const char *uid, buf *out)
 {
 	char host[128], stamp[9];
 	buf l = BUF_INIT;
 	raw(out, "BEGIN:VEVENT");
 	buf_printf(&l, "UID:%s@%s", uid, uid_host(s, host, sizeof host));
 	raw(out, l.data);
-	date_basic(s->today, stamp);
+	date_basic(ed->as_of, stamp);
 	buf_reset(&l);
 	buf_printf(&l, "DTSTAMP:%sT000000Z", stamp);
 	raw(out, l.data);
@@ -108,7 +109,7 @@ static void begin_event(const site *s, const activity *a, size_t part, buf *out)
 {
 	char uid[256];
 	snprintf(uid, sizeof uid, "%s-%s-%s-%zu", a->doc->ed->id, a->doc->slug, a->anchor, part);
-	event_head(s, uid, out);
+	event_head(s, a->doc->ed, uid, out);
 }
 
 static void dates(buf *out, date start, date end)
@@ -198,7 +199,7 @@ static void assessment_event(const site *s, const edition *ed, const assessment 
 	/* Stable when other rows are added: the row's anchor is made of the
 	 * day and what is assessed ("p-20220315-1a2b3c4d"). */
 	snprintf(uid, sizeof uid, "%s-schedule-%s-%s", ed->id, as->sc->id, as->anchor + 2);
-	event_head(s, uid, out);
+	event_head(s, ed, uid, out);
 	buf l = BUF_INIT;
 	dates(out, as->on, as->on);
 	buf_printf(&l, "%s: %s, %s класс", as->procedure, as->subject, as->grade);

@@ -148,7 +148,7 @@ value *layout(const ctx *c, const char *title, const edition *ed)
 	v_sets(a, v, "assets", arena_printf(a, "%sassets/", c->root));
 	v_setb(a, v, "demo", s->demo);
 	v_sets(a, v, "contacts_html", s->contacts_html);
-	v_sets(a, v, "today", ru_date_str(a, s->today));
+	v_sets(a, v, "today", ru_date_str(a, ed ? ed->as_of : s->today));
 	v_set(a, v, "nav", nav_view(c, ed));
 	v_set(a, v, "breadcrumbs", v_list(a));
 	v_setb(a, v, "has_breadcrumbs", c->j->kind != PG_HOME);
@@ -162,9 +162,9 @@ value *layout(const ctx *c, const char *title, const edition *ed)
 	return v;
 }
 
-bool activity_overdue(const site *s, const activity *a)
+bool activity_overdue(const activity *a)
 {
-	return act_overdue(a, s->today);
+	return act_overdue(a, a->doc->ed->as_of);
 }
 
 const char *status_class(status st)
@@ -187,7 +187,7 @@ value *activity_view_school(const ctx *c, const activity *act, const school *sc,
 	status st = school_status(act, sc, &own);
 	if (own) {
 		/* The school's own marks: overdue when one of its parts is. */
-		set_status(c, v, st, activity_overdue(c->s, act) && st != ST_DONE && st != ST_CANCELLED);
+		set_status(c, v, st, activity_overdue(act) && st != ST_DONE && st != ST_CANCELLED);
 		v_sets(c->a, v, "done_on", NULL);
 		v_sets(c->a, v, "status_scope", NULL);
 	} else {
@@ -291,9 +291,9 @@ static value *activity_row(const ctx *c, const activity *act)
 	v_sets(a, v, "result_html", act->result_html);
 	v_sets(a, v, "comment_html", act->comment_html);
 	v_sets(a, v, "indicator", act->indicator);
-	set_status(c, v, act->st, activity_overdue(c->s, act));
+	set_status(c, v, act->st, activity_overdue(act));
 	v_sets(a, v, "status_scope", NULL);
-	v_setb(a, v, "upcoming", act_upcoming(act, c->s->today));
+	v_setb(a, v, "upcoming", act_upcoming(act, act->doc->ed->as_of));
 	v_sets(a, v, "done_on", ru_date_str(a, act->done_on));
 	/* Schools set once on the section or document are said there, not on every row. */
 	v_sets(a, v, "schools", act->schools_inherited ? NULL : schools_label(c, act));

@@ -41,7 +41,8 @@ value *progress_view(const ctx *c, const progress *p);
 /* The counts alone, formatted: {total, done, in_progress, partial, not_done,
  * postponed, overdue, planned, cancelled}. */
 value *progress_counts(const ctx *c, const progress *p);
-bool activity_overdue(const site *s, const activity *a);
+/* Overdue as of its edition's «as of» date (edition.as_of). */
+bool activity_overdue(const activity *a);
 const char *ru_date_str(arena *a, date d);
 /* « от 27 августа 2021 г. № 218» (each part only when given), appended to b. */
 void act_date_number(buf *b, date on, const char *number);

@@ -80,7 +80,7 @@ value *deadline_groups(const ctx *c, const activity *const *acts, size_t n)
 		dl_group g = dl_group_of(&acts[i]->dl);
 		if (g != DG_MONTH)
 			continue;
-		date k = dl_sort_key(&acts[i]->dl, c->s->today);
+		date k = dl_sort_key(&acts[i]->dl, acts[i]->doc->ed->as_of);
 		if (!rows || k.y != cur_y || k.m != cur_m) {
 			buf b = BUF_INIT;
 			ru_month_year(&b, k.y, k.m);
@@ -111,7 +111,7 @@ static bool keep_upcoming(const activity *a, date today)
 value *upcoming_view(const ctx *c, const edition *ed)
 {
 	const activity **acts;
-	size_t n = edition_activities(ed, NULL, keep_upcoming, c->s->today, &acts);
+	size_t n = edition_activities(ed, NULL, keep_upcoming, ed->as_of, &acts);
 	value *list = v_list(c->a);
 	for (size_t i = 0; i < n; i++)
 		v_push(c->a, list, activity_view(c, acts[i], true));
@@ -127,7 +127,7 @@ value *view_deadlines(const ctx *c)
 	crumb(c, v, ed->title, edition_path(a, ed));
 	crumb(c, v, "Сроки", NULL);
 	const activity **acts;
-	size_t n = edition_activities(ed, NULL, NULL, c->s->today, &acts);
+	size_t n = edition_activities(ed, NULL, NULL, ed->as_of, &acts);
 	v_set(a, v, "groups", deadline_groups(c, acts, n));
 	v_setb(a, v, "hide_caption", true); /* each table follows its own heading */
 	free(acts);

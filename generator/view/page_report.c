@@ -184,7 +184,7 @@ static value *part_row(const ctx *c, const activity *a, size_t i, progress *tall
 {
 	arena *ar = c->a;
 	const part_state *p = &a->parts[i];
-	bool overdue = part_overdue(a, i, c->s->today);
+	bool overdue = part_overdue(a, i, a->doc->ed->as_of);
 	value *v = v_map(ar);
 	buf b = BUF_INIT;
 	v_sets(ar, v, "number", a->number);
@@ -379,7 +379,7 @@ static value *docx_view(const ctx *c, const edition *ed, const rperiod *ps, size
 {
 	arena *ar = c->a;
 	const site *s = c->s;
-	size_t i = docx_period(ps, n, s->today);
+	size_t i = docx_period(ps, n, ed->as_of);
 	value *v = report_block(c, ed, ed->start, ps[i].to, cum_title(ar, &ps[i]), "docx", NULL);
 	buf b = BUF_INIT;
 	buf_puts(&b, "Информация об исполнении ");
@@ -399,7 +399,7 @@ static value *docx_view(const ctx *c, const edition *ed, const rperiod *ps, size
 	v_sets(ar, v, "authority", s->authority);
 	v_sets(ar, v, "signer_title", s->signer_title ? s->signer_title : "Начальник управления образования");
 	v_sets(ar, v, "signer_name", s->signer_name ? s->signer_name : "");
-	v_sets(ar, v, "date", ru_date_str(ar, s->today));
+	v_sets(ar, v, "date", ru_date_str(ar, ed->as_of));
 	return v;
 }
 
@@ -422,7 +422,7 @@ value *view_report(const ctx *c)
 	value *periods = v_set(a, v, "periods", v_list(a));
 	value *cum = v_set(a, v, "cumulative", v_list(a));
 	for (size_t i = 0; i < n; i++) {
-		bool future = date_cmp(ps[i].from, c->s->today) > 0;
+		bool future = date_cmp(ps[i].from, ed->as_of) > 0;
 		value *p = v_push(a, periods, report_block(c, ed, ps[i].from, ps[i].to, ps[i].title, ps[i].anchor, ps[i].rp));
 		v_setb(a, p, "future", future);
 		/* A cumulative report looks back: none for periods not yet begun. */
@@ -431,7 +431,7 @@ value *view_report(const ctx *c)
 			                            arena_printf(a, "c%s", ps[i].anchor + 1), NULL));
 	}
 	if (n) {
-		size_t i = docx_period(ps, n, c->s->today);
+		size_t i = docx_period(ps, n, ed->as_of);
 		v_sets(a, v, "docx_url", link_to(c, arena_printf(a, "%s/report/report.docx", ed->id)));
 		v_sets(a, v, "docx_title", cum_title(a, &ps[i]));
 	}

@@ -36,7 +36,7 @@ static value *row_view(const ctx *c, const edition *ed, const assessment *as)
 	v_sets(a, r, "subject", as->subject);
 	v_sets(a, r, "procedure", as->procedure);
 	v_sets(a, r, "level", as->level);
-	v_setb(a, r, "past", date_cmp(as->on, c->s->today) < 0);
+	v_setb(a, r, "past", date_cmp(as->on, ed->as_of) < 0);
 	value *notes = v_set(a, r, "notes", v_list(a));
 	for (size_t i = 0; i < ed->nbreaches; i++)
 		if (ed->breaches[i].row == as)
@@ -74,7 +74,7 @@ value *schedule_upcoming(const ctx *c, const edition *ed, const school *sc, size
 	value *rows = v_list(c->a);
 	for (size_t i = 0; i < ed->nschedule && rows->n < max; i++) {
 		const assessment *as = &ed->schedule[i];
-		if (as->sc == sc && date_cmp(as->on, c->s->today) >= 0)
+		if (as->sc == sc && date_cmp(as->on, ed->as_of) >= 0)
 			v_push(c->a, rows, row_view(c, ed, as));
 	}
 	return rows;
@@ -111,7 +111,7 @@ value *view_school_schedule(const ctx *c)
 	v_sets(a, v, "overview_url", link_to(c, arena_printf(a, "%s/schedule/", ed->id)));
 	size_t n = schedule_count(ed, sc), past = 0, nb = school_breaches(ed, sc);
 	for (size_t i = 0; i < ed->nschedule; i++)
-		past += ed->schedule[i].sc == sc && date_cmp(ed->schedule[i].on, c->s->today) < 0;
+		past += ed->schedule[i].sc == sc && date_cmp(ed->schedule[i].on, ed->as_of) < 0;
 	value *months = v_set(a, v, "months", schedule_months(c, ed, sc));
 	v_setb(a, v, "has_rows", months->n > 0);
 	v_sets(a, v, "count", count_text(a, (long)n, "оценочная процедура", "оценочные процедуры", "оценочных процедур"));

@@ -239,13 +239,13 @@ value *view_school_embed(const ctx *c)
 	v_sets(a, v, "assets", arena_printf(a, "%sassets/", c->root));
 	v_sets(a, v, "site_title", c->s->title);
 	v_setb(a, v, "demo", c->s->demo);
-	v_sets(a, v, "today", ru_date_str(a, c->s->today));
+	v_sets(a, v, "today", ru_date_str(a, ed->as_of));
 	v_set(a, v, "school", school_card(c, sc));
 	v_sets(a, v, "school_url", link_to(c, school_path(a, ed, sc)));
 	v_sets(a, v, "edition_title", ed->title);
 	set_next(c, v, ed, sc);
 	const activity **acts;
-	size_t n = edition_activities(ed, sc, open_activity, c->s->today, &acts);
+	size_t n = edition_activities(ed, sc, open_activity, ed->as_of, &acts);
 	bool *shown = xcalloc(ed->nacts ? ed->nacts : 1, sizeof *shown);
 	for (size_t i = 0; i < n && i < EMBED_ACTIVITIES; i++)
 		shown[acts[i]->index] = true;

@@ -230,6 +230,7 @@ static void test_json(arena *a)
 	ed.breaches = sched_breaches(rows, ed.nschedule, 0, a, &ed.nbreaches);
 	site s = {0};
 	s.today = (date){2022, 3, 10};
+	ed.as_of = s.today; /* derive's edition «as of» date: «past» is judged by it */
 	buf out = BUF_INIT;
 	jw w;
 	jw_init(&w, &out, 0);
