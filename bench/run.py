@@ -126,6 +126,19 @@ def bench(shape):
         print("roadmap whole site (best of 2: %.2f s) vs hugo twin: %.1f× faster" % (t_best, ratio))
     else:
         print("hugo: not installed (Debian package hugo); no side-by-side comparison")
+    # The next day: the current edition speaks as of the new date, an
+    # archived one (not current, its period over) is frozen and keeps its files.
+    nextday = [("2021-03-16" if a == TODAY else a) for a in build]
+    timed(nextday)
+    later = tree(out)
+    changed = {}
+    for k in later:
+        if later[k][:2] != after.get(k, (None, None))[:2]:
+            top = k.split("/")[0] if re.match(r"\d{4}-\d{4}/", k) else "(site-wide)"
+            changed[top] = changed.get(top, 0) + 1
+    eds = sorted({k.split("/")[0] for k in later if re.match(r"\d{4}-\d{4}/", k)})
+    print("next-day rebuild (--today 2021-03-16): %d files rewritten; per edition: %s" %
+          (sum(changed.values()), ", ".join("%s %d" % (e, changed.get(e, 0)) for e in eds)))
     if shape != "issue":
         return
     goals = [
