@@ -370,7 +370,7 @@ static char *authority_after_act(const char *text)
 			to = (size_t)(e1 - l);
 		if (e2 && (size_t)(e2 - l) < to)
 			to = (size_t)(e2 - l);
-		if (!strncmp(l + from, "от ", 3))
+		if (!strncmp(l + from, "от ", strlen("от ")))
 			to = from;
 		if (to > from + 3) {
 			out = xstrndup(text + from, to - from);

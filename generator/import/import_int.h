@@ -59,6 +59,7 @@ typedef struct act {
 	const char *task; /* task inherited from the row that named it (arena), or NULL */
 	const char *number; /* in a table without a number column, the number written at the
 	                     * start of the title («1.2. Анализ …»; imp_split_numbers), or NULL */
+	bool lead_in;     /* its sub-items «а)», «б)» have deadlines of their own: its empty cells are no merged ones */
 } act;
 
 typedef struct sec {
@@ -87,6 +88,9 @@ typedef struct tbl {
 	size_t nacts;        /* activities so far, against IMPORT_MAX_ACTIVITIES */
 	bool too_many;
 	bool extra_warned;
+	const char *parent;  /* number of the latest activity that sub-items «а)» belong to, or NULL */
+	size_t parent_at;    /* its index in the current section */
+	bool subsections;    /* sub-section headings («1.1. …» over «1.1.1.») were read into `task` */
 	buf trailing;        /* text after the table, one line per row */
 	const char *totals;  /* the last totals row below or in the table («Итого: 25
 	                      * мероприятий», arena), or NULL */
@@ -173,6 +177,9 @@ const char *imp_clean_cell(arena *a, const char *s, size_t len);
 void imp_to_plain(buf *out, const char *s, bool keep_lines);
 char *imp_plain_of(const char *cell);
 size_t imp_marker_at(const char *s);
+/* Length of a sub-item marker at s: one letter or one or two digits and «)»
+ * before a space or the end («а) », «б)», «1) », «12)»), else 0. */
+size_t imp_submarker_at(const char *s);
 void imp_cell_markdown(buf *out, const char *cell);
 void imp_plain_markdown(buf *out, const char *plain);
 

@@ -649,7 +649,7 @@ static bool starts_any(const char *lowered, const char *const *w)
 /* A year label of an indicator table: «2022», «2022 год», «2022 г.», «на 2022 год». */
 static bool year_label(const char *l)
 {
-	const char *p = !strncmp(l, "на ", 3) ? l + 3 : l;
+	const char *p = !strncmp(l, "на ", strlen("на ")) ? l + strlen("на ") : l;
 	if (!(p[0] == '2' && p[1] == '0' && imp_is_digit(p[2]) && imp_is_digit(p[3])))
 		return false;
 	p += 4;

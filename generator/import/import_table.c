@@ -490,6 +490,7 @@ static sec *new_section(tbl *t, char *number, const char *title, int line)
 	s->line = line;
 	t->last = L_SECTION;
 	t->task = NULL;
+	t->parent = NULL;
 	return s;
 }
 
@@ -571,7 +572,8 @@ static void join_cell(buf *b, const char *text, bool markdown)
 {
 	if (b->len) {
 		const char *s = imp_skip_spaces(text);
-		bool item = imp_marker_at(s) || !strncmp(s, "<li", 3) || !strncmp(s, "<ul", 3) || !strncmp(s, "<ol", 3);
+		bool item = imp_marker_at(s) || imp_submarker_at(s) || !strncmp(s, "<li", 3) || !strncmp(s, "<ul", 3) ||
+		            !strncmp(s, "<ol", 3);
 		bool sentence = false;
 		if (markdown && !item) {
 			char *cont = imp_plain_of(s);
@@ -754,6 +756,100 @@ bool imp_is_totals(const char *plain)
 	return yes;
 }
 
+/* The number of a sub-item: its parent's number without the final dot, a
+ * space, and the marker as written («1.2.2 а)»), so that it is unique and
+ * reads on its own on every page. */
+static const char *sub_number(const tbl *t, const char *marker)
+{
+	char *base = imp_strip_dot(t->parent);
+	const char *n = arena_printf(t->a, "%s %s", base, marker);
+	free(base);
+	return n;
+}
+
+/* A sub-item row under an activity: the marker «а)», «б)», «1)», «2)» in the
+ * number column, or at the start of the title cell with the number cell
+ * empty.  With cells of its own beside the title (a deadline, a responsible
+ * …) it is an activity of its own, numbered «1.2 а)»; with text only it
+ * belongs to the activity above, as an item of a list in its title.  Only
+ * under an activity numbered otherwise («1.2», «3.»): in a table numbered
+ * «1)», «2)» throughout those are the activities.  True when the row was
+ * taken. */
+static bool sub_item(tbl *t, const irow *r, const char **cells, const icell **pos, char **pc, act *prev)
+{
+	int numc = t->map[F_NUMBER], titc = t->map[F_TITLE];
+	if (!t->parent || !prev || t->last != L_ACT || titc < 0 || !*pc[titc])
+		return false;
+	const char *num = numc >= 0 ? pc[numc] : "";
+	size_t mk = 0;
+	bool in_title = false;
+	if (*num) {
+		mk = imp_submarker_at(num);
+		if (!mk || num[mk])
+			return false;
+	} else {
+		mk = imp_submarker_at(pc[titc]);
+		in_title = mk > 0;
+		if (!mk)
+			return false;
+	}
+	const char *marker = arena_strndup(t->a, in_title ? pc[titc] : num, mk);
+	bool own = false;
+	for (size_t j = 0; j < t->ncols; j++)
+		own |= (int)j != numc && (int)j != titc && *pc[j];
+	if (own) {
+		const char **c2 = arena_alloc(t->a, t->ncols * sizeof(char *));
+		memcpy(c2, cells, t->ncols * sizeof(char *));
+		if (in_title)
+			c2[titc] = imp_skip_spaces(pc[titc] + mk);
+		if (numc >= 0)
+			c2[numc] = sub_number(t, marker);
+		t->secs[t->nsecs - 1].acts[t->parent_at].lead_in = true;
+		new_act(t, c2, pos, r->line);
+		return true;
+	}
+	const char *text = in_title ? cells[titc] : arena_printf(t->a, "%s %s", marker, cells[titc]);
+	join_cell(&prev->cell[titc], text, true);
+	char *pn = numc >= 0 ? imp_plain_of(buf_cstr(&prev->cell[numc])) : xstrdup("");
+	diag_add(t->dl, DIAG_NOTE, t->file, r->line, 0,
+	         "подпункт «%s» без своего срока и ответственных добавлен списком к тексту мероприятия %s (строка %d)",
+	         marker, pn, prev->line);
+	free(pn);
+	return true;
+}
+
+/* A sub-section heading of a table numbered in three levels: «1.1.
+ * Нормативное обеспечение» with nothing beside its title, over «1.1.1.».
+ * Sections hold activities directly, so it is kept as the `task` of the
+ * activities under it, number and title as written («1.1. Нормативное
+ * обеспечение»), and the column is labelled «Подраздел».  True when the row
+ * was taken. */
+static bool sub_section(tbl *t, char **pc, const char *next)
+{
+	int numc = t->map[F_NUMBER], titc = t->map[F_TITLE];
+	if (numc < 0 || titc < 0 || !*pc[titc] || t->map[F_TASK] >= 0)
+		return false;
+	const char *num = pc[numc];
+	if (!imp_number_like(num) || imp_section_level(num) || imp_submarker_at(num))
+		return false;
+	for (size_t j = 0; j < t->ncols; j++)
+		if ((int)j != numc && (int)j != titc && *pc[j])
+			return false;
+	char *base = imp_strip_dot(num);
+	size_t bl = strlen(base);
+	bool child = !strncmp(next, base, bl) && next[bl] == '.' && imp_is_digit(next[bl + 1]);
+	free(base);
+	if (!child)
+		return false;
+	if (!t->nsecs)
+		cur_section(t, 0);
+	t->task = arena_printf(t->a, "%s %s", num, pc[titc]);
+	t->subsections = true;
+	t->parent = NULL;
+	t->last = L_SECTION;
+	return true;
+}
+
 /* The cells of row r filled outside column `skip`: whether any is. */
 static bool filled_beyond(const irow *r, int skip)
 {
@@ -879,6 +975,10 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 		act *prev = last_act(t);
 		if (!nfilled || row_is_rule(pc, nc) || row_is_header_again(t, pc, nc))
 			goto next;
+		if (sub_item(t, r, cells, pos, pc, prev))
+			goto next;
+		if (sub_section(t, pc, nexts[i]))
+			goto next;
 		if (nfilled == 1 && t->nacts && (imp_is_totals(pc[only]) || imp_is_footnote(pc[only]))) {
 			/* A totals row or a footnote: kept as text below the table
 			 * (imp_judge compares the totals with what was read). */
@@ -952,7 +1052,10 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 				}
 				goto next;
 			}
-			new_act(t, cells, pos, r->line);
+			if (new_act(t, cells, pos, r->line) && imp_number_like(num) && !imp_submarker_at(num)) {
+				t->parent = arena_strdup(t->a, num);
+				t->parent_at = t->secs[t->nsecs - 1].nacts - 1;
+			}
 			goto next;
 		}
 		/* No number. */
@@ -1045,10 +1148,13 @@ static char *act_number_of(const tbl *t, const act *a)
 	return xstrdup(a->number ? a->number : "");
 }
 
-/* Activity k of s is a group row: the next one's number continues its own
- * («1.2.» then «1.2.1»). */
+/* Activity k of s is a group row: the lead-in of sub-items with cells of
+ * their own, or the next one's number continues its own («1.2.» then
+ * «1.2.1»). */
 static bool parent_row(const tbl *t, const sec *s, size_t k)
 {
+	if (s->acts[k].lead_in)
+		return true;
 	if (k + 1 >= s->nacts)
 		return false;
 	char *n = act_number_of(t, &s->acts[k]), *m = act_number_of(t, &s->acts[k + 1]);

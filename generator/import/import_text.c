@@ -440,6 +440,23 @@ size_t imp_marker_at(const char *s)
 	return 0;
 }
 
+size_t imp_submarker_at(const char *s)
+{
+	size_t k = 0, n;
+	int32_t c = imp_cp_at(s, &n);
+	if (imp_is_digit(c)) {
+		while (k < 2 && imp_is_digit(s[k]))
+			k++;
+	} else if (utf8_is_lower_ru(c) || (c >= 'a' && c <= 'z')) {
+		k = n;
+	} else {
+		return 0;
+	}
+	if (s[k] != ')' || (s[k + 1] != ' ' && s[k + 1]))
+		return 0;
+	return k + 1;
+}
+
 /* Last non-space byte of the current block's text, or 0. */
 static char mc_last_visible(const mconv *m)
 {
@@ -467,6 +484,11 @@ static void mc_text(mconv *m, const char *s, size_t n, bool stars_bold)
 				/* <li>, <ul>, or a «- » / «• » at the start of a line */
 				mc_new(m, B_ITEM);
 				s += mk;
+				m->list = true;
+			} else if (m->n && imp_submarker_at(s)) {
+				/* «а) …», «2) …» on a line of its own: a sub-item, its
+				 * marker kept as written */
+				mc_new(m, B_ITEM);
 				m->list = true;
 			} else if (m->n && !block_empty(mc_cur(m)) && imp_starts_lower(s)) {
 				buf_putc(&mc_cur(m)->text, ' '); /* a sentence broken by a tag goes on */

@@ -375,6 +375,8 @@ void imp_write_doc(writer *w, pre *p, const char *display)
 	for (int f = F_NUMBER; f < F_N; f++)
 		if (t->map[f] >= 0 && *t->label[t->map[f]])
 			y_field(y, 2, IMP_FIELD_KEY[f], t->label[t->map[f]]);
+	if (t->map[F_TASK] < 0 && t->subsections)
+		y_field(y, 2, "task", "Подраздел");
 	if (p->nchapters) {
 		buf_puts(y, "chapters:\n");
 		for (size_t i = 0; i < p->nchapters; i++) {

@@ -183,8 +183,59 @@ static void test_passport_after(void)
 	}
 }
 
+static void test_three_levels_and_sub_items(void)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+	} marks[] = {{"а) текст", 3}, {"б)", 3}, {"1) текст", 2}, {"12) текст", 3}, {"a) text", 2},
+	             {"аб) текст", 0}, {"123) текст", 0}, {"1.1) текст", 0}, {"а)текст", 0}, {"А) текст", 0}};
+	for (size_t i = 0; i < ARRAY_LEN(marks); i++)
+		T_CHECK(imp_submarker_at(marks[i].s) == marks[i].len, "«%s» marker length %zu, got %zu", marks[i].s,
+		        marks[i].len, imp_submarker_at(marks[i].s));
+	/* «1.» a section, «1.1.» over «1.1.1.» a sub-section (the task of its
+	 * activities, column «Подраздел»); sub-items with cells of their own
+	 * are activities «1.1.2 а)», text-only ones a list in the title above;
+	 * their lead-in keeps its empty deadline (no merged cell). */
+	const char *doc = "План мероприятий на 2023-2024 учебный год\n\n"
+	                  "№\tМероприятие\tСрок\tОтветственный\n"
+	                  "1.\tОрганизация работы\t\t\n"
+	                  "1.1.\tНормативное обеспечение\t\t\n"
+	                  "1.1.1.\tИздание приказа\tсентябрь 2023 г.\tОтдел образования\n"
+	                  "1.1.2.\tСовещания по вопросам:\t\t\n"
+	                  "а)\tподготовки к ГИА\tноябрь 2023 г.\tОтдел образования\n"
+	                  "б)\tобъективности ВПР\tмарт 2024 г.\tОтдел образования\n"
+	                  "1.1.3.\tКорректировка положений:\tоктябрь 2023 г.\tРуководители ОО\n"
+	                  "\t1) о текущем контроле;\t\t\n"
+	                  "\t2) об оценке качества\t\t\n"
+	                  "1.1.4.\tОтчёт\tмай 2024 г.\tОтдел образования\n";
+	char *y = imported(doc);
+	static const char *const want[] = {
+		"  task: \"Подраздел\"\n",
+		"  - title: \"Организация работы\"\n    number: \"1\"\n    activities:\n      - number: \"1.1.1.\"\n"
+		"        title: \"Издание приказа\"\n        task: \"1.1. Нормативное обеспечение\"\n",
+		"      - number: \"1.1.2.\"\n        title: \"Совещания по вопросам:\"\n"
+		"        task: \"1.1. Нормативное обеспечение\"\n      - number: \"1.1.2 а)\"\n"
+		"        title: \"подготовки к ГИА\"\n",
+		"      - number: \"1.1.2 б)\"\n",
+		"        title: |-\n          Корректировка положений:\n\n          - 1\\) о текущем контроле;\n"
+		"          - 2\\) об оценке качества\n",
+		"      - number: \"1.1.4.\"\n",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(want); i++)
+		T_CHECK(strstr(y, want[i]) != NULL, "the document has:\n%s\n--- in:\n%s", want[i], y);
+	T_CHECK(!strstr(y, "number: \"1.1.\"") && !strstr(y, "title: \"о текущем"), "no sub-section or text sub-item activity");
+	free(y);
+	/* A table numbered «1)», «2)» throughout: those are its activities. */
+	y = imported("План на 2023-2024 учебный год\n\n№\tМероприятие\tСрок\n"
+	             "1)\tСовещание\tсентябрь 2023 г.\n2)\tСеминар\tоктябрь 2023 г.\n");
+	T_CHECK(strstr(y, "number: \"1)\"") && strstr(y, "number: \"2)\""), "«1)», «2)» as written:\n%s", y);
+	free(y);
+}
+
 int main(void)
 {
+	test_three_levels_and_sub_items();
 	test_passport_after();
 	test_contact_lines();
 	test_numbers();
