@@ -167,6 +167,9 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	t.file = file;
 	t.dl = dl;
 	imp_fold_subheader(a, &rs, h, t.map, &t.field, file, dl);
+	if (imp_unlabelled_numbers(&rs, h, t.map, t.field))
+		diag_add(dl, DIAG_NOTE, file, rs.v[h].line, 0,
+		         "столбец без подписи в шапке прочитан как столбец номеров: в нём почти везде номера");
 	/* Columns up to the last labelled one: Excel adds empty ones (;;;). */
 	t.ncols = rs.v[h].n;
 	while (t.ncols > 2 && !rs.v[h].c[t.ncols - 1].text[0])
@@ -189,8 +192,8 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	}
 	size_t end = table_end(&rs, h);
 	imp_process_rows(&t, &rs, h, end);
-	imp_fill_merged(&t);
 	imp_split_numbers(&t);
+	imp_fill_merged(&t);
 	if (t.too_many) {
 		rc = IMPORT_BAD_TABLE;
 		goto out;

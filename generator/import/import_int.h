@@ -260,6 +260,12 @@ bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field);
  * the number of groups folded (0: rs untouched); each is noted in dl. */
 size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **field, const char *file,
                           diag_list *dl);
+/* A column with no label in the header row rs->v[h], left of the title
+ * column, whose cells below hold
+ * numbers («1.», «1.1», «2)») in at least 9 of 10 filled rows is the number
+ * column, when the header names none (Excel users leave «№» out).  Sets
+ * map[F_NUMBER] and field[j]; true when one was found. */
+bool imp_unlabelled_numbers(const irows *rs, size_t h, int map[F_N], int *field);
 /* Walks rows (h, end) after the header rows[h], filling t's sections and
  * activities; text below the table goes to t->trailing. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);
@@ -269,8 +275,9 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);
  * gets that text, when the column looks merged rather than sparse: filled in
  * at least half the activities, and no section starting with an empty cell
  * in it (such a cell has nothing above it to be merged with, so the column
- * has real gaps).  Each filled run is noted in t->dl; t->merged counts the
- * cells filled. */
+ * has real gaps).  A group row («1.2.» above «1.2.1») is neither filled nor
+ * filled from, and ends a run.  Each filled run is noted in t->dl; t->merged
+ * counts the cells filled.  Call after imp_split_numbers. */
 void imp_fill_merged(tbl *t);
 /* In a table without a number column, activity texts that start with a
  * number as tables write it («1.2.», «3)», «4.» before a capital letter) lose

@@ -405,6 +405,37 @@ size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **fie
 	return groups;
 }
 
+/* ---- a number column without a label ---- */
+
+bool imp_unlabelled_numbers(const irows *rs, size_t h, int map[F_N], int *field)
+{
+	if (map[F_NUMBER] >= 0)
+		return false;
+	const irow *hr = &rs->v[h];
+	/* Numbers stand left of the activities; an unlabelled column right of
+	 * them may hold sums or counts. */
+	for (size_t j = 0; j < hr->n && (int)j < map[F_TITLE]; j++) {
+		if (*hr->c[j].text || field[j] >= 0)
+			continue;
+		size_t filled = 0, numbers = 0;
+		for (size_t i = h + 1; i < rs->n; i++) {
+			const irow *r = &rs->v[i];
+			if (r->n < 2 || j >= r->n || !*r->c[j].text)
+				continue;
+			char *p = imp_plain_of(r->c[j].text);
+			filled++;
+			numbers += imp_number_like(p);
+			free(p);
+		}
+		if (filled >= 2 && numbers * 10 >= filled * 9) {
+			map[F_NUMBER] = (int)j;
+			field[j] = F_NUMBER;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field)
 {
 	for (int strict = 1; strict >= 0; strict--)
@@ -1109,6 +1140,33 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 
 /* ---- vertically merged cells ---- */
 
+/* The number of activity a as written («1.2.», heap; "" when none). */
+static char *act_number_of(const tbl *t, const act *a)
+{
+	if (t->map[F_NUMBER] >= 0)
+		return imp_plain_of(buf_cstr(&a->cell[t->map[F_NUMBER]]));
+	return xstrdup(a->number ? a->number : "");
+}
+
+/* Activity k of s is a group row: the lead-in of sub-items with cells of
+ * their own, or the next one's number continues its own («1.2.» then
+ * «1.2.1»). */
+static bool parent_row(const tbl *t, const sec *s, size_t k)
+{
+	if (s->acts[k].lead_in)
+		return true;
+	if (k + 1 >= s->nacts)
+		return false;
+	char *n = act_number_of(t, &s->acts[k]), *m = act_number_of(t, &s->acts[k + 1]);
+	char *base = imp_strip_dot(n);
+	size_t bl = strlen(base);
+	bool yes = bl && imp_number_like(n) && !strncmp(m, base, bl) && m[bl] == '.' && imp_is_digit(m[bl + 1]);
+	free(base);
+	free(n);
+	free(m);
+	return yes;
+}
+
 void imp_fill_merged(tbl *t)
 {
 	static const int fields[] = {F_DEADLINE, F_RESP};
@@ -1121,23 +1179,34 @@ void imp_fill_merged(tbl *t)
 		for (size_t i = 0; i < t->nsecs; i++) {
 			const sec *s = &t->secs[i];
 			for (size_t k = 0; k < s->nacts; k++) {
-				total++;
-				filled += s->acts[k].cell[c].len > 0;
+				bool group = parent_row(t, s, k);
+				total += !group;
+				filled += !group && s->acts[k].cell[c].len > 0;
 			}
-			gap_at_start |= s->nacts && !s->acts[0].cell[c].len;
+			size_t first = 0;
+			while (first < s->nacts && parent_row(t, s, first))
+				first++;
+			gap_at_start |= first < s->nacts && !s->acts[first].cell[c].len;
 		}
 		if (gap_at_start || 2 * filled < total || filled == total)
 			continue;
 		for (size_t i = 0; i < t->nsecs; i++) {
 			sec *s = &t->secs[i];
-			for (size_t k = 1; k < s->nacts;) {
-				if (s->acts[k].cell[c].len || s->acts[k].lead_in) {
+			const act *src = NULL;
+			for (size_t k = 0; k < s->nacts;) {
+				if (s->acts[k].cell[c].len || parent_row(t, s, k)) {
+					/* A group row («1.2.» over «1.2.1», «1.2.2») is a
+					 * heading: merged blocks do not run through it. */
+					src = s->acts[k].cell[c].len && !parent_row(t, s, k) ? &s->acts[k] : NULL;
 					k++;
 					continue;
 				}
-				const act *src = &s->acts[k - 1];
+				if (!src) {
+					k++;
+					continue;
+				}
 				size_t from = k;
-				for (; k < s->nacts && !s->acts[k].cell[c].len && !s->acts[k].lead_in; k++) {
+				for (; k < s->nacts && !s->acts[k].cell[c].len && !parent_row(t, s, k); k++) {
 					act *a = &s->acts[k];
 					imp_buf_set(&a->cell[c], buf_cstr(&src->cell[c]));
 					a->cline[c] = src->cline[c];

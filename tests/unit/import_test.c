@@ -790,6 +790,40 @@ static void test_unnumbered_headings(void)
 	diag_list_free(&dl);
 }
 
+/* A number column left without a label, header labels over two lines in a
+ * cell, merged cells under three-level numbering. */
+static void test_unlabelled_numbers(void)
+{
+	const char *in = ";Мероприятие;\"Срок\nисполнения\";\"Ответственный\nисполнитель\"\n"
+	                 "1.;Кадры;;\n"
+	                 "1.1.;Повышение квалификации;;\n"
+	                 "1.1.1.;Курсы;май 2022 г.;ММЦ\n"
+	                 "1.1.2.;Семинар;;\n"
+	                 "1.2.;Аттестация;;\n"
+	                 "1.2.1.;Консультации;июль 2022 г.;УО\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_STREQ(at(root, "sections.0.number", num), "1", "the section from the unlabelled column");
+	T_STREQ(at(root, "sections.0.activities.1.number", num), "1.1.2.", "numbers");
+	T_STREQ(at(root, "columns.deadline", num), "Срок исполнения", "a label over two lines");
+	T_STREQ(at(root, "sections.0.activities.1.deadline", num), "май 2022 г.", "merged below «1.1.1.»");
+	T_STREQ(at(root, "sections.0.activities.2.deadline", num), "июль 2022 г.", "its own after the group row");
+	T_CHECK(!at(root, "sections.0.activities.0.comment", num), "no number left in comment");
+	T_CHECK(st.merged == 2, "2 cells filled, got %zu", st.merged);
+	arena_free(a);
+	diag_list_free(&dl);
+
+	const char *sums = "Мероприятие;;Срок\nАнализ;150;май\nСеминар;20;июнь\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(sums, &st, &a, &dl);
+	T_CHECK(!at(root, "sections.0.activities.0.number", num), "an unlabelled column after the title is no number");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -803,5 +837,6 @@ int main(void)
 	test_two_row_header();
 	test_totals();
 	test_unnumbered_headings();
+	test_unlabelled_numbers();
 	return t_done("import");
 }
