@@ -292,6 +292,22 @@ static const char *join_group(arena *a, const irow *r, size_t from, size_t to, i
 	return out;
 }
 
+/* The row of column numbers printed under a header: «1», «2», … «n» in
+ * every cell. */
+static bool column_numbers_row(const irow *r)
+{
+	if (r->n < 3)
+		return false;
+	for (size_t j = 0; j < r->n; j++) {
+		char want[24];
+		snprintf(want, sizeof want, "%zu", j + 1);
+		const char *c = r->c[j].text;
+		if (strncmp(c, want, strlen(want)) || (c[strlen(want)] && strcmp(c + strlen(want), ".")))
+			return false;
+	}
+	return true;
+}
+
 size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **field, const char *file,
                           diag_list *dl)
 {
@@ -360,9 +376,12 @@ size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **fie
 			buf_free(&subs);
 		}
 	}
+	/* The row of column numbers under the sub-labels counts the columns
+	 * before folding: it goes with the sub-labels. */
+	size_t drop = h + 2 < rs->n && column_numbers_row(&rs->v[h + 2]) ? 2 : 1;
 	/* Every row of cells below (a one-cell row is text, left as it is). */
 	for (size_t i = h; i < rs->n; i++) {
-		if (i == h + 1 || (i > h && rs->v[i].n < 2))
+		if ((i > h && i <= h + drop) || (i > h && rs->v[i].n < 2))
 			continue;
 		irow *r = &rs->v[i];
 		icell *c = arena_alloc(a, nn * sizeof(icell));
@@ -393,8 +412,8 @@ size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **fie
 		r->c = c;
 		r->n = k;
 	}
-	memmove(&rs->v[h + 1], &rs->v[h + 2], (rs->n - h - 2) * sizeof(irow));
-	rs->n--;
+	memmove(&rs->v[h + 1], &rs->v[h + 1 + drop], (rs->n - h - 1 - drop) * sizeof(irow));
+	rs->n -= drop;
 	free(lead);
 	free(gf);
 	free(np);

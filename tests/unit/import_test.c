@@ -708,6 +708,14 @@ static void test_two_row_header(void)
 	arena_free(a);
 	diag_list_free(&dl);
 
+	const char *counted = "№;Мероприятие;Сроки;;Отчёт\n;;начало;окончание;\n1;2;3;4;5\n1;Анализ;май;июнь;Справка\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(counted, &st, &a, &dl);
+	T_CHECK(st.activities == 1, "the row of column numbers is no activity: %zu", st.activities);
+	T_STREQ(at(root, "sections.0.activities.0.deadline", num), "май – июнь", "folded under it");
+	arena_free(a);
+	diag_list_free(&dl);
+
 	const char *broken = "№;Мероприятие;Срок;Ответственные\n;;исполнения;исполнители\n1;Анализ;май;ММЦ\n";
 	dl = (diag_list)DIAG_LIST_INIT;
 	root = import_parse(broken, &st, &a, &dl);
