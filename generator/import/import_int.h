@@ -254,9 +254,10 @@ bool imp_find_header(const irows *rs, size_t *h, int map[F_N], int **field);
  * исполнения» over «начало» / «окончание», «Ответственные» over «ФИО» /
  * «должность»).  Each such group becomes one column under the upper label:
  * the row of sub-labels is dropped and the cells of every row below are joined
- * — deadline halves as one period «01.09.2022 – 31.05.2023» (one date when
- * both are equal), a name and a position as «Иванова О.П. (директор)», other
- * groups with «, ».  map and *field are remade for the new header.  Returns
+ * — deadline halves under a start and an end («начало» / «окончание», «с» /
+ * «по») as one period «01.09.2022 – 31.05.2023» (one date when both are
+ * equal), a name and a position as «Иванова О.П. (директор)», other groups
+ * («план» / «факт») with «, ».  map and *field are remade for the new header.  Returns
  * the number of groups folded (0: rs untouched); each is noted in dl. */
 size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **field, const char *file,
                           diag_list *dl);

@@ -249,8 +249,32 @@ static const char *cell_at(const irow *r, size_t j)
 	return j < r->n ? r->c[j].text : "";
 }
 
+/* Sub-labels of a start and an end («начало» / «окончание», «с» / «по»,
+ * «дата начала» / «дата завершения»). */
+static bool start_end_labels(const char *first, const char *second)
+{
+	static const char *const starts[] = {"начал", "с", "от", "дата начал", "старт", NULL};
+	static const char *const ends[] = {"оконч", "по", "до", "дата оконч", "дата заверш", "заверш",
+	                                   "конец", "финиш", NULL};
+	char *f = utf8_lower_ru(imp_plain_of(first), UTF8_FOLD_YO);
+	char *e = utf8_lower_ru(imp_plain_of(second), UTF8_FOLD_YO);
+	bool a = false, b = false;
+	for (int i = 0; starts[i] && !a; i++) {
+		size_t k = strlen(starts[i]);
+		a = !strncmp(f, starts[i], k) && (k > 4 || !f[k] || f[k] == ' ' || f[k] == '.');
+	}
+	for (int i = 0; ends[i] && !b; i++) {
+		size_t k = strlen(ends[i]);
+		b = !strncmp(e, ends[i], k) && (k > 4 || !e[k] || e[k] == ' ' || e[k] == '.');
+	}
+	free(f);
+	free(e);
+	return a && b;
+}
+
 /* The cells of one group [from, to) of a row joined as the group's field
- * wants them (see imp_fold_subheader). */
+ * wants them (see imp_fold_subheader); f is F_DEADLINE only for a start and
+ * an end. */
 static const char *join_group(arena *a, const irow *r, size_t from, size_t to, int f, bool name_pos)
 {
 	const char *first = "", *second = "";
@@ -357,6 +381,8 @@ size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **fie
 		size_t e = j + 1;
 		while (e < n && lead[e] == j)
 			e++;
+		if (gf[j] == F_DEADLINE && (e - j != 2 || !start_end_labels(cell_at(r2, j), cell_at(r2, j + 1))))
+			gf[j] = -1; /* «план» / «факт», years …: joined with «, » */
 		if (e - j == 2 && gf[j] == F_RESP) {
 			char *l = utf8_lower_ru(imp_plain_of(cell_at(r2, j + 1)), UTF8_FOLD_YO);
 			np[j] = !strncmp(l, "должн", strlen("должн"));

@@ -716,6 +716,14 @@ static void test_two_row_header(void)
 	arena_free(a);
 	diag_list_free(&dl);
 
+	const char *plan = "№;Мероприятие;Срок;\n;;план;факт\n1;Анализ;май;июнь\n2;Отчёт;с 1 по 5 июня;\n";
+	dl = (diag_list)DIAG_LIST_INIT;
+	root = import_parse(plan, &st, &a, &dl);
+	T_STREQ(at(root, "sections.0.activities.0.deadline", num), "май, июнь", "«план» / «факт» is no period");
+	T_STREQ(at(root, "sections.0.activities.1.deadline", num), "с 1 по 5 июня", "one cell of two");
+	arena_free(a);
+	diag_list_free(&dl);
+
 	const char *broken = "№;Мероприятие;Срок;Ответственные\n;;исполнения;исполнители\n1;Анализ;май;ММЦ\n";
 	dl = (diag_list)DIAG_LIST_INIT;
 	root = import_parse(broken, &st, &a, &dl);
