@@ -19,7 +19,7 @@ ROADMAP = os.environ.get("ROADMAP", "./roadmap")
 WORK = os.environ.get("BENCH_DIR", "build/scale")
 SHAPE = os.environ.get("BENCH_SHAPE", "spec")
 sizes = [int(a) for a in sys.argv[1:]] or [500, 2000, 10000]
-print("| schools | files | output, MB | build, s (wall) | CPU, s (user+sys) | peak memory, MB |")
+print("| schools | files | output, MB | build, s (wall) | CPU, s (user + sys) | peak memory, MB |")
 print("| ---: | ---: | ---: | ---: | ---: | ---: |")
 shutil.rmtree(WORK, ignore_errors=True)
 for n in sizes:
@@ -40,6 +40,6 @@ for n in sizes:
         for f in fs:
             files += 1
             size += os.lstat(os.path.join(base, f)).st_size
-    print("| %d | %d | %.0f | %.1f | %.1f | %.0f |" % (n, files, size / 1e6, wall, float(user) + float(sys_),
-                                                   int(rss) / 1024), flush=True)
+    print("| %d | %d | %.0f | %.1f | %.1f + %.1f | %.0f |" % (n, files, size / 1e6, wall, float(user), float(sys_),
+                                                          int(rss) / 1024), flush=True)
 shutil.rmtree(WORK, ignore_errors=True)
