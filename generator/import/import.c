@@ -186,10 +186,16 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 		char *pl = imp_plain_of(rs.v[h].c[j].text);
 		t.label[j] = arena_strdup(a, pl);
 		free(pl);
-		if (t.field[j] < 0 && *t.label[j])
+	}
+	int secc = imp_section_column(&t);
+	if (secc >= 0) {
+		t.section_col = secc + 1;
+		diag_add(dl, DIAG_NOTE, file, t.hline, 0, "столбец «%s» прочитан как названия разделов", t.label[secc]);
+	}
+	for (size_t j = 0; j < t.ncols; j++)
+		if (t.field[j] < 0 && *t.label[j] && (int)j != secc)
 			diag_add(dl, DIAG_WARNING, file, rs.v[h].c[j].line, rs.v[h].c[j].col,
 			         "столбец «%s» не распознан: его текст перенесён в поле comment мероприятий", t.label[j]);
-	}
 	size_t end = table_end(&rs, h);
 	imp_process_rows(&t, &rs, h, end);
 	imp_split_numbers(&t);

@@ -85,6 +85,7 @@ typedef struct tbl {
 	const char *task;    /* current task (raw) for rows that leave it empty */
 	size_t continuations;
 	size_t merged;       /* empty cells filled from a merged cell above (imp_fill_merged) */
+	int section_col;     /* 1 + the column naming each row's section («Раздел»); 0: none */
 	size_t nacts;        /* activities so far, against IMPORT_MAX_ACTIVITIES */
 	bool too_many;
 	bool extra_warned;
@@ -267,6 +268,10 @@ size_t imp_fold_subheader(arena *a, irows *rs, size_t h, int map[F_N], int **fie
  * column, when the header names none (Excel users leave «№» out).  Sets
  * map[F_NUMBER] and field[j]; true when one was found. */
 bool imp_unlabelled_numbers(const irows *rs, size_t h, int map[F_N], int *field);
+/* The column labelled «Раздел» (no field of its own) that names the section
+ * of its row — written once on the first row of each section, the rows below
+ * empty, as Excel exports a merged cell — or -1. */
+int imp_section_column(const tbl *t);
 /* Walks rows (h, end) after the header rows[h], filling t's sections and
  * activities; text below the table goes to t->trailing. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end);

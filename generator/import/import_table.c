@@ -934,6 +934,20 @@ static bool next_row_full(const irows *rs, size_t i, size_t end, int titc)
 	return false;
 }
 
+int imp_section_column(const tbl *t)
+{
+	for (size_t j = 0; j < t->ncols; j++) {
+		if (t->field[j] >= 0)
+			continue;
+		char *l = utf8_lower_ru(xstrdup(t->label[j]), UTF8_FOLD_YO);
+		bool yes = !strncmp(l, "раздел", strlen("раздел"));
+		free(l);
+		if (yes)
+			return (int)j;
+	}
+	return -1;
+}
+
 /* Walks the rows after the header: see spec/import.md for the kinds of rows. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 {
@@ -1007,6 +1021,21 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 			                               : r->c[j].text;
 			if (!pos[nc - 1])
 				pos[nc - 1] = &r->c[j];
+		}
+		int secc = t->section_col - 1;
+		if (secc >= 0 && (size_t)secc < nc && *cells[secc]) {
+			/* The row's section named in the «Раздел» column. */
+			char *st = imp_plain_of(cells[secc]);
+			sec *cur = t->nsecs ? &t->secs[t->nsecs - 1] : NULL;
+			const char *title;
+			char *hn = imp_heading_number(st, &title);
+			if (!cur || strcmp(buf_cstr(&cur->title), title))
+				new_section(t, hn, title, r->line);
+			else
+				free(hn);
+			free(st);
+			cells[secc] = "";
+			pos[secc] = NULL;
 		}
 		size_t nfilled = 0, only = 0;
 		for (size_t j = 0; j < nc; j++) {

@@ -840,6 +840,34 @@ static void test_unlabelled_numbers(void)
 	diag_list_free(&dl);
 }
 
+/* A «Раздел» column names the section of its row: once on the first row of
+ * each section (a merged cell) or on every row. */
+static void test_section_column(void)
+{
+	const char *in = "Раздел;№;Мероприятие;Срок\n"
+	                 "1. Работа с кадрами;1.1;Семинар;октябрь\n"
+	                 ";1.2;Курсы;ноябрь\n"
+	                 "2. Работа с обучающимися;2.1;Диагностика;декабрь\n"
+	                 "2. Работа с обучающимися;2.2;Олимпиада;январь\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_CHECK(st.sections == 2 && st.activities == 4, "2 sections, 4 activities: %zu, %zu", st.sections,
+	        st.activities);
+	T_STREQ(at(root, "sections.0.title", num), "Работа с кадрами", "first section");
+	T_STREQ(at(root, "sections.1.number", num), "2", "its number");
+	T_STREQ(at(root, "sections.1.activities.1.title", num), "Олимпиада", "repeated name: same section");
+	T_CHECK(!at(root, "sections.0.activities.0.comment", num), "the column is not a comment");
+	bool warned = false;
+	for (size_t i = 0; i < dl.n; i++)
+		warned |= strstr(dl.items[i].msg, "не распознан") != NULL;
+	T_CHECK(!warned, "no «column not recognised» warning for it");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -854,5 +882,6 @@ int main(void)
 	test_totals();
 	test_unnumbered_headings();
 	test_unlabelled_numbers();
+	test_section_column();
 	return t_done("import");
 }
