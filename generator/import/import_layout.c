@@ -505,6 +505,10 @@ static void place_cells(char **x, size_t m, const int *f, size_t k, dlmemo *memo
  * …», «IV. …», or a line in capitals. */
 static bool heading_line(const char *s)
 {
+	/* «1) учителей начальных классов;» is a sub-item of a cell. */
+	size_t mk = imp_submarker_at(s);
+	if (mk && imp_starts_lower(imp_skip_spaces(s + mk)))
+		return false;
 	const char *title;
 	char *num = imp_heading_number(s, &title);
 	if (num) {
@@ -573,7 +577,7 @@ static size_t join_lines_to_cells(arena *a, const cline *ls, size_t from, size_t
 	buf cur = BUF_INIT;
 	for (size_t i = from; i < to; i++) {
 		const char *t = ls[i].text;
-		bool item = imp_marker_at(t) > 0;
+		bool item = imp_marker_at(t) > 0 || imp_submarker_at(t) > 0;
 		/* A deadline («сентябрь 2022 г.») is a cell of its own even in lower case. */
 		bool lower = m && imp_starts_lower(t) && !item && !ls[i].dl;
 		bool cont = m && (lower || item) && !ls[i].dl;
@@ -887,6 +891,14 @@ static void prose_rows(arena *a, const cline *ls, size_t from, size_t to, irows 
 	}
 }
 
+/* A line that starts a row: a number («1.», «2.3») or a sub-item's marker
+ * alone («а)», «б)»: an activity of its own under the one above). */
+static bool row_start(const char *s)
+{
+	size_t mk = imp_submarker_at(s);
+	return imp_number_like(s) || (mk && !s[mk]);
+}
+
 bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, date pe, irows *rs)
 {
 	/* Non-empty lines, cleaned. */
@@ -999,7 +1011,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 	tn = w;
 	size_t last_num = tn;
 	for (size_t i = body; i < tn; i++)
-		if (imp_number_like(ls[i].text) && !(bare_is_page && !strchr(ls[i].text, '.')))
+		if (row_start(ls[i].text) && !(bare_is_page && !strchr(ls[i].text, '.')))
 			last_num = i;
 	char **x = xcalloc(n + 1, sizeof(char *));
 	size_t *at = xcalloc(n + 1, sizeof(size_t));
@@ -1019,16 +1031,16 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			i++;
 			continue;
 		}
-		if (imp_number_like(t) && i <= last_num) {
+		if (row_start(t) && i <= last_num) {
 			size_t e = i + 1;
-			while (e < tn && !(imp_number_like(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
+			while (e < tn && !(row_start(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
 			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, first))
 				e++;
 			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, cut);
 			/* After the last row: only as many cells as there are columns;
 			 * the rest is text below the table. */
 			size_t rest = e;
-			const char *next = e < tn && imp_number_like(ls[e].text) ? ls[e].text : "";
+			const char *next = e < tn && row_start(ls[e].text) ? ls[e].text : "";
 			bool new_sec = *next && (imp_first_of_section(next) ||
 			                         parent_len(next) != parent_len(t) ||
 			                         strncmp(next, t, parent_len(t)));

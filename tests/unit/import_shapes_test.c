@@ -226,6 +226,22 @@ static void test_three_levels_and_sub_items(void)
 		T_CHECK(strstr(y, want[i]) != NULL, "the document has:\n%s\n--- in:\n%s", want[i], y);
 	T_CHECK(!strstr(y, "number: \"1.1.\"") && !strstr(y, "title: \"о текущем"), "no sub-section or text sub-item activity");
 	free(y);
+	/* One cell per line: a marker alone («а)») starts a row; «а) …» lines
+	 * inside a cell stay in it, as list items, and are no headings. */
+	char *yc = imported("План мероприятий на 2023-2024 учебный год\n\n"
+	                    "№\nМероприятие\nСрок\nОтветственный\n"
+	                    "1. Организация работы\n"
+	                    "1.1.\nНормативное обеспечение\n"
+	                    "1.1.1.\nИздание приказа\nсентябрь 2023 г.\nОтдел образования\n"
+	                    "1.1.2.\nСовещания по вопросам:\n"
+	                    "а)\nподготовки к ГИА\nноябрь 2023 г.\nОтдел образования\n"
+	                    "б)\nобъективности ВПР\nмарт 2024 г.\nОтдел образования\n"
+	                    "1.1.3.\nКорректировка положений:\n1) о текущем контроле;\n2) об оценке качества\n"
+	                    "октябрь 2023 г.\nРуководители ОО\n"
+	                    "1.1.4.\nОтчёт\nмай 2024 г.\nОтдел образования\n");
+	for (size_t i = 0; i < ARRAY_LEN(want); i++)
+		T_CHECK(strstr(yc, want[i]) != NULL, "one cell per line: the document has:\n%s\n--- in:\n%s", want[i], yc);
+	free(yc);
 	/* A table numbered «1)», «2)» throughout: those are its activities. */
 	y = imported("План на 2023-2024 учебный год\n\n№\tМероприятие\tСрок\n"
 	             "1)\tСовещание\tсентябрь 2023 г.\n2)\tСеминар\tоктябрь 2023 г.\n");
