@@ -963,6 +963,12 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 	char **pc = xcalloc(nc, sizeof(char *));
 	const char **nexts = next_numbers(t, rs);
 	bool unnumbered_heads = headings_unnumbered(t, rs, h, end);
+	/* The table's first column: a table shifted right on its sheet leaves
+	 * the columns before its first label empty, and a row merged across
+	 * the table has its text there. */
+	size_t first = 0;
+	while (first + 1 < nc && !*t->label[first] && t->field[first] < 0)
+		first++;
 	t->last = L_HEADER;
 	for (size_t i = h + 1; i < end && !t->too_many; i++) {
 		const irow *r = &rs->v[i];
@@ -1059,7 +1065,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 			trailing_line(t, r);
 			goto next;
 		}
-		if (nfilled == 1 && (only == 0 || (int)only == titc) && !((int)only == numc && imp_number_like(num))) {
+		if (nfilled == 1 && (only == first || (int)only == titc) && !((int)only == numc && imp_number_like(num))) {
 			/* The row's only text is in the first or the title column. */
 			const char *text = pc[only];
 			bool heading = false;
@@ -1150,7 +1156,7 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 		}
 		if (t->last == L_SECTION) {
 			sec *s = &t->secs[t->nsecs - 1];
-			bool title_only = nfilled == 1 && ((int)only == titc || only == 0);
+			bool title_only = nfilled == 1 && ((int)only == titc || only == first);
 			if (title_only && (!s->title.len || imp_starts_lower(pc[only]))) {
 				if (s->title.len)
 					buf_putc(&s->title, ' ');

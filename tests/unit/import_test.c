@@ -873,6 +873,32 @@ static void test_section_column(void)
 	diag_list_free(&dl);
 }
 
+/* A table shifted right on its sheet: the columns before its first label
+ * are empty, and a heading merged across the table stands in its first
+ * column (here the number column). */
+static void test_shifted_table(void)
+{
+	const char *in = ";;;;УТВЕРЖДЕН приказом от 01.09.2023 № 12\n"
+	                 ";План мероприятий на 2023-2024 учебный год;;;\n"
+	                 ";№;Мероприятие;Срок;Ответственный\n"
+	                 ";1. Первый раздел;;;\n"
+	                 ";1.1;Анализ;май 2024 г.;ММЦ\n"
+	                 ";Раздел 2. Второй раздел;;;\n"
+	                 ";2.1;Отчёт;июль 2024 г.;УО\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_CHECK(st.sections == 2 && st.activities == 2, "2 sections, 2 activities: %zu, %zu", st.sections,
+	        st.activities);
+	T_STREQ(at(root, "sections.0.title", num), "Первый раздел", "first heading");
+	T_STREQ(at(root, "sections.1.number", num), "2", "«Раздел 2.»");
+	T_STREQ(at(root, "approved.number", num), "12", "approval in the last column");
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -888,5 +914,6 @@ int main(void)
 	test_unnumbered_headings();
 	test_unlabelled_numbers();
 	test_section_column();
+	test_shifted_table();
 	return t_done("import");
 }
