@@ -1342,6 +1342,8 @@ void imp_split_numbers(tbl *t)
 		}
 	if (!numbered || 2 * numbered < total)
 		return;
+	diag_add(t->dl, DIAG_NOTE, t->file, t->hline, 0,
+	         "столбца номеров нет: номер взят из начала текста («1.2. …») у мероприятий: %zu", numbered);
 	for (size_t i = 0; i < t->nsecs; i++)
 		for (size_t k = 0; k < t->secs[i].nacts; k++) {
 			act *a = &t->secs[i].acts[k];

@@ -659,6 +659,11 @@ static void test_title_numbers(void)
 	T_CHECK(!at(root, "sections.0.activities.2.number", num), "a count is no number");
 	T_STREQ(at(root, "sections.0.activities.2.title", num), "2 раза в месяц выезды в школы", "count kept");
 	T_STREQ(at(root, "sections.0.activities.3.number", num), "3)", "3)");
+	bool noted = false;
+	for (size_t i = 0; i < dl.n; i++)
+		noted |= dl.items[i].sev == DIAG_NOTE && strstr(dl.items[i].msg, "номер взят из начала текста") &&
+		         strstr(dl.items[i].msg, ": 3");
+	T_CHECK(noted, "the numbers taken from the texts are noted with their count");
 	arena_free(a);
 	diag_list_free(&dl);
 
