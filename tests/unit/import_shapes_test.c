@@ -242,6 +242,14 @@ static void test_three_levels_and_sub_items(void)
 	for (size_t i = 0; i < ARRAY_LEN(want); i++)
 		T_CHECK(strstr(yc, want[i]) != NULL, "one cell per line: the document has:\n%s\n--- in:\n%s", want[i], yc);
 	free(yc);
+	/* The marker at the start of the title cell, with cells of its own. */
+	yc = imported("План мероприятий на 2023-2024 учебный год\n\n№\tМероприятие\tСрок\n"
+	              "1.\tРаздел\t\n1.1\tСеминары:\t\n\tа) для учителей\tноябрь 2023 г.\n"
+	              "\tб) для директоров\tмарт 2024 г.\n");
+	T_CHECK(strstr(yc, "number: \"1.1 а)\"\n        title: \"для учителей\"\n        deadline: \"ноябрь 2023 г.\"") &&
+	            strstr(yc, "number: \"1.1 б)\"\n        title: \"для директоров\""),
+	        "title markers with a deadline:\n%s", yc);
+	free(yc);
 	/* A table numbered «1)», «2)» throughout: those are its activities. */
 	y = imported("План на 2023-2024 учебный год\n\n№\tМероприятие\tСрок\n"
 	             "1)\tСовещание\tсентябрь 2023 г.\n2)\tСеминар\tоктябрь 2023 г.\n");
