@@ -12,8 +12,8 @@
 #   make clean
 
 CC      ?= cc
-PKGS    := libcmark yaml-0.1 libutf8proc jansson libzip libmicrohttpd
-DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev libzip-dev pkg-config
+PKGS    := libcmark yaml-0.1 libutf8proc jansson libzip libmicrohttpd libxml-2.0
+DEBPKGS := libcmark-dev libyaml-dev libcsv-dev libutf8proc-dev libjansson-dev libmicrohttpd-dev libzip-dev libxml2-dev pkg-config
 # Tools the tests need (tidy validates HTML; python3 parses outputs independently).
 TESTPKGS := tidy python3 python3-icalendar python3-docx valgrind python3-pandas
 

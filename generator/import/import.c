@@ -137,22 +137,40 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 		diag_add(dl, DIAG_ERROR, file, 0, 0, "файл больше 64 МиБ: это не таблица?");
 		return IMPORT_BAD_TABLE;
 	}
-	text_decoded dec;
-	if (text_decode(data, len, file, &dec, dl) < 0)
-		return IMPORT_BAD_TABLE;
-	imp_remnants rem;
-	size_t n;
-	char *text = imp_clean_remnants(dec.text, dec.len, &n, &rem);
 	arena *a = arena_new();
 	irows rs = {0};
 	tbl t = {0};
 	pre p = {0};
 	int rc = IMPORT_OK;
 	size_t h = 0;
-	int found = read_rows(a, &dec, text, n, o, &rs, &h, &t, file, dl, st);
-	if (found > 0 && strcmp(st->layout, "CSV"))
-		st->remnants = rem.running + rem.pages + rem.captions + rem.bookmarks;
+	text_decoded dec = {0};
+	char *text = NULL;
+	int found;
+	/* A Word document as it is; anything else is text (a CSV, a paste). */
+	int docx = imp_rows_from_docx(a, data, len, &rs, file, dl);
+	if (docx) {
+		found = docx < 0 ? -1 : imp_find_header(&rs, &h, t.map, &t.field);
+		st->layout = "документ Word";
+	} else {
+		if (text_decode(data, len, file, &dec, dl) < 0) {
+			arena_free(a);
+			return IMPORT_BAD_TABLE;
+		}
+		imp_remnants rem;
+		size_t n;
+		text = imp_clean_remnants(dec.text, dec.len, &n, &rem);
+		found = read_rows(a, &dec, text, n, o, &rs, &h, &t, file, dl, st);
+		if (found > 0 && strcmp(st->layout, "CSV"))
+			st->remnants = rem.running + rem.pages + rem.captions + rem.bookmarks;
+	}
 	if (found < 0) {
+		rc = IMPORT_BAD_TABLE;
+		goto out;
+	}
+	if (!found && docx) {
+		diag_add(dl, DIAG_ERROR, file, 0, 0,
+		         "в документе Word не найдена таблица мероприятий: ожидалась таблица со столбцами вроде "
+		         "«№ п/п», «Мероприятия», «Сроки», «Ответственные»");
 		rc = IMPORT_BAD_TABLE;
 		goto out;
 	}

@@ -296,6 +296,19 @@ static size_t para_start(const pre *p, size_t i)
 	return s;
 }
 
+/* «Цель: …», «Задачи программы:», «Срок реализации: …»: a capitalised label
+ * of a few words ending in a colon. */
+static bool label_line(const char *text)
+{
+	const char *colon = strchr(text, ':');
+	if (!colon || colon - text > 40 || imp_starts_lower(text) || imp_is_digit((unsigned char)text[0]))
+		return false;
+	for (const char *c = text; c < colon; c++)
+		if (*c == '.' || *c == ',' || *c == '(' || *c == '"')
+			return false;
+	return true;
+}
+
 /* A title line: «План …», «Дорожная карта …», «Программа …», «Комплекс мер …». */
 static bool title_line(const char *text)
 {
@@ -320,8 +333,22 @@ void imp_find_title(pre *p)
 			bool mid = pass & 1, sentence_ok = pass >= 2;
 			if (p->l[i].used || p->l[i].after || (!mid && i > 0 && p->l[i - 1].para == p->l[i].para))
 				continue;
+			if (!title_line(p->l[i].text))
+				continue;
+			/* A labelled line («Цель: …», «Задачи:») or a numbered heading
+			 * («1. Паспорт программы») starts what follows the title when
+			 * no empty line separates them (a .docx often has none). */
 			size_t e = para_end(p, i);
-			if (!title_line(p->l[i].text) || e - i > 8)
+			for (size_t j = i + 1; j < e; j++) {
+				const char *rest;
+				char *num = imp_heading_number(p->l[j].text, &rest);
+				free(num);
+				if (label_line(p->l[j].text) || num) {
+					e = j;
+					break;
+				}
+			}
+			if (e - i > 8)
 				continue;
 			const char *last = p->l[e - 1].text;
 			if (!sentence_ok && *last && last[strlen(last) - 1] == '.')

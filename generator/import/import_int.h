@@ -186,8 +186,16 @@ void imp_plain_markdown(buf *out, const char *plain);
 
 /* import_rows.c */
 bool imp_rows_from_csv(arena *a, const char *text, size_t len, irows *rs);
+/* Appends r unless all its cells are empty. */
+void imp_rows_add(irows *rs, irow r);
 int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *rs, const char *file,
                            diag_list *dl);
+
+/* import_docx.c */
+/* Rows of a Word document (.docx): 1 when data is one (rs filled: paragraphs
+ * and table rows in document order, «line» = their place), 0 when data is no
+ * .docx (rs untouched), -1 after an error in dl (a damaged document). */
+int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const char *file, diag_list *dl);
 
 /* import_layout.c */
 typedef struct imp_remnants {

@@ -168,3 +168,7 @@ out:
 	return rc;
 }
 
+void imp_rows_add(irows *rs, irow r)
+{
+	rows_push(rs, r);
+}

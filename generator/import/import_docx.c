@@ -1,0 +1,261 @@
+/* import_docx.c — `roadmap import`: a Word document (.docx) read as it is,
+ * without saving it as text first (see import_int.h).
+ *
+ * A .docx is a ZIP archive (libzip) whose word/document.xml holds the body:
+ * paragraphs (w:p) and tables (w:tbl → w:tr → w:tc → w:p).  libxml2's
+ * streaming reader walks it once.  The result is the same rows of cells the
+ * text layouts give: a table row is a row (a cell's paragraphs joined by line
+ * breaks, a cell spanning N grid columns followed by N-1 empty ones, a
+ * vertically merged continuation left empty as Word's own text export leaves
+ * it), and a paragraph outside the tables is a row of its own, split at TABs
+ * like a pasted line («Начальник управления ⇥ О.В. Кузнецова»).  There are no
+ * lines in a .docx: a row's «line» is its place in the document (paragraphs
+ * and table rows counted from 1), which is what messages then point at. */
+#include "import_int.h"
+#include "arena.h"
+#include "csvread.h"
+#include "util.h"
+
+#include <libxml/xmlreader.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+/* The body of a roadmap is a few hundred kilobytes; a document.xml of more
+ * than 64 MiB uncompressed is not one (and a ZIP bomb must not fill memory). */
+enum { DOCX_MAX_XML = 64 * 1024 * 1024 };
+/* Tables nest (a table inside a cell); only the outermost makes rows, the
+ * inner ones are text of their cell.  Deeper than this is not a document. */
+enum { DOCX_MAX_DEPTH = 64 };
+
+typedef struct docx_state {
+	arena *a;
+	irows *rs;
+	int block;       /* paragraphs and table rows so far: the «line» of a row */
+	int tbl;         /* table nesting depth (0: body text) */
+	int skip;        /* inside deleted text or a field code */
+	bool in_t;       /* inside w:t: the only element whose text is the document's */
+	buf para;        /* the paragraph being read */
+	buf cell;        /* the outer table's cell being read */
+	bool cell_has;   /* the cell has a paragraph already (the next one starts a line) */
+	int span;        /* grid columns of the cell (w:gridSpan) */
+	icell *cells;    /* the outer table's row being read */
+	size_t ncells, cap;
+	int row_line;
+} docx_state;
+
+/* Reads word/document.xml out of the archive; NULL when data is no ZIP or has
+ * no such member (*is_zip tells the two apart).  The caller frees. */
+static char *document_xml(const char *data, size_t len, size_t *n, bool *is_zip)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	*is_zip = false;
+	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+	if (!za) {
+		if (src)
+			zip_source_free(src);
+		zip_error_fini(&ze);
+		return NULL;
+	}
+	*is_zip = true;
+	char *xml = NULL;
+	zip_stat_t st;
+	zip_file_t *f = NULL;
+	if (zip_stat(za, "word/document.xml", 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && st.size <= DOCX_MAX_XML &&
+	    (f = zip_fopen(za, "word/document.xml", 0)) != NULL) {
+		xml = xmalloc(st.size + 1);
+		zip_int64_t got = zip_fread(f, xml, st.size);
+		if (got < 0 || (zip_uint64_t)got != st.size) {
+			free(xml);
+			xml = NULL;
+		} else {
+			xml[st.size] = '\0';
+			*n = (size_t)st.size;
+		}
+		zip_fclose(f);
+	}
+	zip_discard(za);
+	zip_error_fini(&ze);
+	return xml;
+}
+
+static void add_cell(docx_state *s, const char *text, size_t len)
+{
+	xgrow((void **)&s->cells, &s->cap, s->ncells + 1, sizeof(icell));
+	s->cells[s->ncells] = (icell){imp_clean_cell(s->a, text, len), s->row_line, (int)s->ncells + 1};
+	s->ncells++;
+}
+
+/* A paragraph outside the tables: a row, its cells split at TABs. */
+static void body_paragraph(docx_state *s)
+{
+	s->block++;
+	s->row_line = s->block;
+	s->ncells = 0;
+	const char *p = buf_cstr(&s->para);
+	for (;;) {
+		const char *tab = strchr(p, '\t');
+		add_cell(s, p, tab ? (size_t)(tab - p) : strlen(p));
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	irow r = {arena_alloc(s->a, s->ncells * sizeof(icell)), s->ncells, s->row_line};
+	memcpy(r.c, s->cells, s->ncells * sizeof(icell));
+	imp_rows_add(s->rs, r);
+	s->ncells = 0;
+}
+
+static void end_paragraph(docx_state *s)
+{
+	if (s->tbl == 0) {
+		body_paragraph(s);
+	} else {
+		/* In a cell (of the outer table or of one inside it): a line of it. */
+		if (s->cell_has)
+			buf_putc(&s->cell, '\n');
+		buf_put(&s->cell, s->para.data ? s->para.data : "", s->para.len);
+		s->cell_has = true;
+	}
+	buf_reset(&s->para);
+}
+
+static void end_cell(docx_state *s)
+{
+	add_cell(s, buf_cstr(&s->cell), s->cell.len);
+	for (int i = 1; i < s->span && i < IMPORT_MAX_COLS; i++)
+		add_cell(s, "", 0);
+	buf_reset(&s->cell);
+	s->cell_has = false;
+	s->span = 1;
+}
+
+static void end_row(docx_state *s)
+{
+	irow r = {arena_alloc(s->a, (s->ncells ? s->ncells : 1) * sizeof(icell)), s->ncells, s->row_line};
+	memcpy(r.c, s->cells, s->ncells * sizeof(icell));
+	imp_rows_add(s->rs, r);
+	s->ncells = 0;
+}
+
+/* The w:val attribute as a number, or dflt. */
+static int val_attr(xmlTextReaderPtr r, int dflt)
+{
+	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)"w:val");
+	int n = v ? atoi((const char *)v) : dflt;
+	xmlFree(v);
+	return n;
+}
+
+static bool is(const xmlChar *name, const char *want)
+{
+	return name && !strcmp((const char *)name, want);
+}
+
+/* One element start (or an empty element). */
+static void element(docx_state *s, xmlTextReaderPtr r, const xmlChar *name)
+{
+	bool empty = xmlTextReaderIsEmptyElement(r);
+	if (is(name, "w:del") || is(name, "w:instrText") || is(name, "w:delText")) {
+		if (!empty)
+			s->skip++;
+	} else if (s->skip) {
+		return;
+	} else if (is(name, "w:tbl")) {
+		if (s->tbl < DOCX_MAX_DEPTH)
+			s->tbl++;
+	} else if (is(name, "w:tr") && s->tbl == 1) {
+		s->block++;
+		s->row_line = s->block;
+		s->ncells = 0;
+	} else if (is(name, "w:gridBefore") && s->tbl == 1) {
+		for (int i = val_attr(r, 0); i > 0 && s->ncells < IMPORT_MAX_COLS; i--)
+			add_cell(s, "", 0);
+	} else if (is(name, "w:tc") && s->tbl == 1) {
+		buf_reset(&s->cell);
+		s->cell_has = false;
+		s->span = 1;
+	} else if (is(name, "w:gridSpan") && s->tbl == 1) {
+		s->span = val_attr(r, 1);
+	} else if (is(name, "w:t")) {
+		s->in_t = !empty;
+	} else if (is(name, "w:tab") || is(name, "w:ptab")) {
+		/* In a paragraph a TAB; in a table's cell it separates words only. */
+		buf_putc(&s->para, s->tbl ? ' ' : '\t');
+	} else if (is(name, "w:br") || is(name, "w:cr")) {
+		buf_putc(&s->para, '\n');
+	} else if (is(name, "w:noBreakHyphen")) {
+		buf_putc(&s->para, '-');
+	}
+	if (empty && is(name, "w:p"))
+		end_paragraph(s);
+}
+
+static void element_end(docx_state *s, const xmlChar *name)
+{
+	if (is(name, "w:del") || is(name, "w:instrText") || is(name, "w:delText")) {
+		if (s->skip)
+			s->skip--;
+	} else if (s->skip) {
+		return;
+	} else if (is(name, "w:t")) {
+		s->in_t = false;
+	} else if (is(name, "w:p")) {
+		end_paragraph(s);
+	} else if (is(name, "w:tc") && s->tbl == 1) {
+		end_cell(s);
+	} else if (is(name, "w:tr") && s->tbl == 1) {
+		end_row(s);
+	} else if (is(name, "w:tbl")) {
+		if (s->tbl > 0)
+			s->tbl--;
+	}
+}
+
+int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const char *file, diag_list *dl)
+{
+	if (len < 4 || memcmp(data, "PK\x03\x04", 4))
+		return 0;
+	size_t n = 0;
+	bool is_zip;
+	char *xml = document_xml(data, len, &n, &is_zip);
+	if (!xml)
+		return 0; /* another ZIP (.xlsx, .odt): the decoder says what it is */
+	/* No network, no DTD, no entity expansion: a document is data. */
+	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)n, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING |
+	                                                                    XML_PARSE_NOERROR);
+	if (!r) {
+		free(xml);
+		diag_add(dl, DIAG_ERROR, file, 0, 0, "документ Word повреждён: не удалось прочитать его текст");
+		return -1;
+	}
+	docx_state s = {.a = a, .rs = rs, .span = 1};
+	int rc;
+	while ((rc = xmlTextReaderRead(r)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		const xmlChar *name = xmlTextReaderConstName(r);
+		if (type == XML_READER_TYPE_ELEMENT) {
+			element(&s, r, name);
+		} else if (type == XML_READER_TYPE_END_ELEMENT) {
+			element_end(&s, name);
+		} else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && s.in_t && !s.skip) {
+			const xmlChar *v = xmlTextReaderConstValue(r);
+			if (v)
+				buf_puts(&s.para, (const char *)v);
+		}
+		if (rs->n > CSV_MAX_ROWS)
+			break;
+	}
+	xmlFreeTextReader(r);
+	free(xml);
+	buf_free(&s.para);
+	buf_free(&s.cell);
+	free(s.cells);
+	if (rc < 0) {
+		diag_add(dl, DIAG_ERROR, file, 0, 0, "документ Word повреждён: его текст (word/document.xml) не читается");
+		return -1;
+	}
+	return 1;
+}
