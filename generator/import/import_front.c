@@ -325,10 +325,13 @@ void imp_find_title(pre *p)
 {
 	/* The last paragraph above the table that starts like a title; else
 	 * the last such line inside a paragraph (a CSV puts the approval and
-	 * the title on adjacent rows), up to the paragraph's end. */
-	for (int pass = 0; pass < 2; pass++)
+	 * the title on adjacent rows), up to the paragraph's end.  A paragraph
+	 * ending in a period is a sentence about the document («Комплекс мер
+	 * включает мероприятия …»), taken only when there is no other. */
+	for (int pass = 0; pass < 4; pass++)
 		for (size_t i = p->n; i-- > 0;) {
-			if (p->l[i].used || p->l[i].after || (!pass && i > 0 && p->l[i - 1].para == p->l[i].para))
+			bool mid = pass & 1, sentence_ok = pass >= 2;
+			if (p->l[i].used || p->l[i].after || (!mid && i > 0 && p->l[i - 1].para == p->l[i].para))
 				continue;
 			if (!title_line(p->l[i].text))
 				continue;
@@ -346,6 +349,9 @@ void imp_find_title(pre *p)
 				}
 			}
 			if (e - i > 8)
+				continue;
+			const char *last = p->l[e - 1].text;
+			if (!sentence_ok && *last && last[strlen(last) - 1] == '.')
 				continue;
 			p->title = join_lines(p, i, e);
 			for (size_t j = i; j < e; j++)

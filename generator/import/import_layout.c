@@ -1034,7 +1034,8 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		if (row_start(t) && i <= last_num) {
 			size_t e = i + 1;
 			while (e < tn && !(row_start(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
-			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, first))
+			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, first) &&
+			       !imp_contact_line(ls[e].text))
 				e++;
 			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, cut);
 			/* After the last row: only as many cells as there are columns;

@@ -948,6 +948,22 @@ int imp_section_column(const tbl *t)
 	return -1;
 }
 
+/* The row right after the header continues its labels: every filled cell
+ * starts in lower case («п/п», «мероприятия», «исполнения»), and none is a
+ * number. */
+static bool header_continues(const tbl *t, char **pc)
+{
+	size_t filled = 0;
+	for (size_t j = 0; j < t->ncols; j++) {
+		if (!*pc[j])
+			continue;
+		if (!imp_starts_lower(pc[j]) || imp_number_like(pc[j]))
+			return false;
+		filled++;
+	}
+	return filled > 0;
+}
+
 /* Walks the rows after the header: see spec/import.md for the kinds of rows. */
 void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 {
@@ -1114,6 +1130,14 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 				goto next;
 			}
 		}
+		if (t->last == L_HEADER && header_continues(t, pc)) {
+			/* The header broken over two lines («№ ⇥ Наименование» /
+			 * «п/п ⇥ мероприятия»). */
+			for (size_t j = 0; j < nc; j++)
+				if (*pc[j])
+					t->label[j] = arena_printf(t->a, "%s %s", t->label[j], pc[j]);
+			goto next;
+		}
 		if (*num) {
 			if (!imp_number_like(num) && t->nacts && (!*nexts[i] || titc < 0 || !*pc[titc])) {
 				/* Text in the number column: below the last numbered row, a
@@ -1140,17 +1164,6 @@ void imp_process_rows(tbl *t, const irows *rs, size_t h, size_t end)
 		}
 		/* No number. */
 		if (t->last == L_HEADER) {
-			bool all_lower = true;
-			for (size_t j = 0; j < nc; j++)
-				if (*pc[j] && !imp_starts_lower(pc[j]))
-					all_lower = false;
-			if (all_lower) {
-				/* The header broken over two lines. */
-				for (size_t j = 0; j < nc; j++)
-					if (*pc[j])
-						t->label[j] = arena_printf(t->a, "%s %s", t->label[j], pc[j]);
-				goto next;
-			}
 			new_act(t, cells, pos, r->line);
 			goto next;
 		}

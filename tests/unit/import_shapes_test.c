@@ -79,6 +79,8 @@ static void test_cells_header_and_page_break(void)
 	arena_free(a);
 }
 
+static char *imported(const char *text);
+
 static void test_contact_lines(void)
 {
 	static const struct {
@@ -127,6 +129,13 @@ static void test_contact_lines(void)
 	T_CHECK(notes == 2, "a note at each contact line, got %zu", notes);
 	buf_free(&y);
 	diag_list_free(&dl);
+	/* One cell per line: the contact lines end the last row (they are no
+	 * more responsible bodies of it). */
+	char *yc = imported("План мероприятий на 2024-2025 учебный год\n\n№\nМероприятие\nСрок\nОтветственные\n"
+	                    "1.\nКонсультации\nпо графику\nУчителя-предметники\n\n"
+	                    "Исп. Кузьмина О.В., заместитель директора по УВР\nтел. 8 (800) 100-20-30\n");
+	T_CHECK(strstr(yc, "responsible: \"Учителя-предметники\"\n") && !strstr(yc, "Кузьмина"), "cells:\n%s", yc);
+	free(yc);
 }
 
 /* The document import_mem makes of text (the summary and diagnostics
@@ -257,8 +266,33 @@ static void test_three_levels_and_sub_items(void)
 	free(y);
 }
 
+static void test_tab_header_two_lines_and_title(void)
+{
+	/* A TAB header over two lines whose second starts with «п/п» (a number
+	 * cell that is no number); a sentence about the document under its
+	 * title is no title. */
+	char *y = imported("Комплекс мер по повышению качества образования на 2024-2025 учебный год\n\n"
+	                   "Комплекс мер включает мероприятия со сроками и исполнителями.\n\n"
+	                   "№\tНаименование\tСрок\tОтветственный\n"
+	                   "п/п\tмероприятия\tисполнения\tисполнитель\n"
+	                   "1\tСоздание рабочей группы\tсентябрь 2024 г.\tКомитет по образованию\n"
+	                   "2\tСеминар\tноябрь 2024 г.\tИМЦ\n");
+	static const char *const want[] = {
+		"title: \"Комплекс мер по повышению качества образования на 2024-2025 учебный год\"\n",
+		"intro: \"Комплекс мер включает мероприятия со сроками и исполнителями.\"\n",
+		"  number: \"№ п/п\"\n  title: \"Наименование мероприятия\"\n  deadline: \"Срок исполнения\"\n"
+		"  responsible: \"Ответственный исполнитель\"\n",
+		"      - number: \"1\"\n        title: \"Создание рабочей группы\"\n",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(want); i++)
+		T_CHECK(strstr(y, want[i]) != NULL, "the document has:\n%s\n--- in:\n%s", want[i], y);
+	T_CHECK(!strstr(y, "п/п\"\n        title"), "«п/п» is no activity");
+	free(y);
+}
+
 int main(void)
 {
+	test_tab_header_two_lines_and_title();
 	test_three_levels_and_sub_items();
 	test_passport_after();
 	test_contact_lines();
