@@ -218,6 +218,7 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	imp_process_rows(&t, &rs, h, end);
 	imp_split_numbers(&t);
 	imp_fill_merged(&t);
+	imp_excel_dates(&t);
 	if (t.too_many) {
 		rc = IMPORT_BAD_TABLE;
 		goto out;

@@ -85,6 +85,7 @@ typedef struct tbl {
 	const char *task;    /* current task (raw) for rows that leave it empty */
 	size_t continuations;
 	size_t merged;       /* empty cells filled from a merged cell above (imp_fill_merged) */
+	size_t excel_dates;  /* deadlines rewritten from an Excel date format (imp_excel_dates) */
 	int section_col;     /* 1 + the column naming each row's section («Раздел»); 0: none */
 	size_t nacts;        /* activities so far, against IMPORT_MAX_ACTIVITIES */
 	bool too_many;
@@ -298,6 +299,11 @@ void imp_fill_merged(tbl *t);
  * it to act.number — when at least half of the activities start so, so that
  * a text such as «2 раза в месяц …» or «5 классы» keeps its words. */
 void imp_split_numbers(tbl *t);
+/* Deadline cells holding a date in one of Excel's display formats — «01.09.2022
+ * 0:00» (a date-time at midnight), «2022-09-01», «сен.22» — are written as
+ * the deadline grammar reads them («01.09.2022», «сентябрь 2022 г.»); each is
+ * noted, t->excel_dates counts them.  Any other text stays as written. */
+void imp_excel_dates(tbl *t);
 /* Other tables of a programme, told by their header row. */
 enum { IMP_T_NONE, IMP_T_GOALS, IMP_T_INDICATORS };
 /* IMP_T_GOALS for a header «Цели | Задачи», IMP_T_INDICATORS for one naming

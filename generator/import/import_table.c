@@ -1376,3 +1376,65 @@ void imp_split_numbers(tbl *t)
 			free(rest);
 		}
 }
+
+/* ---- dates as Excel shows them ---- */
+
+/* The phrase for a whole cell in one of Excel's date formats, or NULL (heap):
+ * «01.09.2022 0:00» (a date-time at midnight) → «01.09.2022», «2022-09-01» →
+ * «01.09.2022», «сен.22» / «сен.2022» (format МММ.ГГ) → «сентябрь 2022 г.». */
+static char *excel_date(const char *s)
+{
+	static const char *const abbr[] = {"янв", "фев", "мар", "апр", "май", "июн",
+	                                   "июл", "авг", "сен", "окт", "ноя", "дек"};
+	static const char *const month[] = {"январь", "февраль", "март",    "апрель",  "май",    "июнь",
+	                                    "июль",   "август",  "сентябрь", "октябрь", "ноябрь", "декабрь"};
+	unsigned d, m, y, hh, mm;
+	int n = 0;
+	if (sscanf(s, "%2u.%2u.%4u %2u:%2u%n", &d, &m, &y, &hh, &mm, &n) == 5) {
+		const char *rest = s + n;
+		if (!strcmp(rest, ":00"))
+			rest += 3;
+		if (!*rest && !hh && !mm && y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+			return xasprintf("%02u.%02u.%04u", d, m, y);
+	}
+	n = 0;
+	if (sscanf(s, "%4u-%2u-%2u%n", &y, &m, &d, &n) == 3 && n == 10 && !s[n] && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= 31)
+		return xasprintf("%02u.%02u.%04u", d, m, y);
+	char *l = utf8_lower_ru(xstrdup(s), UTF8_FOLD_YO);
+	char *out = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(abbr) && !out; i++) {
+		size_t k = strlen(abbr[i]);
+		if (strncmp(l, abbr[i], k) || l[k] != '.')
+			continue;
+		const char *q = l + k + 1;
+		size_t digits = strspn(q, "0123456789");
+		if ((digits == 2 || digits == 4) && !q[digits]) {
+			unsigned yy = (unsigned)atoi(q);
+			out = xasprintf("%s %u г.", month[i], digits == 2 ? 2000 + yy : yy);
+		}
+	}
+	free(l);
+	return out;
+}
+
+void imp_excel_dates(tbl *t)
+{
+	int c = t->map[F_DEADLINE];
+	if (c < 0)
+		return;
+	for (size_t i = 0; i < t->nsecs; i++)
+		for (size_t k = 0; k < t->secs[i].nacts; k++) {
+			act *a = &t->secs[i].acts[k];
+			char *p = imp_plain_of(buf_cstr(&a->cell[c]));
+			char *d = *p ? excel_date(p) : NULL;
+			if (d) {
+				diag_add(t->dl, DIAG_NOTE, t->file, a->cline[c] ? a->cline[c] : a->line, a->ccol[c],
+				         "срок «%s» в формате даты Excel записан как «%s»", p, d);
+				imp_buf_set(&a->cell[c], d);
+				t->excel_dates++;
+			}
+			free(d);
+			free(p);
+		}
+}

@@ -899,6 +899,38 @@ static void test_shifted_table(void)
 	diag_list_free(&dl);
 }
 
+/* Deadlines in Excel's date formats are written as the grammar reads them,
+ * each noted; other texts stay as written. */
+static void test_excel_dates(void)
+{
+	const char *in = "№;Мероприятие;Срок\n"
+	                 "1;А;сен.22\n"
+	                 "2;Б;01.09.2022 0:00\n"
+	                 "3;В;2022-09-01\n"
+	                 "4;Г;15.03.2023 0:00:00\n"
+	                 "5;Д;01.09.2022 10:30\n"
+	                 "6;Е;сен.22 и окт.22\n"
+	                 "7;Ж;май.2023\n";
+	import_stats st;
+	arena *a;
+	diag_list dl = DIAG_LIST_INIT;
+	ynode *root = import_parse(in, &st, &a, &dl);
+	char num[32];
+	T_STREQ(at(root, "sections.0.activities.0.deadline", num), "сентябрь 2022 г.", "МММ.ГГ");
+	T_STREQ(at(root, "sections.0.activities.1.deadline", num), "01.09.2022", "midnight dropped");
+	T_STREQ(at(root, "sections.0.activities.2.deadline", num), "01.09.2022", "ISO date");
+	T_STREQ(at(root, "sections.0.activities.3.deadline", num), "15.03.2023", "with seconds");
+	T_STREQ(at(root, "sections.0.activities.4.deadline", num), "01.09.2022 10:30", "a real time kept");
+	T_STREQ(at(root, "sections.0.activities.5.deadline", num), "сен.22 и окт.22", "not a whole cell");
+	T_STREQ(at(root, "sections.0.activities.6.deadline", num), "май 2023 г.", "МММ.ГГГГ");
+	size_t notes = 0;
+	for (size_t i = 0; i < dl.n; i++)
+		notes += dl.items[i].sev == DIAG_NOTE && strstr(dl.items[i].msg, "в формате даты Excel");
+	T_CHECK(notes == 5, "each rewritten deadline noted: %zu", notes);
+	arena_free(a);
+	diag_list_free(&dl);
+}
+
 int main(void)
 {
 	test_markdown();
@@ -915,5 +947,6 @@ int main(void)
 	test_unlabelled_numbers();
 	test_section_column();
 	test_shifted_table();
+	test_excel_dates();
 	return t_done("import");
 }
