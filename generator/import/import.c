@@ -146,11 +146,13 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 	text_decoded dec = {0};
 	char *text = NULL;
 	int found;
-	/* A Word document as it is; anything else is text (a CSV, a paste). */
+	/* A Word document or an Excel workbook as it is; anything else is text
+	 * (a CSV, a paste). */
 	int docx = imp_rows_from_docx(a, data, len, &rs, file, dl);
-	if (docx) {
-		found = docx < 0 ? -1 : imp_find_header(&rs, &h, t.map, &t.field);
-		st->layout = "документ Word";
+	int xlsx = docx ? 0 : imp_rows_from_xlsx(a, data, len, &rs, file, dl);
+	if (docx || xlsx) {
+		found = docx < 0 || xlsx < 0 ? -1 : imp_find_header(&rs, &h, t.map, &t.field);
+		st->layout = docx ? "документ Word" : "книга Excel";
 	} else {
 		if (text_decode(data, len, file, &dec, dl) < 0) {
 			arena_free(a);
@@ -167,10 +169,11 @@ int import_mem(const char *data, size_t len, const char *display, const import_o
 		rc = IMPORT_BAD_TABLE;
 		goto out;
 	}
-	if (!found && docx) {
+	if (!found && (docx || xlsx)) {
 		diag_add(dl, DIAG_ERROR, file, 0, 0,
-		         "в документе Word не найдена таблица мероприятий: ожидалась таблица со столбцами вроде "
-		         "«№ п/п», «Мероприятия», «Сроки», «Ответственные»");
+		         "в %s не найдена таблица мероприятий: ожидалась таблица со столбцами вроде "
+		         "«№ п/п», «Мероприятия», «Сроки», «Ответственные»",
+		         docx ? "документе Word" : "книге Excel");
 		rc = IMPORT_BAD_TABLE;
 		goto out;
 	}

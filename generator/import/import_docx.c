@@ -19,11 +19,7 @@
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
-/* The body of a roadmap is a few hundred kilobytes; a document.xml of more
- * than 64 MiB uncompressed is not one (and a ZIP bomb must not fill memory). */
-enum { DOCX_MAX_XML = 64 * 1024 * 1024 };
 /* Tables nest (a table inside a cell); only the outermost makes rows, the
  * inner ones are text of their cell.  Deeper than this is not a document. */
 enum { DOCX_MAX_DEPTH = 64 };
@@ -43,43 +39,6 @@ typedef struct docx_state {
 	size_t ncells, cap;
 	int row_line;
 } docx_state;
-
-/* Reads word/document.xml out of the archive; NULL when data is no ZIP or has
- * no such member (*is_zip tells the two apart).  The caller frees. */
-static char *document_xml(const char *data, size_t len, size_t *n, bool *is_zip)
-{
-	zip_error_t ze;
-	zip_error_init(&ze);
-	*is_zip = false;
-	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-	if (!za) {
-		if (src)
-			zip_source_free(src);
-		zip_error_fini(&ze);
-		return NULL;
-	}
-	*is_zip = true;
-	char *xml = NULL;
-	zip_stat_t st;
-	zip_file_t *f = NULL;
-	if (zip_stat(za, "word/document.xml", 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && st.size <= DOCX_MAX_XML &&
-	    (f = zip_fopen(za, "word/document.xml", 0)) != NULL) {
-		xml = xmalloc(st.size + 1);
-		zip_int64_t got = zip_fread(f, xml, st.size);
-		if (got < 0 || (zip_uint64_t)got != st.size) {
-			free(xml);
-			xml = NULL;
-		} else {
-			xml[st.size] = '\0';
-			*n = (size_t)st.size;
-		}
-		zip_fclose(f);
-	}
-	zip_discard(za);
-	zip_error_fini(&ze);
-	return xml;
-}
 
 static void add_cell(docx_state *s, const char *text, size_t len)
 {
@@ -216,13 +175,12 @@ static void element_end(docx_state *s, const xmlChar *name)
 
 int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const char *file, diag_list *dl)
 {
-	if (len < 4 || memcmp(data, "PK\x03\x04", 4))
-		return 0;
+	struct zip *za = imp_zip_open(data, len);
 	size_t n = 0;
-	bool is_zip;
-	char *xml = document_xml(data, len, &n, &is_zip);
+	char *xml = za ? imp_zip_member(za, "word/document.xml", &n) : NULL;
+	imp_zip_close(za);
 	if (!xml)
-		return 0; /* another ZIP (.xlsx, .odt): the decoder says what it is */
+		return 0; /* no .docx (an .xlsx, an .odt: other rooms or the decoder say what it is) */
 	/* No network, no DTD, no entity expansion: a document is data. */
 	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)n, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING |
 	                                                                    XML_PARSE_NOERROR);

@@ -192,11 +192,32 @@ void imp_rows_add(irows *rs, irow r);
 int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *rs, const char *file,
                            diag_list *dl);
 
+/* import_zip.c */
+/* An Office document's member of more than this is not a roadmap's (and a
+ * ZIP bomb must not fill memory): 64 MiB uncompressed. */
+enum { IMPORT_MAX_XML = 64 * 1024 * 1024 };
+struct zip;
+/* The ZIP archive in data (not copied: data must outlive it), or NULL when
+ * data is no ZIP.  Close with imp_zip_close. */
+struct zip *imp_zip_open(const char *data, size_t len);
+/* Member name as a NUL-terminated heap string (*n bytes), or NULL when it is
+ * missing, damaged or over IMPORT_MAX_XML. */
+char *imp_zip_member(struct zip *za, const char *name, size_t *n);
+void imp_zip_close(struct zip *za);
+
 /* import_docx.c */
 /* Rows of a Word document (.docx): 1 when data is one (rs filled: paragraphs
  * and table rows in document order, «line» = their place), 0 when data is no
  * .docx (rs untouched), -1 after an error in dl (a damaged document). */
 int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const char *file, diag_list *dl);
+
+/* import_xlsx.c */
+/* Rows of an Excel workbook (.xlsx): of its first sheet that has a table
+ * header (else the first sheet), row by row, «line» = the sheet's row number
+ * and «col» its column, as Excel shows them; text of shared and inline
+ * strings, numbers as written, dates as ДД.ММ.ГГГГ.  1 when data is one, 0
+ * when it is no .xlsx (rs untouched), -1 after an error in dl. */
+int imp_rows_from_xlsx(arena *a, const char *data, size_t len, irows *rs, const char *file, diag_list *dl);
 
 /* import_layout.c */
 typedef struct imp_remnants {
