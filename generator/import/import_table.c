@@ -1281,6 +1281,12 @@ void imp_fill_merged(tbl *t)
 				first++;
 			gap_at_start |= first < s->nacts && !s->acts[first].cell[c].len;
 		}
+		if (gap_at_start && 2 * filled >= total && filled < total)
+			diag_add(t->dl, DIAG_NOTE, t->file, t->hline, 0,
+			         "пустые ячейки столбца «%s» (мероприятий: %zu) оставлены пустыми: раздел начинается с "
+			         "пустой ячейки, так что это не похоже на объединённые ячейки; если ячейки были "
+			         "объединены, впишите текст в каждую строку",
+			         t->label[c], total - filled);
 		if (gap_at_start || 2 * filled < total || filled == total)
 			continue;
 		for (size_t i = 0; i < t->nsecs; i++) {

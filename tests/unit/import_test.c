@@ -631,6 +631,11 @@ static void test_merged_cells(void)
 	root = import_parse(sparse, &st, &a, &dl);
 	T_CHECK(!at(root, "sections.0.activities.1.responsible", num), "a sparse column is not filled");
 	T_CHECK(st.merged == 0, "nothing filled, got %zu", st.merged);
+	bool said = false;
+	for (size_t i = 0; i < dl.n; i++)
+		said |= dl.items[i].sev == DIAG_NOTE && dl.items[i].line == 1 &&
+		        strstr(dl.items[i].msg, "«Ответственный» (мероприятий: 2) оставлены пустыми");
+	T_CHECK(said, "the empty cells left so are noted");
 	arena_free(a);
 	diag_list_free(&dl);
 }
