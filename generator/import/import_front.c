@@ -268,6 +268,44 @@ static bool position_like(const char *lowered_text)
 	return false;
 }
 
+/* Where the name of a signature line starts (after its gap), or NULL. */
+static const char *signature_name(const char *text)
+{
+	const char *gap = strchr(text, '\t');
+	if (!gap)
+		gap = strstr(text, "   ");
+	if (!gap)
+		gap = strstr(text, "__");
+	if (!gap || gap == text)
+		return NULL;
+	while (*gap == '\t' || *gap == ' ' || *gap == '_')
+		gap++;
+	return *gap ? gap : NULL;
+}
+
+const char *imp_signature_name(arena *a, const char *text)
+{
+	const char *name = signature_name(text);
+	size_t n;
+	const char *t = name ? utf8_trim(name, strlen(name), &n) : NULL;
+	return t ? arena_strndup(a, t, n) : NULL;
+}
+
+bool imp_signature_line(const char *text)
+{
+	if (strlen(text) > 200)
+		return false;
+	/* The gap between the position and the name: a TAB, a run of spaces
+	 * or a line for the signature. */
+	const char *name = signature_name(text);
+	if (!name)
+		return false;
+	char *l = utf8_lower_ru(xstrdup(text), UTF8_FOLD_YO);
+	bool yes = position_like(l) && name_like(name);
+	free(l);
+	return yes;
+}
+
 /* Joins lines [from, to) into one heap string. */
 static char *join_lines(const pre *p, size_t from, size_t to)
 {
@@ -1293,13 +1331,19 @@ void imp_find_chapters(pre *p)
 		char *k = utf8_lower_ru(xstrdup(p->l[i].text), UTF8_FOLD_YO);
 		bool posl = position_like(k) && strlen(p->l[i].text) < 200;
 		free(k);
-		if (!posl || !p->have_act)
+		if (!posl)
 			continue;
 		bool two = !name_like(p->l[i].text) && i + 1 < p->n && !p->l[i + 1].used && name_like(p->l[i + 1].text);
 		char *both = two ? xasprintf("%s %s", p->l[i].text, p->l[i + 1].text) : xstrdup(p->l[i].text);
 		char *title, *name;
 		split_signer(both, &title, &name);
 		free(both);
+		/* Without an approving act above, only a line that names its
+		 * person («… О.В. Кузнецова») signs the document. */
+		if (!p->have_act && !name) {
+			free(title);
+			continue;
+		}
 		/* Without a signer yet, this is the signer; with one (who signed
 		 * the order above), the same person signing the appendix again. */
 		bool take = !p->signer || (name && !strcmp(name, p->signer));

@@ -363,6 +363,12 @@ void imp_find_chapters(pre *p);
  * 2-15-17», «тел. 2-15-17», «e-mail: …», a line of a phone number alone.
  * imp_find_contacts marks such lines below the table (pline.contact). */
 bool imp_contact_line(const char *plain);
+/* A signature line: a position, a gap (a TAB, spaces, «____») and a name with
+ * initials («Начальник управления образования ⇥ О.В. Кузнецова»): text below
+ * a table, never a cell of it. */
+bool imp_signature_line(const char *text);
+/* The name of a signature line, trimmed, in the arena; NULL when there is no gap. */
+const char *imp_signature_name(arena *a, const char *text);
 /* Marks the contact lines below the table used (pline.contact): for the
  * addressee of the paper, not for readers of the site, so left out of the
  * document (the caller reports them).  Call before the other finders: a

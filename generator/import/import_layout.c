@@ -208,6 +208,8 @@ typedef struct cline {
 	const char *text; /* cleaned, trimmed (arena) */
 	int line;
 	bool dl;          /* the text reads as a deadline */
+	const char *name; /* the raw line is a signature (imp_signature_line, its gap a TAB or
+	                     spaces that cleaning folds): the name after the gap (arena), else NULL */
 } cline;
 
 /* Words of a title column label that name the activity table's main column;
@@ -913,7 +915,10 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 		const char *c = imp_clean_cell(a, text + i, j - i);
 		if (*c) {
 			xgrow((void **)&ls, &cap, n + 1, sizeof(cline));
-			ls[n++] = (cline){c, line, deadline_like(&memo, c)};
+			char *raw = xstrndup(text + i, j - i);
+			const char *name = imp_signature_line(raw) ? imp_signature_name(a, raw) : NULL;
+			ls[n++] = (cline){c, line, deadline_like(&memo, c), name};
+			free(raw);
 		}
 		line++;
 		if (j >= len)
@@ -1000,7 +1005,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			deadline_free(&d);
 			if (!yes)
 				break;
-			c = (cline){both, c.line, true};
+			c = (cline){both, c.line, true, NULL};
 			i++;
 		}
 		ls[w2++] = c;
@@ -1035,7 +1040,7 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			size_t e = i + 1;
 			while (e < tn && !(row_start(ls[e].text) && !(bare_is_page && only_digits(ls[e].text, 3))) &&
 			       !(heading_line(ls[e].text) && e > i + 1) && strcmp(ls[e].text, first) &&
-			       !imp_contact_line(ls[e].text))
+			       !imp_contact_line(ls[e].text) && !ls[e].name)
 				e++;
 			size_t m = join_lines_to_cells(a, ls, i + 1, e, x, cut);
 			/* After the last row: only as many cells as there are columns;
@@ -1104,9 +1109,15 @@ bool imp_rows_cell_per_line(arena *a, const char *text, size_t len, date ps, dat
 			i = e;
 			continue;
 		}
-		/* A heading, or text below the table. */
-		irow r = make_row(a, i > last_num ? 1 : k, ls[i].line);
+		/* A heading, or text below the table; a signature in two cells,
+		 * position and name, as a TAB paste gives it. */
+		irow r = make_row(a, ls[i].name ? 2 : i > last_num ? 1 : k, ls[i].line);
 		r.c[0] = (icell){t, ls[i].line, 1};
+		if (ls[i].name) {
+			size_t keep = strlen(t) - strlen(ls[i].name);
+			r.c[0].text = arena_strndup(a, t, keep > 0 && t[keep - 1] == ' ' ? keep - 1 : keep);
+			r.c[1] = (icell){ls[i].name, ls[i].line, 2};
+		}
 		push(rs, r);
 		i++;
 	}

@@ -180,6 +180,9 @@ value *view_document(const ctx *c)
 			                                 d->signed_by && d->signer ? " " : "", d->signer ? d->signer : ""));
 		v_sets(a, dv, "scan_url", d->approved_url);
 	}
+	/* A document signed but not approved by an act (no act, date or
+	 * number) still shows who signed it. */
+	v_setb(a, dv, "has_approval", v_truthy(v_get(dv, "approved")) || v_truthy(v_get(dv, "signed_by")));
 	value *cons = v_set(a, dv, "considered", v_list(a));
 	for (size_t i = 0; i < d->nconsidered; i++)
 		v_push(a, cons, v_str(a, considered_text(a, d, &d->considered[i])));
