@@ -38,6 +38,10 @@ typedef struct docx_state {
 	icell *cells;    /* the outer table's row being read */
 	size_t ncells, cap;
 	int row_line;
+	docx_numbering *nb; /* the lists of numbering.xml */
+	int num_id, ilvl;   /* the paragraph's list (w:numPr), 0: none */
+	char *style;        /* the paragraph's style (w:pStyle), or NULL */
+	bool direct;        /* its w:numPr is its own (a style's list does not apply) */
 } docx_state;
 
 static void add_cell(docx_state *s, const char *text, size_t len)
@@ -69,6 +73,22 @@ static void body_paragraph(docx_state *s)
 
 static void end_paragraph(docx_state *s)
 {
+	/* A numbered list's label («1.2.») is not in the text: Word writes it. */
+	buf label = BUF_INIT;
+	if (!s->direct && s->style)
+		docx_numbering_style(s->nb, s->style, &s->num_id, &s->ilvl);
+	if (s->num_id && docx_numbering_next(s->nb, s->num_id, s->ilvl, &label)) {
+		if (s->para.len && label.data[label.len - 1] != ' ')
+			buf_putc(&label, ' ');
+		buf_put(&label, s->para.data ? s->para.data : "", s->para.len);
+		buf_reset(&s->para);
+		buf_put(&s->para, label.data, label.len);
+	}
+	buf_free(&label);
+	s->num_id = s->ilvl = 0;
+	s->direct = false;
+	free(s->style);
+	s->style = NULL;
 	if (s->tbl == 0) {
 		body_paragraph(s);
 	} else {
@@ -138,6 +158,19 @@ static void element(docx_state *s, xmlTextReaderPtr r, const xmlChar *name)
 		s->span = 1;
 	} else if (is(name, "w:gridSpan") && s->tbl == 1) {
 		s->span = val_attr(r, 1);
+	} else if (is(name, "w:p")) {
+		s->num_id = s->ilvl = 0;
+		s->direct = false;
+	} else if (is(name, "w:pStyle")) {
+		xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)"w:val");
+		free(s->style);
+		s->style = v ? xstrdup((const char *)v) : NULL;
+		xmlFree(v);
+	} else if (is(name, "w:numId")) {
+		s->num_id = val_attr(r, 0);
+		s->direct = true;
+	} else if (is(name, "w:ilvl")) {
+		s->ilvl = val_attr(r, 0);
 	} else if (is(name, "w:t")) {
 		s->in_t = !empty;
 	} else if (is(name, "w:tab") || is(name, "w:ptab")) {
@@ -176,20 +209,28 @@ static void element_end(docx_state *s, const xmlChar *name)
 int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const char *file, diag_list *dl)
 {
 	struct zip *za = imp_zip_open(data, len);
-	size_t n = 0;
+	size_t n = 0, nn = 0;
 	char *xml = za ? imp_zip_member(za, "word/document.xml", &n) : NULL;
+	char *numbering = xml ? imp_zip_member(za, "word/numbering.xml", &nn) : NULL;
+	size_t ns = 0;
+	char *styles = xml ? imp_zip_member(za, "word/styles.xml", &ns) : NULL;
 	imp_zip_close(za);
 	if (!xml)
 		return 0; /* no .docx (an .xlsx, an .odt: other rooms or the decoder say what it is) */
+	docx_numbering *nb = docx_numbering_read(numbering, nn);
+	docx_numbering_styles(nb, styles, ns);
+	free(numbering);
+	free(styles);
 	/* No network, no DTD, no entity expansion: a document is data. */
 	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)n, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING |
 	                                                                    XML_PARSE_NOERROR);
 	if (!r) {
 		free(xml);
+		docx_numbering_free(nb);
 		diag_add(dl, DIAG_ERROR, file, 0, 0, "документ Word повреждён: не удалось прочитать его текст");
 		return -1;
 	}
-	docx_state s = {.a = a, .rs = rs, .span = 1};
+	docx_state s = {.a = a, .rs = rs, .span = 1, .nb = nb};
 	int rc;
 	while ((rc = xmlTextReaderRead(r)) == 1) {
 		int type = xmlTextReaderNodeType(r);
@@ -211,6 +252,8 @@ int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const 
 	buf_free(&s.para);
 	buf_free(&s.cell);
 	free(s.cells);
+	free(s.style);
+	docx_numbering_free(nb);
 	if (rc < 0) {
 		diag_add(dl, DIAG_ERROR, file, 0, 0, "документ Word повреждён: его текст (word/document.xml) не читается");
 		return -1;

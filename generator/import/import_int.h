@@ -211,6 +211,24 @@ void imp_zip_close(struct zip *za);
  * .docx (rs untouched), -1 after an error in dl (a damaged document). */
 int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const char *file, diag_list *dl);
 
+/* import_docx_num.c */
+/* Word's automatic list numbering of a .docx (word/numbering.xml). */
+typedef struct docx_numbering docx_numbering;
+/* Reads numbering.xml (xml may be NULL: no lists); never NULL.  Free with
+ * docx_numbering_free. */
+docx_numbering *docx_numbering_read(const char *xml, size_t n);
+void docx_numbering_free(docx_numbering *nb);
+/* Adds the paragraph styles of styles.xml (xml may be NULL) that number
+ * their paragraphs. */
+void docx_numbering_styles(docx_numbering *nb, const char *xml, size_t n);
+/* The list of paragraph style style (through w:basedOn): true with
+ * *num_id, *ilvl set when it numbers paragraphs. */
+bool docx_numbering_style(const docx_numbering *nb, const char *style, int *num_id, int *ilvl);
+/* Appends the label of the next paragraph of list num_id at level ilvl
+ * («1.», «1.2.», «а)», «IV.»; «- » for a bullet) to out and advances the
+ * counters as Word does; false (out untouched) for an unknown list. */
+bool docx_numbering_next(docx_numbering *nb, int num_id, int ilvl, buf *out);
+
 /* import_xlsx.c */
 /* Rows of an Excel workbook (.xlsx): of its first sheet that has a table
  * header (else the first sheet), row by row, «line» = the sheet's row number

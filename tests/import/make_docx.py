@@ -4,7 +4,8 @@ with their .expect.json: a municipal roadmap (approval block, a two-paragraph
 title, a goal, section rows merged across the table, a responsible cell merged
 down three rows, a cell of two paragraphs, the signature with a TAB below) and
 a school programme (a passport table before the chapters, then the activity
-table with an «Индикатор» column).  The documents are fictional; run once after
+table with an «Индикатор» column) and a school plan whose «№» column is
+numbered by Word (a list style: no number is text in the file).  The documents are fictional; run once after
 changing the tables (python-docx writes a new timestamp each time)."""
 import json
 import os
@@ -157,6 +158,56 @@ def programme():
         f.write("\n")
 
 
+AUTONUM = [
+    ("Организационная работа", [
+        ("Утверждение плана внутришкольного контроля", "до 1 сентября 2024 г.", "Директор"),
+        ("Назначение ответственных за подготовку к ГИА", "сентябрь 2024 г.", "Директор"),
+        ("Совещание при директоре по итогам ВПР", "октябрь 2024 г.", "Заместитель директора по УВР"),
+    ]),
+    ("Работа с обучающимися", [
+        ("Входные контрольные работы в 5–9 классах", "сентябрь 2024 г.", "Учителя-предметники"),
+        ("Консультации для обучающихся 9 и 11 классов", "еженедельно", "Учителя-предметники"),
+        ("Пробные экзамены по обязательным предметам", "декабрь 2024 г., апрель 2025 г.", "Заместитель директора по УВР"),
+        ("Школьный этап всероссийской олимпиады школьников", "сентябрь – октябрь 2024 г.", "Руководители ШМО"),
+    ]),
+    ("Работа с родителями", [
+        ("Родительские собрания по вопросам ГИА", "ноябрь 2024 г., март 2025 г.", "Классные руководители"),
+        ("Индивидуальные консультации для родителей", "по запросу", "Педагог-психолог"),
+    ]),
+]
+
+
+def autonumber():
+    """Numbers made by Word («List Number» style), not typed: the text of the
+    «№» cells is empty in the file."""
+    d = docx.Document()
+    d.add_paragraph("УТВЕРЖДАЮ")
+    d.add_paragraph("Директор МБОУ «СОШ № 7»\t____________ Е.А. Морозова")
+    d.add_paragraph("")
+    d.add_paragraph("План мероприятий по повышению качества образования МБОУ «СОШ № 7» на 2024-2025 учебный год")
+    tbl = d.add_table(rows=1, cols=4)
+    tbl.style = "Table Grid"
+    for i, h in enumerate(["№", "Мероприятие", "Срок", "Ответственный"]):
+        tbl.rows[0].cells[i].text = h
+    acts, k = [], 0
+    for s_i, (title, rows) in enumerate(AUTONUM):
+        cells = tbl.add_row().cells
+        cells[0].merge(cells[3]).text = title
+        for t, dl, resp in rows:
+            k += 1
+            cells = tbl.add_row().cells
+            cells[0].paragraphs[0].style = d.styles["List Number"]
+            cells[1].text, cells[2].text, cells[3].text = t, dl, resp
+            acts.append([s_i, "%d." % k, t, dl, resp])
+    d.save(os.path.join(HERE, "word-autonumber.docx"))
+    exp = {"edition": "2024-2025", "sections": [[None, t] for t, _ in AUTONUM], "activities": acts,
+           "yaml_contains": ['signer: "Е.А. Морозова"']}
+    with open(os.path.join(HERE, "word-autonumber.expect.json"), "w", encoding="utf-8") as f:
+        json.dump(exp, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 if __name__ == "__main__":
     roadmap()
     programme()
+    autonumber()

@@ -12,15 +12,52 @@
 #define W "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
 #define P(t) "<w:p><w:r><w:t>" t "</w:t></w:r></w:p>"
 #define TC(t) "<w:tc>" P(t) "</w:tc>"
+/* A paragraph of style st with text t. */
+#define SP(st, t) "<w:p><w:pPr><w:pStyle w:val=\"" st "\"/></w:pPr><w:r><w:t>" t "</w:t></w:r></w:p>"
+/* A paragraph of list id at level lvl with text t. */
+#define NP(id, lvl, t)                                                                                  \
+	"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" lvl "\"/><w:numId w:val=\"" id "\"/></w:numPr></w:pPr>" \
+	"<w:r><w:t>" t "</w:t></w:r></w:p>"
 
-/* Reads a .docx whose word/document.xml body is body; returns its rc. */
+/* Lists: 1 «1.» / «1.1.»; 2 «а)»; 3 = list 1 restarted at 5; 4 bullets;
+ * 5 upper Roman «I.» then «1.». */
+static const char *const NUMBERING =
+	"<w:numbering " W ">"
+	"<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+	"<w:lvlText w:val=\"%1.\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+	"<w:lvlText w:val=\"%1.%2.\"/></w:lvl></w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+	"<w:numFmt w:val=\"russianLower\"/><w:lvlText w:val=\"%1)\"/></w:lvl></w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/>"
+	"<w:lvlText w:val=\"\xEF\x82\xB7\"/></w:lvl></w:abstractNum>"
+	"<w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+	"<w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl><w:lvl w:ilvl=\"1\">"
+	"<w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum>"
+	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+	"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+	"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">"
+	"<w:startOverride w:val=\"5\"/></w:lvlOverride></w:num>"
+	"<w:num w:numId=\"4\"><w:abstractNumId w:val=\"2\"/></w:num>"
+	"<w:num w:numId=\"5\"><w:abstractNumId w:val=\"3\"/></w:num>"
+	"</w:numbering>";
+
+/* Styles: «Num» numbers with list 2, «NumChild» inherits it, «Plain» none. */
+static const char *const STYLES =
+	"<w:styles " W "><w:style w:type=\"paragraph\" w:styleId=\"Num\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/>"
+	"<w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"NumChild\"><w:basedOn w:val=\"Num\"/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Plain\"/></w:styles>";
+
+/* Reads a .docx whose word/document.xml body is body (with NUMBERING and STYLES);
+ * returns its rc. */
 static int read_docx(arena *a, const char *body, irows *rs, diag_list *dl)
 {
 	char *xml = xasprintf("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
 	                      "<w:document " W "><w:body>%s</w:body></w:document>", body);
-	zip_member m[] = {{"[Content_Types].xml", "<Types/>", 8}, {"word/document.xml", xml, strlen(xml)}};
+	zip_member m[] = {{"[Content_Types].xml", "<Types/>", 8}, {"word/document.xml", xml, strlen(xml)},
+	                  {"word/numbering.xml", NUMBERING, strlen(NUMBERING)}, {"word/styles.xml", STYLES, strlen(STYLES)}};
 	buf z = BUF_INIT;
-	T_CHECK(zip_build(m, 2, &z) == 0, "zip built");
+	T_CHECK(zip_build(m, 4, &z) == 0, "zip built");
 	int rc = imp_rows_from_docx(a, z.data, z.len, rs, "plan.docx", dl);
 	buf_free(&z);
 	free(xml);
@@ -79,6 +116,26 @@ static void test_rows(void)
 		 "<wp:positionH><wp:posOffset>914400</wp:posOffset></wp:positionH></wp:inline></w:drawing>"
 		 "<w:t>Текст</w:t></w:r></w:p>",
 		 "1:Текст"},
+		{"automatic numbering: levels, a deeper level restarting, text after the label",
+		 "<w:tbl>"
+		 "<w:tr><w:tc>" NP("1", "0", "") "</w:tc>" TC("Раздел") "</w:tr>"
+		 "<w:tr><w:tc>" NP("1", "1", "") "</w:tc>" TC("а") "</w:tr>"
+		 "<w:tr><w:tc>" NP("1", "1", "") "</w:tc>" TC("б") "</w:tr>"
+		 "<w:tr><w:tc>" NP("1", "0", "") "</w:tc>" TC("Раздел") "</w:tr>"
+		 "<w:tr><w:tc>" NP("1", "1", "") "</w:tc>" TC("в") "</w:tr>"
+		 "</w:tbl>" NP("1", "0", "Глава"),
+		 "1:1.|Раздел / 2:1.1.|а / 3:1.2.|б / 4:2.|Раздел / 5:2.1.|в / 6:3. Глава"},
+		{"Russian letters, a restarted instance, bullets as list items, Roman numerals",
+		 NP("2", "0", "первый") NP("2", "0", "второй") NP("3", "0", "") NP("4", "0", "пункт")
+		 NP("5", "0", "Раздел") NP("5", "1", "мероприятие") NP("5", "0", "Раздел") NP("0", "0", "без списка")
+		 NP("9", "0", "неизвестный список"),
+		 "1:а) первый / 2:б) второй / 3:5. / 4:- пункт / 5:I. Раздел / 6:1. мероприятие / 7:II. Раздел / "
+		 "8:без списка / 9:неизвестный список"},
+		{"a paragraph style numbers its paragraphs, also through basedOn; numId 0 switches it off",
+		 SP("Num", "один") SP("NumChild", "два") SP("Plain", "без номера")
+		 "<w:p><w:pPr><w:pStyle w:val=\"Num\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr>"
+		 "<w:r><w:t>отключено</w:t></w:r></w:p>",
+		 "1:а) один / 2:б) два / 3:без номера / 4:отключено"},
 		{"soft line breaks and non-breaking hyphens",
 		 "<w:p><w:r><w:t>1</w:t><w:noBreakHyphen/><w:t>2 раза</w:t><w:br/><w:t>в год</w:t></w:r></w:p>",
 		 "1:1-2 раза\nв год"},
