@@ -91,19 +91,28 @@ def bench(shape):
     m = re.search(r"roadmap: (\d+) страни\w* измен", err)
     reported = int(m.group(1)) if m else -1
     rewritten = sum(1 for k in after if after[k][:2] != before.get(k, (None, None))[:2])
-    subprocess.run(["sync"])
-    t0 = time.monotonic()
-    subprocess.run(["cp", "-r", out, copy], check=True)
-    t_cp = time.monotonic() - t0
+    # Every time is the best of two runs made the same way (a fresh build into
+    # a new folder, a copy into a new folder, Hugo into a new folder): the
+    # first of anything on this machine is often slowed by the file system.
+    t_build2, _, _ = timed(build[:build.index("-o") + 1] + [out + "2"] + build[build.index("-o") + 2:])
+    t_best = min(t_build, t_build2)
+    cps = []
+    for c in (copy, copy + "2"):
+        subprocess.run(["sync"])
+        t0 = time.monotonic()
+        subprocess.run(["cp", "-r", out, c], check=True)
+        cps.append(time.monotonic() - t0)
+    t_cp = min(cps)
     size = sum(v[2] for v in after.values())
     schools = [v[2] for k, v in after.items() if re.fullmatch(r"\d{4}-\d{4}/schools/[^/]+/index\.html", k)]
     pages = len(after)
     print("== bench site «%s»: %d schools, %s" % (shape, SCHOOLS, DESCRIBE[shape]))
-    print("roadmap build: %d files in %.2f s (%.0f files per second), peak memory %.0f MB" %
-          (pages, t_build, pages / t_build, mem))
+    print("roadmap build: %d files in %.2f s (best of 2; the other %.2f s, %.0f files per second), "
+          "peak memory %.0f MB" % (pages, t_best, max(t_build, t_build2), pages / t_best, mem))
     print("no-change rebuild: %.2f s, %d files rewritten (reported: %d), peak memory %.0f MB" %
           (t_re, rewritten, reported, mem_re))
-    print("cp -r of the output: %.2f s; build / copy = %.2f" % (t_cp, t_build / t_cp))
+    print("cp -r of the output: %.2f s (best of 2; the other %.2f s); build / copy = %.2f" %
+          (t_cp, max(cps), t_best / t_cp))
     print("output: %.1f MB; school page: largest %.1f KB, median %.1f KB" %
           (size / 1e6, max(schools) / 1e3, sorted(schools)[len(schools) // 2] / 1e3))
     for k, (n, kb) in kinds(after)[:12]:
@@ -111,19 +120,18 @@ def bench(shape):
     ratio = None
     hugo = shutil.which("hugo")
     if hugo:
-        hsrc, hout = content.rstrip("/") + "-hugo", os.path.join(WORK, "hugo-out")
-        subprocess.run(["sync"])
-        t_h, mem_h, _ = timed([hugo, "--quiet", "-s", hsrc, "-d", os.path.abspath(hout)])
-        hpages = sum(len(f) for _, _, f in os.walk(hout))
-        # The same machine, one run right after the other: first roadmap again
-        # (fresh output), then compare with Hugo's time.
-        t_build2, _, _ = timed(build[:build.index("-o") + 1] + [out + "2"] + build[build.index("-o") + 2:])
-        t_best = min(t_build, t_build2)
+        hsrc = content.rstrip("/") + "-hugo"
+        runs = []
+        for hout in ("hugo-out", "hugo-out2"):
+            subprocess.run(["sync"])
+            runs.append(timed([hugo, "--quiet", "-s", hsrc, "-d", os.path.abspath(os.path.join(WORK, hout))]))
+        t_h, mem_h = min(r[0] for r in runs), max(r[1] for r in runs)
+        hpages = sum(len(f) for _, _, f in os.walk(os.path.join(WORK, "hugo-out")))
         ratio = t_h / t_best
-        print("hugo %s: %d school and document pages in %.2f s, peak memory %.0f MB" %
+        print("hugo %s: %d school and document pages in %.2f s (best of 2), peak memory %.0f MB" %
               (subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1],
                hpages, t_h, mem_h))
-        print("roadmap whole site (best of 2: %.2f s) vs hugo twin: %.1f× faster" % (t_best, ratio))
+        print("roadmap whole site vs hugo twin: %.1f× faster" % ratio)
     else:
         print("hugo: not installed (Debian package hugo); no side-by-side comparison")
     # The next day: the current edition speaks as of the new date, an
@@ -144,7 +152,7 @@ def bench(shape):
     goals = [
         ("≥ 5× faster than the Hugo twin", ratio is not None and ratio >= 5,
          "%.1f×" % ratio if ratio is not None else "hugo not installed"),
-        ("build ≤ 2× cp -r of its output", t_build / t_cp <= 2, "%.2f×" % (t_build / t_cp)),
+        ("build ≤ 2× cp -r of its output", t_best / t_cp <= 2, "%.2f×" % (t_best / t_cp)),
         ("output ≤ 100 MB (500 schools)", size <= 100e6 * max(1, SCHOOLS / 500), "%.1f MB" % (size / 1e6)),
         ("school page ≤ 60 KB", max(schools) <= 60e3, "%.1f KB" % (max(schools) / 1e3)),
         ("no-change rebuild rewrites 0 files", rewritten == 0 and reported == 0, "%d" % rewritten),
