@@ -122,85 +122,75 @@ static void end_row(docx_state *s)
 /* The w:val attribute as a number, or dflt. */
 static int val_attr(xmlTextReaderPtr r, int dflt)
 {
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)"w:val");
-	int n = v ? atoi((const char *)v) : dflt;
-	xmlFree(v);
-	return n;
-}
-
-static bool is(const xmlChar *name, const char *want)
-{
-	return name && !strcmp((const char *)name, want);
+	return imp_xml_int(r, "w:val", dflt);
 }
 
 /* One element start (or an empty element). */
 static void element(docx_state *s, xmlTextReaderPtr r, const xmlChar *name)
 {
 	bool empty = xmlTextReaderIsEmptyElement(r);
-	if (is(name, "w:del") || is(name, "w:instrText") || is(name, "w:delText")) {
+	if (imp_xml_is(name, "w:del") || imp_xml_is(name, "w:instrText") || imp_xml_is(name, "w:delText")) {
 		if (!empty)
 			s->skip++;
 	} else if (s->skip) {
 		return;
-	} else if (is(name, "w:tbl")) {
+	} else if (imp_xml_is(name, "w:tbl")) {
 		if (s->tbl < DOCX_MAX_DEPTH)
 			s->tbl++;
-	} else if (is(name, "w:tr") && s->tbl == 1) {
+	} else if (imp_xml_is(name, "w:tr") && s->tbl == 1) {
 		s->block++;
 		s->row_line = s->block;
 		s->ncells = 0;
-	} else if (is(name, "w:gridBefore") && s->tbl == 1) {
+	} else if (imp_xml_is(name, "w:gridBefore") && s->tbl == 1) {
 		for (int i = val_attr(r, 0); i > 0 && s->ncells < IMPORT_MAX_COLS; i--)
 			add_cell(s, "", 0);
-	} else if (is(name, "w:tc") && s->tbl == 1) {
+	} else if (imp_xml_is(name, "w:tc") && s->tbl == 1) {
 		buf_reset(&s->cell);
 		s->cell_has = false;
 		s->span = 1;
-	} else if (is(name, "w:gridSpan") && s->tbl == 1) {
+	} else if (imp_xml_is(name, "w:gridSpan") && s->tbl == 1) {
 		s->span = val_attr(r, 1);
-	} else if (is(name, "w:p")) {
+	} else if (imp_xml_is(name, "w:p")) {
 		s->num_id = s->ilvl = 0;
 		s->direct = false;
-	} else if (is(name, "w:pStyle")) {
-		xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)"w:val");
+	} else if (imp_xml_is(name, "w:pStyle")) {
 		free(s->style);
-		s->style = v ? xstrdup((const char *)v) : NULL;
-		xmlFree(v);
-	} else if (is(name, "w:numId")) {
+		s->style = imp_xml_attr(r, "w:val");
+	} else if (imp_xml_is(name, "w:numId")) {
 		s->num_id = val_attr(r, 0);
 		s->direct = true;
-	} else if (is(name, "w:ilvl")) {
+	} else if (imp_xml_is(name, "w:ilvl")) {
 		s->ilvl = val_attr(r, 0);
-	} else if (is(name, "w:t")) {
+	} else if (imp_xml_is(name, "w:t")) {
 		s->in_t = !empty;
-	} else if (is(name, "w:tab") || is(name, "w:ptab")) {
+	} else if (imp_xml_is(name, "w:tab") || imp_xml_is(name, "w:ptab")) {
 		/* In a paragraph a TAB; in a table's cell it separates words only. */
 		buf_putc(&s->para, s->tbl ? ' ' : '\t');
-	} else if (is(name, "w:br") || is(name, "w:cr")) {
+	} else if (imp_xml_is(name, "w:br") || imp_xml_is(name, "w:cr")) {
 		buf_putc(&s->para, '\n');
-	} else if (is(name, "w:noBreakHyphen")) {
+	} else if (imp_xml_is(name, "w:noBreakHyphen")) {
 		buf_putc(&s->para, '-');
 	}
-	if (empty && is(name, "w:p"))
+	if (empty && imp_xml_is(name, "w:p"))
 		end_paragraph(s);
 }
 
 static void element_end(docx_state *s, const xmlChar *name)
 {
-	if (is(name, "w:del") || is(name, "w:instrText") || is(name, "w:delText")) {
+	if (imp_xml_is(name, "w:del") || imp_xml_is(name, "w:instrText") || imp_xml_is(name, "w:delText")) {
 		if (s->skip)
 			s->skip--;
 	} else if (s->skip) {
 		return;
-	} else if (is(name, "w:t")) {
+	} else if (imp_xml_is(name, "w:t")) {
 		s->in_t = false;
-	} else if (is(name, "w:p")) {
+	} else if (imp_xml_is(name, "w:p")) {
 		end_paragraph(s);
-	} else if (is(name, "w:tc") && s->tbl == 1) {
+	} else if (imp_xml_is(name, "w:tc") && s->tbl == 1) {
 		end_cell(s);
-	} else if (is(name, "w:tr") && s->tbl == 1) {
+	} else if (imp_xml_is(name, "w:tr") && s->tbl == 1) {
 		end_row(s);
-	} else if (is(name, "w:tbl")) {
+	} else if (imp_xml_is(name, "w:tbl")) {
 		if (s->tbl > 0)
 			s->tbl--;
 	}
@@ -221,9 +211,7 @@ int imp_rows_from_docx(arena *a, const char *data, size_t len, irows *rs, const 
 	docx_numbering_styles(nb, styles, ns);
 	free(numbering);
 	free(styles);
-	/* No network, no DTD, no entity expansion: a document is data. */
-	xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)n, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	                                                                    XML_PARSE_NOERROR);
+	xmlTextReaderPtr r = imp_xml_reader(xml, n);
 	if (!r) {
 		free(xml);
 		docx_numbering_free(nb);

@@ -71,33 +71,10 @@ static num_fmt fmt_of(const char *v)
 	return NF_DECIMAL;
 }
 
-static int int_attr(xmlTextReaderPtr r, const char *name, int dflt)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
-	int n = v ? atoi((const char *)v) : dflt;
-	xmlFree(v);
-	return n;
-}
-
-static char *str_attr(xmlTextReaderPtr r, const char *name)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
-	char *out = v ? xstrdup((const char *)v) : NULL;
-	xmlFree(v);
-	return out;
-}
-
-static bool is(const xmlChar *name, const char *want)
-{
-	return name && !strcmp((const char *)name, want);
-}
-
 docx_numbering *docx_numbering_read(const char *xml, size_t n)
 {
 	docx_numbering *nb = xcalloc(1, sizeof *nb);
-	xmlTextReaderPtr r = xml ? xmlReaderForMemory(xml, (int)n, NULL, "UTF-8",
-	                                              XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR)
-	                         : NULL;
+	xmlTextReaderPtr r = imp_xml_reader(xml, n);
 	abstract_num *a = NULL;
 	num *nm = NULL;
 	int lvl = -1;
@@ -105,38 +82,38 @@ docx_numbering *docx_numbering_read(const char *xml, size_t n)
 		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
 			continue;
 		const xmlChar *name = xmlTextReaderConstName(r);
-		if (is(name, "w:abstractNum")) {
+		if (imp_xml_is(name, "w:abstractNum")) {
 			xgrow((void **)&nb->abs, &nb->capabs, nb->nabs + 1, sizeof(abstract_num));
 			a = &nb->abs[nb->nabs++];
 			memset(a, 0, sizeof *a);
-			a->id = int_attr(r, "w:abstractNumId", -1);
+			a->id = imp_xml_int(r, "w:abstractNumId", -1);
 			for (int k = 0; k < LEVELS; k++)
 				a->lv[k].start = 1;
 			nm = NULL;
-		} else if (is(name, "w:num")) {
+		} else if (imp_xml_is(name, "w:num")) {
 			xgrow((void **)&nb->nums, &nb->capnums, nb->nnums + 1, sizeof(num));
 			nm = &nb->nums[nb->nnums++];
 			memset(nm, 0, sizeof *nm);
-			nm->id = int_attr(r, "w:numId", -1);
+			nm->id = imp_xml_int(r, "w:numId", -1);
 			nm->abstract = -1;
 			a = NULL;
-		} else if (is(name, "w:lvl") || is(name, "w:lvlOverride")) {
-			lvl = int_attr(r, "w:ilvl", -1);
+		} else if (imp_xml_is(name, "w:lvl") || imp_xml_is(name, "w:lvlOverride")) {
+			lvl = imp_xml_int(r, "w:ilvl", -1);
 			if (lvl >= LEVELS)
 				lvl = -1;
-		} else if (a && lvl >= 0 && is(name, "w:start")) {
-			a->lv[lvl].start = int_attr(r, "w:val", 1);
-		} else if (a && lvl >= 0 && is(name, "w:numFmt")) {
-			char *v = str_attr(r, "w:val");
+		} else if (a && lvl >= 0 && imp_xml_is(name, "w:start")) {
+			a->lv[lvl].start = imp_xml_int(r, "w:val", 1);
+		} else if (a && lvl >= 0 && imp_xml_is(name, "w:numFmt")) {
+			char *v = imp_xml_attr(r, "w:val");
 			a->lv[lvl].fmt = fmt_of(v);
 			free(v);
-		} else if (a && lvl >= 0 && is(name, "w:lvlText")) {
+		} else if (a && lvl >= 0 && imp_xml_is(name, "w:lvlText")) {
 			free(a->lv[lvl].text);
-			a->lv[lvl].text = str_attr(r, "w:val");
-		} else if (nm && is(name, "w:abstractNumId")) {
-			nm->abstract = int_attr(r, "w:val", -1);
-		} else if (nm && lvl >= 0 && is(name, "w:startOverride")) {
-			nm->override[lvl] = int_attr(r, "w:val", 1);
+			a->lv[lvl].text = imp_xml_attr(r, "w:val");
+		} else if (nm && imp_xml_is(name, "w:abstractNumId")) {
+			nm->abstract = imp_xml_int(r, "w:val", -1);
+		} else if (nm && lvl >= 0 && imp_xml_is(name, "w:startOverride")) {
+			nm->override[lvl] = imp_xml_int(r, "w:val", 1);
 		}
 	}
 	if (r)
@@ -146,25 +123,23 @@ docx_numbering *docx_numbering_read(const char *xml, size_t n)
 
 void docx_numbering_styles(docx_numbering *nb, const char *xml, size_t n)
 {
-	xmlTextReaderPtr r = xml ? xmlReaderForMemory(xml, (int)n, NULL, "UTF-8",
-	                                              XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR)
-	                         : NULL;
+	xmlTextReaderPtr r = imp_xml_reader(xml, n);
 	num_style *st = NULL;
 	while (r && xmlTextReaderRead(r) == 1) {
 		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
 			continue;
 		const xmlChar *name = xmlTextReaderConstName(r);
-		if (is(name, "w:style")) {
+		if (imp_xml_is(name, "w:style")) {
 			xgrow((void **)&nb->styles, &nb->capstyles, nb->nstyles + 1, sizeof(num_style));
 			st = &nb->styles[nb->nstyles++];
-			*st = (num_style){str_attr(r, "w:styleId"), NULL, -1, 0};
-		} else if (st && is(name, "w:basedOn")) {
+			*st = (num_style){imp_xml_attr(r, "w:styleId"), NULL, -1, 0};
+		} else if (st && imp_xml_is(name, "w:basedOn")) {
 			free(st->based_on);
-			st->based_on = str_attr(r, "w:val");
-		} else if (st && is(name, "w:numId")) {
-			st->num_id = int_attr(r, "w:val", 0);
-		} else if (st && is(name, "w:ilvl")) {
-			st->ilvl = int_attr(r, "w:val", 0);
+			st->based_on = imp_xml_attr(r, "w:val");
+		} else if (st && imp_xml_is(name, "w:numId")) {
+			st->num_id = imp_xml_int(r, "w:val", 0);
+		} else if (st && imp_xml_is(name, "w:ilvl")) {
+			st->ilvl = imp_xml_int(r, "w:val", 0);
 		}
 	}
 	if (r)

@@ -204,6 +204,16 @@ struct zip *imp_zip_open(const char *data, size_t len);
  * missing, damaged or over IMPORT_MAX_XML. */
 char *imp_zip_member(struct zip *za, const char *name, size_t *n);
 void imp_zip_close(struct zip *za);
+/* libxml2's streaming reader over an XML part, without network, DTD or
+ * printed errors; NULL when xml is NULL or does not start to parse. */
+struct _xmlTextReader;
+struct _xmlTextReader *imp_xml_reader(const char *xml, size_t n);
+/* The element name is want («w:p», «row»). */
+bool imp_xml_is(const unsigned char *name, const char *want);
+/* Attribute name of the current element: a heap string, or NULL. */
+char *imp_xml_attr(struct _xmlTextReader *r, const char *name);
+/* Attribute name as a number, dflt when absent. */
+int imp_xml_int(struct _xmlTextReader *r, const char *name, int dflt);
 
 /* import_docx.c */
 /* Rows of a Word document (.docx): 1 when data is one (rs filled: paragraphs

@@ -41,30 +41,11 @@ static void strlist_free(strlist *l)
 	free(l->v);
 }
 
-static xmlTextReaderPtr reader(const char *xml, size_t n)
-{
-	/* No network, no DTD, no entity expansion: a workbook is data. */
-	return xmlReaderForMemory(xml, (int)n, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-}
-
-static bool is(const xmlChar *name, const char *want)
-{
-	return name && !strcmp((const char *)name, want);
-}
-
-static char *attr(xmlTextReaderPtr r, const char *name)
-{
-	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
-	char *out = v ? xstrdup((const char *)v) : NULL;
-	xmlFree(v);
-	return out;
-}
-
 /* The text of every <si> of sharedStrings.xml: its <t> runs joined (rich
  * text has several; phonetic <rPh> runs are not text). */
 static bool shared_strings(const char *xml, size_t n, strlist *out)
 {
-	xmlTextReaderPtr r = reader(xml, n);
+	xmlTextReaderPtr r = imp_xml_reader(xml, n);
 	if (!r)
 		return false;
 	buf cur = BUF_INIT;
@@ -75,20 +56,20 @@ static bool shared_strings(const char *xml, size_t n, strlist *out)
 		const xmlChar *name = xmlTextReaderConstLocalName(r);
 		if (type == XML_READER_TYPE_ELEMENT) {
 			bool empty = xmlTextReaderIsEmptyElement(r);
-			if (is(name, "si"))
+			if (imp_xml_is(name, "si"))
 				buf_reset(&cur);
-			else if (is(name, "rPh") && !empty)
+			else if (imp_xml_is(name, "rPh") && !empty)
 				rph++;
-			else if (is(name, "t"))
+			else if (imp_xml_is(name, "t"))
 				in_t = !empty;
-			if (empty && is(name, "si"))
+			if (empty && imp_xml_is(name, "si"))
 				strlist_push(out, xstrdup(""));
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (is(name, "si"))
+			if (imp_xml_is(name, "si"))
 				strlist_push(out, xstrdup(buf_cstr(&cur)));
-			else if (is(name, "rPh") && rph)
+			else if (imp_xml_is(name, "rPh") && rph)
 				rph--;
-			else if (is(name, "t"))
+			else if (imp_xml_is(name, "t"))
 				in_t = false;
 		} else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && in_t && !rph) {
 			buf_puts(&cur, (const char *)xmlTextReaderConstValue(r));
@@ -129,7 +110,7 @@ static bool date_format(int id, const char *code)
 static bool *date_styles(const char *xml, size_t n, size_t *count)
 {
 	*count = 0;
-	xmlTextReaderPtr r = xml ? reader(xml, n) : NULL;
+	xmlTextReaderPtr r = imp_xml_reader(xml, n);
 	if (!r)
 		return NULL;
 	int ids[64];
@@ -139,17 +120,17 @@ static bool *date_styles(const char *xml, size_t n, size_t *count)
 	while (xmlTextReaderRead(r) == 1) {
 		int type = xmlTextReaderNodeType(r);
 		const xmlChar *name = xmlTextReaderConstLocalName(r);
-		if (type == XML_READER_TYPE_ELEMENT && is(name, "numFmt") && nfmt < 64) {
-			char *id = attr(r, "numFmtId");
+		if (type == XML_READER_TYPE_ELEMENT && imp_xml_is(name, "numFmt") && nfmt < 64) {
+			char *id = imp_xml_attr(r, "numFmtId");
 			ids[nfmt] = id ? atoi(id) : -1;
-			codes[nfmt++] = attr(r, "formatCode");
+			codes[nfmt++] = imp_xml_attr(r, "formatCode");
 			free(id);
-		} else if (type == XML_READER_TYPE_ELEMENT && is(name, "cellXfs")) {
+		} else if (type == XML_READER_TYPE_ELEMENT && imp_xml_is(name, "cellXfs")) {
 			in_xfs = !xmlTextReaderIsEmptyElement(r);
-		} else if (type == XML_READER_TYPE_END_ELEMENT && is(name, "cellXfs")) {
+		} else if (type == XML_READER_TYPE_END_ELEMENT && imp_xml_is(name, "cellXfs")) {
 			in_xfs = false;
-		} else if (type == XML_READER_TYPE_ELEMENT && in_xfs && is(name, "xf")) {
-			char *id = attr(r, "numFmtId");
+		} else if (type == XML_READER_TYPE_ELEMENT && in_xfs && imp_xml_is(name, "xf")) {
+			char *id = imp_xml_attr(r, "numFmtId");
 			int fid = id ? atoi(id) : 0;
 			const char *code = NULL;
 			for (size_t i = 0; i < nfmt; i++)
@@ -173,10 +154,10 @@ static void sheet_paths(struct zip *za, strlist *paths)
 	size_t n;
 	char *wb = imp_zip_member(za, "xl/workbook.xml", &n);
 	strlist ids = {0}, rel_id = {0}, rel_target = {0};
-	xmlTextReaderPtr r = wb ? reader(wb, n) : NULL;
+	xmlTextReaderPtr r = wb ? imp_xml_reader(wb, n) : NULL;
 	while (r && xmlTextReaderRead(r) == 1)
-		if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT && is(xmlTextReaderConstLocalName(r), "sheet")) {
-			char *id = attr(r, "r:id");
+		if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT && imp_xml_is(xmlTextReaderConstLocalName(r), "sheet")) {
+			char *id = imp_xml_attr(r, "r:id");
 			if (id)
 				strlist_push(&ids, id);
 		}
@@ -184,11 +165,11 @@ static void sheet_paths(struct zip *za, strlist *paths)
 		xmlFreeTextReader(r);
 	free(wb);
 	char *rels = imp_zip_member(za, "xl/_rels/workbook.xml.rels", &n);
-	r = rels ? reader(rels, n) : NULL;
+	r = rels ? imp_xml_reader(rels, n) : NULL;
 	while (r && xmlTextReaderRead(r) == 1)
 		if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
-		    is(xmlTextReaderConstLocalName(r), "Relationship")) {
-			char *id = attr(r, "Id"), *target = attr(r, "Target");
+		    imp_xml_is(xmlTextReaderConstLocalName(r), "Relationship")) {
+			char *id = imp_xml_attr(r, "Id"), *target = imp_xml_attr(r, "Target");
 			if (id && target) {
 				strlist_push(&rel_id, id);
 				strlist_push(&rel_target, target);
@@ -283,7 +264,7 @@ static void end_row(sheet_state *s)
 
 static void cell_start(sheet_state *s, xmlTextReaderPtr r, int next_col)
 {
-	char *ref = attr(r, "r"), *t = attr(r, "t"), *st = attr(r, "s");
+	char *ref = imp_xml_attr(r, "r"), *t = imp_xml_attr(r, "t"), *st = imp_xml_attr(r, "s");
 	s->col = ref ? ref_column(ref) : next_col;
 	snprintf(s->type, sizeof s->type, "%s", t ? t : "");
 	s->style = st ? atoi(st) : -1;
@@ -296,7 +277,7 @@ static void cell_start(sheet_state *s, xmlTextReaderPtr r, int next_col)
 /* The rows of one sheet; false when its XML does not read. */
 static bool read_sheet(sheet_state *s, const char *xml, size_t n)
 {
-	xmlTextReaderPtr r = reader(xml, n);
+	xmlTextReaderPtr r = imp_xml_reader(xml, n);
 	if (!r)
 		return false;
 	int rc;
@@ -307,26 +288,26 @@ static bool read_sheet(sheet_state *s, const char *xml, size_t n)
 		const xmlChar *name = xmlTextReaderConstLocalName(r);
 		if (type == XML_READER_TYPE_ELEMENT) {
 			bool empty = xmlTextReaderIsEmptyElement(r);
-			if (is(name, "row")) {
-				char *rn = attr(r, "r");
+			if (imp_xml_is(name, "row")) {
+				char *rn = imp_xml_attr(r, "r");
 				s->row = rn ? atoi(rn) : s->row + 1;
 				free(rn);
 				s->ncols = 0;
 				if (empty)
 					end_row(s);
-			} else if (is(name, "c")) {
+			} else if (imp_xml_is(name, "c")) {
 				cell_start(s, r, s->ncols);
 				if (empty)
 					end_cell(s);
-			} else if ((is(name, "v") || is(name, "t")) && s->col >= 0) {
+			} else if ((imp_xml_is(name, "v") || imp_xml_is(name, "t")) && s->col >= 0) {
 				s->in_v = !empty; /* <v>, or <is><t> of an inline string */
 			}
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (is(name, "v") || is(name, "t"))
+			if (imp_xml_is(name, "v") || imp_xml_is(name, "t"))
 				s->in_v = false;
-			else if (is(name, "c"))
+			else if (imp_xml_is(name, "c"))
 				end_cell(s);
-			else if (is(name, "row"))
+			else if (imp_xml_is(name, "row"))
 				end_row(s);
 		} else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) && s->in_v) {
 			buf_puts(&s->val, (const char *)xmlTextReaderConstValue(r));

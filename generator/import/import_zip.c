@@ -1,8 +1,10 @@
-/* import_zip.c — `roadmap import`: members of an Office document, which is a
- * ZIP archive (.docx, .xlsx), read with libzip (see import_int.h). */
+/* import_zip.c — `roadmap import`: an Office document (.docx, .xlsx) is a ZIP
+ * archive (libzip) of XML parts (libxml2's streaming reader); the pieces the
+ * .docx and .xlsx rooms share (see import_int.h). */
 #include "import_int.h"
 #include "util.h"
 
+#include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -44,4 +46,33 @@ void imp_zip_close(zip_t *za)
 {
 	if (za)
 		zip_discard(za);
+}
+
+xmlTextReaderPtr imp_xml_reader(const char *xml, size_t n)
+{
+	/* No network, no DTD, no entity expansion: a document is data; its
+	 * errors are the caller's to report, not libxml2's to print. */
+	return xml ? xmlReaderForMemory(xml, (int)n, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR)
+	           : NULL;
+}
+
+bool imp_xml_is(const xmlChar *name, const char *want)
+{
+	return name && !strcmp((const char *)name, want);
+}
+
+char *imp_xml_attr(xmlTextReaderPtr r, const char *name)
+{
+	xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
+	char *out = v ? xstrdup((const char *)v) : NULL;
+	xmlFree(v);
+	return out;
+}
+
+int imp_xml_int(xmlTextReaderPtr r, const char *name, int dflt)
+{
+	char *v = imp_xml_attr(r, name);
+	int n = v ? atoi(v) : dflt;
+	free(v);
+	return n;
 }
