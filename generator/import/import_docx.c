@@ -51,6 +51,13 @@ static void add_cell(docx_state *s, const char *text, size_t len)
 	s->ncells++;
 }
 
+/* The row being read, as a row of rs (unless it is all empty). */
+static void end_row(docx_state *s)
+{
+	imp_rows_add(s->a, s->rs, s->cells, s->ncells, s->row_line);
+	s->ncells = 0;
+}
+
 /* A paragraph outside the tables: a row, its cells split at TABs. */
 static void body_paragraph(docx_state *s)
 {
@@ -65,10 +72,7 @@ static void body_paragraph(docx_state *s)
 			break;
 		p = tab + 1;
 	}
-	irow r = {arena_alloc(s->a, s->ncells * sizeof(icell)), s->ncells, s->row_line};
-	memcpy(r.c, s->cells, s->ncells * sizeof(icell));
-	imp_rows_add(s->rs, r);
-	s->ncells = 0;
+	end_row(s);
 }
 
 static void end_paragraph(docx_state *s)
@@ -109,14 +113,6 @@ static void end_cell(docx_state *s)
 	buf_reset(&s->cell);
 	s->cell_has = false;
 	s->span = 1;
-}
-
-static void end_row(docx_state *s)
-{
-	irow r = {arena_alloc(s->a, (s->ncells ? s->ncells : 1) * sizeof(icell)), s->ncells, s->row_line};
-	memcpy(r.c, s->cells, s->ncells * sizeof(icell));
-	imp_rows_add(s->rs, r);
-	s->ncells = 0;
 }
 
 /* The w:val attribute as a number, or dflt. */

@@ -187,8 +187,9 @@ void imp_plain_markdown(buf *out, const char *plain);
 
 /* import_rows.c */
 bool imp_rows_from_csv(arena *a, const char *text, size_t len, irows *rs);
-/* Appends r unless all its cells are empty. */
-void imp_rows_add(irows *rs, irow r);
+/* Appends a row of the n cells (copied into the arena) at line, unless all
+ * of them are empty. */
+void imp_rows_add(arena *a, irows *rs, const icell *cells, size_t n, int line);
 int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *rs, const char *file,
                            diag_list *dl);
 

@@ -149,9 +149,7 @@ int imp_rows_from_lines(arena *a, const char *s, size_t len, char delim, irows *
 			}
 			break;
 		}
-		irow r = {arena_alloc(a, n * sizeof(icell)), n, row_line};
-		memcpy(r.c, cells, n * sizeof(icell));
-		rows_push(rs, r);
+		imp_rows_add(a, rs, cells, n, row_line);
 		if (rs->n > CSV_MAX_ROWS) {
 			diag_add(dl, DIAG_ERROR, file, line, 1, "в файле больше 1 000 000 строк");
 			rc = -1;
@@ -168,7 +166,10 @@ out:
 	return rc;
 }
 
-void imp_rows_add(irows *rs, irow r)
+void imp_rows_add(arena *a, irows *rs, const icell *cells, size_t n, int line)
 {
+	irow r = {arena_alloc(a, (n ? n : 1) * sizeof(icell)), n, line};
+	if (n)
+		memcpy(r.c, cells, n * sizeof(icell));
 	rows_push(rs, r);
 }

@@ -256,9 +256,7 @@ static void end_cell(sheet_state *s)
 
 static void end_row(sheet_state *s)
 {
-	irow r = {arena_alloc(s->a, (s->ncols ? (size_t)s->ncols : 1) * sizeof(icell)), (size_t)s->ncols, s->row};
-	memcpy(r.c, s->cells, (size_t)s->ncols * sizeof(icell));
-	imp_rows_add(s->rs, r);
+	imp_rows_add(s->a, s->rs, s->cells, (size_t)s->ncols, s->row);
 	s->ncols = 0;
 }
 
