@@ -94,6 +94,23 @@ static void drop_bookmarks(buf *b)
 	}
 }
 
+/* The next non-empty line after i starts a page's table: a caption
+ * («Продолжение таблицы 1») or a line seen before (the repeated header). */
+static bool before_page_top(const tline *l, size_t nl, size_t i)
+{
+	size_t k = i + 1;
+	while (k < nl && !*l[k].key)
+		k++;
+	if (k >= nl)
+		return false;
+	if (table_caption_line(l[k].key))
+		return true;
+	for (size_t j = 0; j < i; j++)
+		if (!strcmp(l[j].key, l[k].key))
+			return true;
+	return false;
+}
+
 char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remnants *st)
 {
 	memset(st, 0, sizeof *st);
@@ -173,9 +190,12 @@ char *imp_clean_remnants(const char *text, size_t len, size_t *out_len, imp_remn
 			l[i].drop = true;
 			st->captions++;
 		} else if (page_number_line(l[i].key) ||
-		           (tabbed >= 5 && !memchr(l[i].s, '\t', l[i].n) && only_digits(l[i].key, 3))) {
+		           (tabbed >= 5 && !memchr(l[i].s, '\t', l[i].n) && only_digits(l[i].key, 3)) ||
+		           (tabbed >= 5 && l[i].s[0] == '\t' && only_digits(l[i].key, 3) && before_page_top(l, nl, i))) {
 			/* In a TAB paste every row has TABs: a bare number on a line
-			 * of its own is a page number. */
+			 * of its own is a page number, and so is a number alone in a
+			 * later cell of a row right before a new page's caption or
+			 * repeated header (a footer cell copied with the table). */
 			l[i].drop = true;
 			st->pages++;
 		}

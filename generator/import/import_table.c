@@ -30,7 +30,7 @@ int imp_classify_label(const char *plain)
 	              {"дата", F_DEADLINE},     {"период", F_DEADLINE},     {"когда", F_DEADLINE},
 	              {"ответствен", F_RESP},   {"исполнител", F_RESP},     {"отчет", F_REPORT},
 	              {"форма отчет", F_REPORT}, {"форма завершен", F_REPORT}, {"результат", F_RESULT},
-	              {"ожидаем", F_RESULT},
+	              {"ожидаем", F_RESULT},       {"выходн", F_REPORT},       {"выход", F_RESULT},
 	              {"показател", F_INDICATOR}, {"индикатор", F_INDICATOR}, {"целев", F_INDICATOR},
 	              {"основные направлен", F_TITLE}, {"направлен", F_TITLE}, {"наименован", F_TITLE},
 	              {"содержан", F_TITLE},    {"действи", F_TITLE}};

@@ -76,6 +76,16 @@ static void test_remnants(void)
 	out = imp_clean_remnants(body, strlen(body), &n, &st);
 	T_STREQ(out, body, "repeated lines below the first page stay");
 	free(out);
+	/* A page number in the last cell of a TAB row, right before the next
+	 * page's caption or repeated header, is dropped; the same number in a
+	 * row that continues the table is a cell. */
+	const char *foot = "№\tМероприятие\tСрок\tОтчёт\n1\tА\tмай\tСправка\n2\tБ\tиюнь\tЖурнал\n\t\t\t2\n"
+	                   "Продолжение таблицы 1\n№\tМероприятие\tСрок\tОтчёт\n3\tВ\tиюль\tПротокол\n4\tГ\tавгуст\t\n"
+	                   "\t\t\t5\n5\tД\tсентябрь\tСправка\n";
+	out = imp_clean_remnants(foot, strlen(foot), &n, &st);
+	T_CHECK(out && !strstr(out, "\t\t\t2\n") && strstr(out, "\t\t\t5\n"),
+	        "a footer page number dropped, a number cell in the table kept: %s", out ? out : "(null)");
+	free(out);
 }
 
 static void test_cell_per_line(void)
@@ -294,6 +304,11 @@ static void test_labels(void)
 		{"Форма завершения", F_REPORT},
 		{"Форма завершения мероприятия", F_REPORT},
 		{"Ожидаемый результат", F_RESULT},
+		{"Выход", F_RESULT},
+		{"Выходной документ", F_REPORT},
+		{"Дата проведения", F_DEADLINE},
+		{"Содержание деятельности", F_TITLE},
+		{"п/п", F_NUMBER},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
 		T_CHECK(imp_classify_label(cases[i].label) == cases[i].field, "«%s» is field %d, got %d",
